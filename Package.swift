@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "sweep",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sweep-cli", targets: ["sweep-cli"]),
+        .library(name: "Trainer", targets: ["Trainer"]),
+        .library(name: "Sweep", targets: ["Sweep"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .systemLibrary(
+            name: "CImageCodecs",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev", "libjpeg62-turbo-dev"])]
+        ),
+        .target(
+            name: "Trainer",
+            dependencies: [
+                "COpenBLAS",
+                "CImageCodecs",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .target(
+            name: "Sweep",
+            dependencies: [
+                "Trainer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "sweep-cli",
+            dependencies: [
+                "Trainer",
+                "Sweep",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "TrainerTests", dependencies: ["Trainer"]),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Trainer"]),
+        .testTarget(
+            name: "SweepCLITests",
+            dependencies: [
+                "sweep-cli",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,45 @@
+import Trainer
+
+/// One point of the search space: the four swept hyperparameters.
+public struct TrialParameters: Codable, Sendable, Hashable {
+    public var lr: Double
+    public var weightDecay: Double
+    public var batchSize: Int
+    public var loss: LossKind
+
+    public init(lr: Double, weightDecay: Double, batchSize: Int, loss: LossKind) {
+        self.lr = lr
+        self.weightDecay = weightDecay
+        self.batchSize = batchSize
+        self.loss = loss
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case lr
+        case weightDecay = "weight_decay"
+        case batchSize = "batch_size"
+        case loss
+    }
+}
+
+/// A planned trial: its place in the plan, its stable identity, and the full training config.
+public struct TrialConfig: Codable, Sendable, Equatable {
+    /// Position in the sweep's plan (0-based); trials run in this order.
+    public var index: Int
+    /// Stable identity: a hash of sweep name + parameters + seed, so re-planning never duplicates.
+    public var key: String
+    public var parameters: TrialParameters
+    public var seed: UInt64
+    public var training: TrainingConfig
+
+    public init(
+        index: Int, key: String, parameters: TrialParameters, seed: UInt64,
+        training: TrainingConfig
+    ) {
+        self.index = index
+        self.key = key
+        self.parameters = parameters
+        self.seed = seed
+        self.training = training
+    }
+}

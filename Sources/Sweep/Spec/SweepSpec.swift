@@ -1,0 +1,102 @@
+import Trainer
+
+/// A validated sweep file: what to search over, how, and the fixed training settings.
+public struct SweepSpec: Sendable, Equatable {
+    public var name: String
+    public var method: SearchMethod
+    /// Number of sampled trials (random search only).
+    public var maxTrials: Int?
+    public var seed: UInt64
+    /// The searched hyperparameters; any of the four not listed takes its value from `trainer`.
+    public var parameters: [Hyperparameter: ParameterDomain]
+    /// Base configuration of every trial: epochs, dataset, fixed hyperparameters.
+    public var trainer: TrainingConfig
+    public var earlyStop: EarlyStopSpec?
+    /// No new trial starts after this many seconds of the run.
+    public var timeBudget: Double?
+    /// A trial running longer than this many seconds is stopped and marked `timed_out`.
+    public var trialTimeout: Double?
+    /// How often a crashed worker's trial is tried again.
+    public var maxRetries: Int
+    /// The file's text, stored with the sweep.
+    public var sourceText: String
+
+    public init(
+        name: String, method: SearchMethod, maxTrials: Int? = nil, seed: UInt64 = 0,
+        parameters: [Hyperparameter: ParameterDomain], trainer: TrainingConfig = TrainingConfig(),
+        earlyStop: EarlyStopSpec? = nil, timeBudget: Double? = nil, trialTimeout: Double? = nil,
+        maxRetries: Int = 1, sourceText: String = ""
+    ) {
+        self.name = name
+        self.method = method
+        self.maxTrials = maxTrials
+        self.seed = seed
+        self.parameters = parameters
+        self.trainer = trainer
+        self.earlyStop = earlyStop
+        self.timeBudget = timeBudget
+        self.trialTimeout = trialTimeout
+        self.maxRetries = maxRetries
+        self.sourceText = sourceText
+    }
+}
+
+/// How trials are planned.
+public enum SearchMethod: String, Sendable, Codable, CaseIterable {
+    /// The Cartesian product of every parameter's `values`, in a stable order.
+    case grid
+    /// `max_trials` seeded samples.
+    case random
+}
+
+/// The hyperparameters a sweep can search, spelled as in sweep files and the database.
+public enum Hyperparameter: String, Sendable, Codable, CaseIterable, Comparable {
+    case lr
+    case weightDecay = "weight_decay"
+    case batchSize = "batch_size"
+    case loss
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One value of a hyperparameter.
+public enum ParameterValue: Sendable, Hashable, Codable {
+    case number(Double)
+    case integer(Int)
+    case text(String)
+}
+
+/// The search domain of one hyperparameter.
+public enum ParameterDomain: Sendable, Equatable {
+    /// Categorical: exactly these values (the only kind a grid accepts).
+    case values([ParameterValue])
+    case uniform(min: Double, max: Double)
+    case logUniform(min: Double, max: Double)
+    case intUniform(min: Int, max: Int)
+    /// Log-uniform, then rounded to a multiple of `q` (e.g. batch sizes in steps of 8).
+    case qLogUniform(min: Double, max: Double, q: Double)
+}
+
+/// Early stopping of unpromising trials from their per-epoch results.
+public struct EarlyStopSpec: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        /// Asynchronous successive halving.
+        case asha
+        /// Stop a trial whose best result so far is below the median of other trials at that epoch.
+        case median
+    }
+
+    public var kind: Kind
+    /// No trial is stopped before this epoch.
+    public var minEpochs: Int
+    /// ASHA's η: the top 1/η of trials at a rung go on.
+    public var reductionFactor: Int
+
+    public init(kind: Kind, minEpochs: Int = 1, reductionFactor: Int = 3) {
+        self.kind = kind
+        self.minEpochs = minEpochs
+        self.reductionFactor = reductionFactor
+    }
+}

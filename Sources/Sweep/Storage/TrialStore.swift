@@ -1,0 +1,48 @@
+import Foundation
+import Trainer
+
+/// How a trial ended, as the scheduler records it.
+public struct TrialOutcome: Sendable, Equatable {
+    public var state: TrialState
+    /// The final result, when the worker reported one (completed, diverged, pruned).
+    public var result: TrainingResult?
+    /// The epoch the trial reached.
+    public var epochsReached: Int
+    /// What went wrong, for failed/timed-out/interrupted trials.
+    public var error: String?
+    public var endedAt: Date
+
+    public init(
+        state: TrialState, result: TrainingResult? = nil, epochsReached: Int = 0,
+        error: String? = nil, endedAt: Date = Date()
+    ) {
+        self.state = state
+        self.result = result
+        self.epochsReached = epochsReached
+        self.error = error
+        self.endedAt = endedAt
+    }
+}
+
+/// Persistence of sweeps and trials. One writer (the orchestrator) at a time.
+public protocol TrialStore: Sendable {
+    /// Creates the sweep, or returns the existing one of that name; returns its id.
+    func openSweep(name: String, specText: String) throws -> Int64
+    /// Adds the planned trials whose key is not stored yet; existing trials are left untouched.
+    func plan(sweepID: Int64, trials: [TrialConfig]) throws
+    /// Puts `running` and `interrupted` trials of the sweep back to `queued` (their orchestrator
+    /// died or was stopped); returns the worker pids they had, so leftovers can be killed.
+    func requeueUnfinished(sweepID: Int64) throws -> [Int32]
+    /// Trials in state `queued`, in plan order.
+    func queuedTrials(sweepID: Int64) throws -> [TrialConfig]
+    /// Records that a worker started the trial; increments its attempt count.
+    func markRunning(key: String, pid: Int32, at: Date) throws
+    /// Puts a trial back to `queued` (a crashed attempt that will be retried), keeping the error.
+    func requeue(key: String, error: String) throws
+    /// Number of times the trial was started.
+    func attempts(key: String) throws -> Int
+    /// Stores one epoch's metrics of a running trial.
+    func recordEpoch(key: String, report: EpochReport) throws
+    /// Stores the trial's final state and metrics in one transaction.
+    func finish(key: String, outcome: TrialOutcome) throws
+}

@@ -1,0 +1,65 @@
+/// A box in pixels: top-left corner, width and height (COCO's `xywh`).
+public struct BoundingBox: Codable, Sendable, Equatable {
+    public var x: Float
+    public var y: Float
+    public var width: Float
+    public var height: Float
+
+    public init(x: Float, y: Float, width: Float, height: Float) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+}
+
+/// One labelled object of an image.
+public struct ObjectAnnotation: Codable, Sendable, Equatable {
+    /// Zero-based index into ``DetectionDataset/classNames``.
+    public var classIndex: Int
+    public var box: BoundingBox
+
+    public init(classIndex: Int, box: BoundingBox) {
+        self.classIndex = classIndex
+        self.box = box
+    }
+}
+
+/// An RGB image, planar CHW float32 in 0...1 (`pixels.count == 3 * height * width`), with its
+/// objects.
+public struct DetectionImage: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var pixels: [Float]
+    public var objects: [ObjectAnnotation]
+
+    public init(width: Int, height: Int, pixels: [Float], objects: [ObjectAnnotation]) {
+        precondition(pixels.count == 3 * width * height, "DetectionImage: pixels must be 3×H×W")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+        self.objects = objects
+    }
+}
+
+/// A set of images that share one class list. All images of a dataset have the same size.
+public struct DetectionDataset: Sendable, Equatable {
+    public var classNames: [String]
+    public var images: [DetectionImage]
+
+    public init(classNames: [String], images: [DetectionImage]) {
+        self.classNames = classNames
+        self.images = images
+    }
+}
+
+/// The train and validation halves of a dataset.
+public struct DatasetSplit: Sendable, Equatable {
+    public var train: DetectionDataset
+    public var val: DetectionDataset
+
+    public init(train: DetectionDataset, val: DetectionDataset) {
+        self.train = train
+        self.val = val
+    }
+}
