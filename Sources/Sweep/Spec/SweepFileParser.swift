@@ -94,9 +94,12 @@ struct SweepFileParser {
             let prefix = context.map { "\($0.text) (line \($0.mark.line)): " } ?? ""
             return located(prefix + problem, mark)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let (line, keyPath) = DuplicateKeyLocator.locate(
+                key: key, firstLine: context.mark.line, text: text)
             return SweepFileError(
-                path: nodes.path, line: context.mark.line, column: context.mark.column,
-                keyPath: duplicates.first ?? "", value: nil, problem: .duplicateKey)
+                path: nodes.path, line: line, column: nil, keyPath: keyPath, value: nil,
+                problem: .duplicateKey)
         case .reader(let problem, _, _, _):
             return located(problem, nil)
         default:
