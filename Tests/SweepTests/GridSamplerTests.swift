@@ -15,12 +15,24 @@ import Trainer
         #expect(Set(trials.map(\.parameters)).count == 144)
         #expect(Set(trials.map(\.key)).count == 144)
         // loss innermost, then batch_size, weight_decay, lr outermost.
-        #expect(trials[0].parameters == TrialParameters(lr: 0.0001, weightDecay: 0.0001, batchSize: 16, loss: .mse))
-        #expect(trials[1].parameters == TrialParameters(lr: 0.0001, weightDecay: 0.0001, batchSize: 16, loss: .ce))
-        #expect(trials[3].parameters == TrialParameters(lr: 0.0001, weightDecay: 0.0001, batchSize: 32, loss: .mse))
-        #expect(trials[12].parameters == TrialParameters(lr: 0.0001, weightDecay: 0.0005, batchSize: 16, loss: .mse))
-        #expect(trials[36].parameters == TrialParameters(lr: 0.001, weightDecay: 0.0001, batchSize: 16, loss: .mse))
-        #expect(trials[143].parameters == TrialParameters(lr: 0.1, weightDecay: 0.001, batchSize: 128, loss: .focal))
+        #expect(
+            trials[0].parameters
+                == TrialParameters(lr: 0.0001, weightDecay: 0.0001, batchSize: 16, loss: .mse))
+        #expect(
+            trials[1].parameters
+                == TrialParameters(lr: 0.0001, weightDecay: 0.0001, batchSize: 16, loss: .ce))
+        #expect(
+            trials[3].parameters
+                == TrialParameters(lr: 0.0001, weightDecay: 0.0001, batchSize: 32, loss: .mse))
+        #expect(
+            trials[12].parameters
+                == TrialParameters(lr: 0.0001, weightDecay: 0.0005, batchSize: 16, loss: .mse))
+        #expect(
+            trials[36].parameters
+                == TrialParameters(lr: 0.001, weightDecay: 0.0001, batchSize: 16, loss: .mse))
+        #expect(
+            trials[143].parameters
+                == TrialParameters(lr: 0.1, weightDecay: 0.001, batchSize: 128, loss: .focal))
     }
 
     @Test func trialsCarryTheFullTrainingConfig() throws {
@@ -36,7 +48,10 @@ import Trainer
     @Test func unsearchedParametersTakeTheTrainersValues() throws {
         let trials = try spec("quickstart.yaml").planTrials()
         #expect(trials.count == 6)
-        #expect(trials.allSatisfy { $0.parameters.batchSize == 16 && $0.parameters.weightDecay == 0.0005 })
+        #expect(
+            trials.allSatisfy {
+                $0.parameters.batchSize == 16 && $0.parameters.weightDecay == 0.0005
+            })
         #expect(trials.map(\.parameters.lr) == [0.003, 0.003, 0.01, 0.01, 0.03, 0.03])
         #expect(trials.map(\.parameters.loss) == [.ce, .focal, .ce, .focal, .ce, .focal])
     }

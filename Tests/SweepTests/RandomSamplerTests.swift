@@ -37,7 +37,8 @@ import Trainer
     }
 
     @Test func moreTrialsKeepTheEarlierOnes() throws {
-        let short = try parse(wide.replacingOccurrences(of: "max_trials: 400", with: "max_trials: 10"))
+        let short = try parse(
+            wide.replacingOccurrences(of: "max_trials: 400", with: "max_trials: 10"))
         #expect(Array(try parse(wide).planTrials().prefix(10)) == short.planTrials())
     }
 

@@ -27,94 +27,133 @@ struct BadSweepCase: Sendable, CustomTestStringConvertible {
     }
 
     static let all: [BadSweepCase] = [
-        .init("01-malformed-yaml.yaml", line: 5, key: "",
+        .init(
+            "01-malformed-yaml.yaml", line: 5, key: "",
             .malformedYAML(
-                reason: "while parsing a flow sequence (line 5): did not find expected ',' or ']' at column 26")),
+                reason: "while parsing a flow sequence (line 5): "
+                    + "did not find expected ',' or ']' at column 26")),
         .init("02-not-a-mapping.yaml", line: 2, key: "", value: "a list", .notAMapping),
-        .init("03-unknown-top-level-key.yaml", line: 4, key: "max_trails",
+        .init(
+            "03-unknown-top-level-key.yaml", line: 4, key: "max_trails",
             .unknownTopLevelKey(suggestion: "max_trials")),
-        .init("04-unknown-parameter.yaml", line: 6, key: "parameters.weightdecay",
+        .init(
+            "04-unknown-parameter.yaml", line: 6, key: "parameters.weightdecay",
             .unknownParameter(suggestion: "weight_decay")),
-        .init("05-unknown-parameter-key.yaml", line: 6, key: "parameters.lr.mni",
+        .init(
+            "05-unknown-parameter-key.yaml", line: 6, key: "parameters.lr.mni",
             .unknownParameterKey(suggestion: "min")),
-        .init("06-string-instead-of-number.yaml", line: 8, key: "parameters.lr.min", value: "small",
+        .init(
+            "06-string-instead-of-number.yaml", line: 8, key: "parameters.lr.min", value: "small",
             .wrongType(expected: "a number")),
         .init("07-missing-method.yaml", line: 2, key: "method", .missingKey),
         .init("08-unknown-method.yaml", line: 3, key: "method", value: "bayes", .unknownMethod),
         .init("09-random-without-max-trials.yaml", line: 2, key: "max_trials", .maxTrialsRequired),
-        .init("10-max-trials-with-grid.yaml", line: 4, key: "max_trials", value: "20",
+        .init(
+            "10-max-trials-with-grid.yaml", line: 4, key: "max_trials", value: "20",
             .maxTrialsWithGrid),
-        .init("11-max-trials-zero.yaml", line: 4, key: "max_trials", value: "0",
+        .init(
+            "11-max-trials-zero.yaml", line: 4, key: "max_trials", value: "0",
             .outOfRange(requirement: "must be >= 1")),
-        .init("12-min-above-max.yaml", line: 6, key: "parameters.lr.max", value: "0.001",
+        .init(
+            "12-min-above-max.yaml", line: 6, key: "parameters.lr.max", value: "0.001",
             .minAboveMax(min: "0.1")),
-        .init("13-lr-not-positive.yaml", line: 8, key: "parameters.lr.min", value: "-0.1",
+        .init(
+            "13-lr-not-positive.yaml", line: 8, key: "parameters.lr.min", value: "-0.1",
             .outOfRange(requirement: "must be > 0")),
-        .init("14-negative-weight-decay.yaml", line: 5, key: "parameters.weight_decay.values[1]",
+        .init(
+            "14-negative-weight-decay.yaml", line: 5, key: "parameters.weight_decay.values[1]",
             value: "-0.0005", .outOfRange(requirement: "must be >= 0")),
-        .init("15-log-uniform-zero-min.yaml", line: 6, key: "parameters.weight_decay.min",
+        .init(
+            "15-log-uniform-zero-min.yaml", line: 6, key: "parameters.weight_decay.min",
             value: "0", .logScaleNeedsPositiveMin),
-        .init("16-batch-size-not-integer.yaml", line: 5, key: "parameters.batch_size.values[1]",
+        .init(
+            "16-batch-size-not-integer.yaml", line: 5, key: "parameters.batch_size.values[1]",
             value: "24.5", .notAnInteger),
-        .init("17-batch-size-zero.yaml", line: 8, key: "trainer.batch_size", value: "0",
+        .init(
+            "17-batch-size-zero.yaml", line: 8, key: "trainer.batch_size", value: "0",
             .outOfRange(requirement: "must be >= 1")),
-        .init("18-unknown-loss.yaml", line: 5, key: "parameters.loss.values[1]", value: "hinge",
+        .init(
+            "18-unknown-loss.yaml", line: 5, key: "parameters.loss.values[1]", value: "hinge",
             .unknownLoss),
-        .init("19-grid-over-distribution.yaml", line: 5, key: "parameters.lr.distribution",
+        .init(
+            "19-grid-over-distribution.yaml", line: 5, key: "parameters.lr.distribution",
             value: "log_uniform", .gridNeedsValues),
-        .init("20-empty-values.yaml", line: 5, key: "parameters.lr.values", value: "[]",
+        .init(
+            "20-empty-values.yaml", line: 5, key: "parameters.lr.values", value: "[]",
             .emptyValues),
-        .init("21-duplicate-values.yaml", line: 6, key: "parameters.batch_size.values[2]",
+        .init(
+            "21-duplicate-values.yaml", line: 6, key: "parameters.batch_size.values[2]",
             value: "16", .duplicateValue),
-        .init("22-q-not-positive.yaml", line: 6, key: "parameters.batch_size.q", value: "0",
+        .init(
+            "22-q-not-positive.yaml", line: 6, key: "parameters.batch_size.q", value: "0",
             .outOfRange(requirement: "must be > 0")),
-        .init("23-negative-epochs.yaml", line: 7, key: "trainer.epochs", value: "-1",
+        .init(
+            "23-negative-epochs.yaml", line: 7, key: "trainer.epochs", value: "-1",
             .outOfRange(requirement: "must be >= 1")),
-        .init("24-bad-time-budget.yaml", line: 6, key: "time_budget", value: "8 hours",
+        .init(
+            "24-bad-time-budget.yaml", line: 6, key: "time_budget", value: "8 hours",
             .badDuration),
-        .init("25-unknown-early-stop-type.yaml", line: 7, key: "early_stop.type",
+        .init(
+            "25-unknown-early-stop-type.yaml", line: 7, key: "early_stop.type",
             value: "hyperband", .unknownEarlyStopType),
-        .init("26-reduction-factor-too-small.yaml", line: 9, key: "early_stop.reduction_factor",
+        .init(
+            "26-reduction-factor-too-small.yaml", line: 9, key: "early_stop.reduction_factor",
             value: "1", .outOfRange(requirement: "must be >= 2")),
-        .init("27-min-epochs-zero.yaml", line: 7, key: "early_stop.min_epochs", value: "0",
+        .init(
+            "27-min-epochs-zero.yaml", line: 7, key: "early_stop.min_epochs", value: "0",
             .outOfRange(requirement: "must be >= 1")),
         .init("28-both-data-sources.yaml", line: 8, key: "trainer.data", .bothDataSources),
         .init("29-no-data-source.yaml", line: 8, key: "trainer.data", .noDataSource),
-        .init("30-unknown-trainer-key.yaml", line: 7, key: "trainer.epoch",
+        .init(
+            "30-unknown-trainer-key.yaml", line: 7, key: "trainer.epoch",
             .unknownTrainerKey(suggestion: "epochs")),
-        .init("31-name-with-slash.yaml", line: 2, key: "name", value: "\"my sweep/1\"",
+        .init(
+            "31-name-with-slash.yaml", line: 2, key: "name", value: "\"my sweep/1\"",
             .invalidName),
         .init("32-empty-name.yaml", line: 2, key: "name", value: "\"\"", .invalidName),
         .init("33-missing-parameters.yaml", line: 2, key: "parameters", .missingKey),
         .init("34-duplicate-key.yaml", line: 7, key: "parameters.lr", .duplicateKey),
-        .init("35-distribution-not-allowed.yaml", line: 6,
+        .init(
+            "35-distribution-not-allowed.yaml", line: 6,
             key: "parameters.batch_size.distribution", value: "uniform",
             .distributionNotAllowed(allowed: ["int_uniform", "q_log_uniform", "values"])),
-        .init("36-unknown-distribution.yaml", line: 6, key: "parameters.lr.distribution",
+        .init(
+            "36-unknown-distribution.yaml", line: 6, key: "parameters.lr.distribution",
             value: "normal", .unknownDistribution),
-        .init("37-min-epochs-above-epochs.yaml", line: 7, key: "early_stop.min_epochs",
+        .init(
+            "37-min-epochs-above-epochs.yaml", line: 7, key: "early_stop.min_epochs",
             value: "5", .minEpochsAboveEpochs(epochs: 3)),
-        .init("38-missing-dataset-file.yaml", line: 7, key: "trainer.data.yolo",
+        .init(
+            "38-missing-dataset-file.yaml", line: 7, key: "trainer.data.yolo",
             value: "\"no/such/data.yaml\"",
             .dataFileNotFound(resolved: SpecTestPaths.badSweep("no/such/data.yaml"))),
-        .init("39-no-multiple-of-q.yaml", line: 6, key: "parameters.batch_size.max", value: "23",
+        .init(
+            "39-no-multiple-of-q.yaml", line: 6, key: "parameters.batch_size.max", value: "23",
             .noMultipleOfQ(q: "8")),
-        .init("40-values-and-distribution.yaml", line: 6, key: "parameters.lr.distribution",
+        .init(
+            "40-values-and-distribution.yaml", line: 6, key: "parameters.lr.distribution",
             .ambiguousDomain),
-        .init("41-q-without-q-log-uniform.yaml", line: 6, key: "parameters.lr.q",
+        .init(
+            "41-q-without-q-log-uniform.yaml", line: 6, key: "parameters.lr.q",
             .qWithoutQuantizedDistribution),
         .init("42-empty-parameters.yaml", line: 4, key: "parameters", .noParameters),
-        .init("43-parameter-not-a-mapping.yaml", line: 5, key: "parameters.lr", value: "0.1",
+        .init(
+            "43-parameter-not-a-mapping.yaml", line: 5, key: "parameters.lr", value: "0.1",
             .notAMapping),
-        .init("44-unknown-early-stop-key.yaml", line: 7, key: "early_stop.min_epoch",
+        .init(
+            "44-unknown-early-stop-key.yaml", line: 7, key: "early_stop.min_epoch",
             .unknownEarlyStopKey(suggestion: "min_epochs")),
-        .init("45-image-size-too-small.yaml", line: 8, key: "trainer.data.synthetic.image_size",
+        .init(
+            "45-image-size-too-small.yaml", line: 8, key: "trainer.data.synthetic.image_size",
             value: "8", .outOfRange(requirement: "must be >= 32")),
-        .init("46-momentum-out-of-range.yaml", line: 7, key: "trainer.momentum", value: "1.5",
+        .init(
+            "46-momentum-out-of-range.yaml", line: 7, key: "trainer.momentum", value: "1.5",
             .outOfRange(requirement: "must be < 1.0")),
-        .init("47-reduction-factor-with-median.yaml", line: 7, key: "early_stop.reduction_factor",
+        .init(
+            "47-reduction-factor-with-median.yaml", line: 7, key: "early_stop.reduction_factor",
             .reductionFactorNotAllowed),
-        .init("48-zero-trial-timeout.yaml", line: 6, key: "trial_timeout", value: "0s",
+        .init(
+            "48-zero-trial-timeout.yaml", line: 6, key: "trial_timeout", value: "0s",
             .outOfRange(requirement: "must be > 0")),
     ]
 }
@@ -136,8 +175,10 @@ struct BadSweepCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func everyFixtureHasACaseAndTheyAreDistinct() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: SpecTestPaths.badSweeps.path)
-            .filter { $0.hasSuffix(".yaml") }
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: SpecTestPaths.badSweeps.path
+        )
+        .filter { $0.hasSuffix(".yaml") }
         #expect(Set(files) == Set(BadSweepCase.all.map(\.file)))
         #expect(files.count >= 20)
     }

@@ -24,14 +24,20 @@ import Trainer
         #expect(spec.seed == 42)
         #expect(spec.parameters[.lr] == .logUniform(min: 0.0001, max: 0.1))
         #expect(spec.parameters[.weightDecay] == .logUniform(min: 0.0001, max: 0.001))
-        #expect(spec.parameters[.batchSize] == .values([.integer(16), .integer(32), .integer(64), .integer(128)]))
+        #expect(
+            spec.parameters[.batchSize]
+                == .values([.integer(16), .integer(32), .integer(64), .integer(128)]))
         #expect(spec.parameters[.loss] == .values([.text("mse"), .text("ce"), .text("focal")]))
         #expect(spec.timeBudget == 28_800.0)
         #expect(spec.trialTimeout == 1_800.0)
         #expect(spec.maxRetries == 1)
         #expect(spec.earlyStop == EarlyStopSpec(kind: .asha, minEpochs: 1, reductionFactor: 3))
         #expect(spec.trainer.epochs == 9)
-        #expect(spec.trainer.data == .synthetic(SyntheticDatasetOptions(imageSize: 128, trainImages: 1024, valImages: 256, seed: 7)))
+        #expect(
+            spec.trainer.data
+                == .synthetic(
+                    SyntheticDatasetOptions(
+                        imageSize: 128, trainImages: 1024, valImages: 256, seed: 7)))
     }
 
     @Test func quickstartStaysSmall() throws {
@@ -69,7 +75,10 @@ import Trainer
         #expect(spec.parameters[.batchSize] == .values([.integer(24)]))
         #expect(spec.trainer.momentum == 0.8 && spec.trainer.warmupEpochs == 0.5)
         #expect(spec.trainer.focalAlpha == 0.5 && spec.trainer.focalGamma == 1.5)
-        #expect(spec.planTrials().allSatisfy { $0.parameters.batchSize == 24 && $0.parameters.loss == .ce })
+        #expect(
+            spec.planTrials().allSatisfy {
+                $0.parameters.batchSize == 24 && $0.parameters.loss == .ce
+            })
     }
 
     @Test func quotedNumbersAreText() {
@@ -116,15 +125,19 @@ import Trainer
             to: folder.appendingPathComponent("data/data.yaml"), atomically: true, encoding: .utf8)
         let sweep = folder.appendingPathComponent("s.yaml")
         try """
-            name: real
-            method: grid
-            parameters:
-              lr: {values: [0.01]}
-            trainer:
-              data: {yolo: data/data.yaml, skip_corrupt: true}
-            """.write(to: sweep, atomically: true, encoding: .utf8)
+        name: real
+        method: grid
+        parameters:
+          lr: {values: [0.01]}
+        trainer:
+          data: {yolo: data/data.yaml, skip_corrupt: true}
+        """.write(to: sweep, atomically: true, encoding: .utf8)
         let spec = try SweepSpec.load(path: sweep.path)
-        #expect(spec.trainer.data == .yolo(path: folder.appendingPathComponent("data/data.yaml").standardized.path, skipCorrupt: true))
+        #expect(
+            spec.trainer.data
+                == .yolo(
+                    path: folder.appendingPathComponent("data/data.yaml").standardized.path,
+                    skipCorrupt: true))
     }
 
     @Test func summaryNamesThePlan() throws {

@@ -11,8 +11,11 @@ import Trainer
 
     /// Regression: keys are stored in databases, so they must never change for the same input.
     @Test func keyOfAFixedTrialNeverChanges() {
-        let parameters = TrialParameters(lr: 0.001, weightDecay: 0.0005, batchSize: 32, loss: .focal)
-        #expect(parameters.canonicalDescription == "lr=0.001,weight_decay=0.0005,batch_size=32,loss=focal")
+        let parameters = TrialParameters(
+            lr: 0.001, weightDecay: 0.0005, batchSize: 32, loss: .focal)
+        #expect(
+            parameters.canonicalDescription
+                == "lr=0.001,weight_decay=0.0005,batch_size=32,loss=focal")
         #expect(
             TrialKey.make(sweep: "small-objects-grid", parameters: parameters, seed: 1)
                 == "bf06668b60a966bd")

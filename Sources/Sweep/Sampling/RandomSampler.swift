@@ -14,7 +14,8 @@ public struct RandomSampler: Sampler {
     public func trials(for spec: SweepSpec) -> [TrialConfig] {
         let count = spec.maxTrials ?? 0
         return (0..<count).map { index in
-            var generator = SplitMix64(seed: spec.seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15)
+            var generator = SplitMix64(
+                seed: spec.seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15)
             var parameters = TrialParameters(defaults: spec.trainer)
             for parameter in Hyperparameter.allCases {
                 guard let domain = spec.parameters[parameter] else { continue }

@@ -1,17 +1,6 @@
 import Trainer
 import Yams
 
-/// The distributions a sweep file can name under `distribution:`.
-enum DistributionName: String, CaseIterable {
-    case categorical
-    /// W&B's name for a single fixed value (`value:`).
-    case constant
-    case uniform
-    case logUniform = "log_uniform"
-    case intUniform = "int_uniform"
-    case qLogUniform = "q_log_uniform"
-}
-
 extension Hyperparameter {
     /// The continuous distributions this hyperparameter accepts.
     var allowedDistributions: [DistributionName] {
@@ -61,7 +50,8 @@ extension Hyperparameter {
         _ number: Double, _ node: Node, _ keyPath: String, _ nodes: SweepFileNodes
     ) throws(SweepFileError) {
         if let requirement = check(number) {
-            throw nodes.error(.outOfRange(requirement: requirement), at: node, keyPath,
+            throw nodes.error(
+                .outOfRange(requirement: requirement), at: node, keyPath,
                 value: nodes.shown(node))
         }
     }

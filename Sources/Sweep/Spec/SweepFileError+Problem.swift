@@ -96,17 +96,20 @@ extension SweepFileError {
             case .missingKey: "missing required key"
             case .unknownTopLevelKey(let suggestion): Self.unknown("top-level key", suggestion)
             case .unknownParameter(let suggestion):
-                Self.unknown("parameter (searchable: lr, weight_decay, batch_size, loss)", suggestion)
+                Self.unknown(
+                    "parameter (searchable: lr, weight_decay, batch_size, loss)", suggestion)
             case .unknownParameterKey(let suggestion): Self.unknown("parameter key", suggestion)
             case .unknownTrainerKey(let suggestion): Self.unknown("trainer key", suggestion)
             case .unknownEarlyStopKey(let suggestion): Self.unknown("early_stop key", suggestion)
             case .unknownMethod: "unknown method (use grid or random)"
             case .unknownDistribution:
-                "unknown distribution (use categorical, uniform, log_uniform, int_uniform, q_log_uniform)"
+                "unknown distribution (use categorical, uniform, log_uniform, int_uniform, "
+                    + "q_log_uniform)"
             case .unknownEarlyStopType: "unknown early-stop type (use asha or median)"
             case .unknownLoss: "unknown loss (use mse, ce or focal)"
             case .maxTrialsRequired: "random search needs max_trials"
-            case .maxTrialsWithGrid: "max_trials is not allowed with method grid (the grid is exhaustive)"
+            case .maxTrialsWithGrid:
+                "max_trials is not allowed with method grid (the grid is exhaustive)"
             case .outOfRange(let requirement): requirement
             case .notAnInteger: "must be a whole number"
             case .minAboveMax(let min): "must be >= min (\(min))"
@@ -131,7 +134,8 @@ extension SweepFileError {
             case .noDataSource: "give synthetic or yolo"
             case .dataFileNotFound(let resolved): "no such dataset file: \(resolved)"
             case .invalidName:
-                "must be 1-100 characters of letters, digits, '.', '_' or '-', not starting with '.'"
+                "must be 1-100 characters of letters, digits, '.', '_' or '-', "
+                    + "not starting with '.'"
             }
         }
 

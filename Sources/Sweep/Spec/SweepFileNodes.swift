@@ -1,14 +1,6 @@
 import Foundation
 import Yams
 
-/// One `key: value` pair of a YAML mapping, with the dotted path of its key.
-struct SweepFileEntry {
-    let key: String
-    let keyNode: Node
-    let value: Node
-    let keyPath: String
-}
-
 /// Typed reads of Yams nodes that turn every mismatch into a located ``SweepFileError``.
 ///
 /// Scalars are typed by how they are written rather than by Yams' YAML 1.1 resolver, so `1e-4`
@@ -44,12 +36,14 @@ struct SweepFileNodes {
         var entries: [SweepFileEntry] = []
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                throw error(.wrongType(expected: "a plain key"), at: keyNode, keyPath,
+                throw error(
+                    .wrongType(expected: "a plain key"), at: keyNode, keyPath,
                     value: shown(keyNode))
             }
             let childPath = keyPath.isEmpty ? scalar.string : "\(keyPath).\(scalar.string)"
             entries.append(
-                SweepFileEntry(key: scalar.string, keyNode: keyNode, value: value, keyPath: childPath))
+                SweepFileEntry(
+                    key: scalar.string, keyNode: keyNode, value: value, keyPath: childPath))
         }
         return entries
     }
@@ -86,18 +80,25 @@ struct SweepFileNodes {
             throw error(.wrongType(expected: "a number"), at: node, keyPath, value: shown(node))
         }
         guard value.isFinite else {
-            throw error(.outOfRange(requirement: "must be finite"), at: node, keyPath,
+            throw error(
+                .outOfRange(requirement: "must be finite"), at: node, keyPath,
                 value: shown(node))
         }
         return value
     }
 
     func integer(_ node: Node, _ keyPath: String) throws(SweepFileError) -> Int {
+        if case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
+            let exact = Int(scalar.string.replacingOccurrences(of: "_", with: ""))
+        {
+            return exact
+        }
         let value: Double
         do {
             value = try number(node, keyPath)
         } catch {
-            throw self.error(.wrongType(expected: "a whole number"), at: node, keyPath,
+            throw self.error(
+                .wrongType(expected: "a whole number"), at: node, keyPath,
                 value: shown(node))
         }
         guard value.rounded() == value, abs(value) < 9.0e15 else {

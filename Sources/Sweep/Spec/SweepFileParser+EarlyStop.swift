@@ -11,20 +11,23 @@ extension SweepFileParser {
         try nodes.requireKnownKeys(entries, allowed: Self.earlyStopKeys) {
             .unknownEarlyStopKey(suggestion: $0)
         }
-        let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let byKey = Dictionary(
+            entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         guard let typeEntry = byKey["type"] else {
             throw nodes.error(.missingKey, at: entry.keyNode, "\(entry.keyPath).type")
         }
         let type = try nodes.text(typeEntry.value, typeEntry.keyPath)
         guard let kind = EarlyStopSpec.Kind(rawValue: type) else {
-            throw nodes.error(.unknownEarlyStopType, at: typeEntry.value, typeEntry.keyPath,
+            throw nodes.error(
+                .unknownEarlyStopType, at: typeEntry.value, typeEntry.keyPath,
                 value: type)
         }
         var spec = EarlyStopSpec(kind: kind)
         if let minEpochs = byKey["min_epochs"] {
             spec.minEpochs = try atLeast(1, minEpochs)
             guard spec.minEpochs <= epochs else {
-                throw nodes.error(.minEpochsAboveEpochs(epochs: epochs), at: minEpochs.value,
+                throw nodes.error(
+                    .minEpochsAboveEpochs(epochs: epochs), at: minEpochs.value,
                     minEpochs.keyPath, value: String(spec.minEpochs))
             }
         }

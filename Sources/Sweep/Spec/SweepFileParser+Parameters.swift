@@ -16,7 +16,8 @@ extension SweepFileParser {
             guard let name = Hyperparameter(rawValue: parameter.key) else {
                 let known = Hyperparameter.allCases.map(\.rawValue)
                 throw nodes.error(
-                    .unknownParameter(suggestion: KeySuggestion.closest(to: parameter.key, among: known)),
+                    .unknownParameter(
+                        suggestion: KeySuggestion.closest(to: parameter.key, among: known)),
                     at: parameter.keyNode, parameter.keyPath)
             }
             domains[name] = try parseDomain(parameter, name, method: method)
@@ -31,7 +32,8 @@ extension SweepFileParser {
         try nodes.requireKnownKeys(entries, allowed: Self.parameterKeys) {
             .unknownParameterKey(suggestion: $0)
         }
-        let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let byKey = Dictionary(
+            entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let distribution = try byKey["distribution"].map { entry throws(SweepFileError) in
             let text = try nodes.text(entry.value, entry.keyPath)
             guard let distribution = DistributionName(rawValue: text) else {
@@ -60,12 +62,14 @@ extension SweepFileParser {
             throw nodes.error(.missingKey, at: parameter.keyNode, "\(parameter.keyPath).\(missing)")
         }
         if method == .grid {
-            throw nodes.error(.gridNeedsValues, at: kindEntry.value, kindEntry.keyPath,
+            throw nodes.error(
+                .gridNeedsValues, at: kindEntry.value, kindEntry.keyPath,
                 value: kind.rawValue)
         }
         guard name.allowedDistributions.contains(kind) else {
             let allowed = name.allowedDistributions.map(\.rawValue) + ["values"]
-            throw nodes.error(.distributionNotAllowed(allowed: allowed), at: kindEntry.value,
+            throw nodes.error(
+                .distributionNotAllowed(allowed: allowed), at: kindEntry.value,
                 kindEntry.keyPath, value: kind.rawValue)
         }
         return try parseBounds(parameter, byKey, name, kind)
@@ -85,7 +89,8 @@ extension SweepFileParser {
         for (index, item) in items.enumerated() {
             let value = try name.value(of: item, "\(entry.keyPath)[\(index)]", nodes)
             guard !values.contains(value) else {
-                throw nodes.error(.duplicateValue, at: item, "\(entry.keyPath)[\(index)]",
+                throw nodes.error(
+                    .duplicateValue, at: item, "\(entry.keyPath)[\(index)]",
                     value: nodes.shown(item))
             }
             values.append(value)
@@ -112,11 +117,13 @@ extension SweepFileParser {
         try name.requireInRange(low, lowEntry.value, lowEntry.keyPath, nodes)
         try name.requireInRange(high, highEntry.value, highEntry.keyPath, nodes)
         if kind == .logUniform || kind == .qLogUniform, low <= 0 {
-            throw nodes.error(.logScaleNeedsPositiveMin, at: lowEntry.value, lowEntry.keyPath,
+            throw nodes.error(
+                .logScaleNeedsPositiveMin, at: lowEntry.value, lowEntry.keyPath,
                 value: nodes.shown(lowEntry.value))
         }
         guard low <= high else {
-            throw nodes.error(.minAboveMax(min: nodes.shown(lowEntry.value)), at: highEntry.value,
+            throw nodes.error(
+                .minAboveMax(min: nodes.shown(lowEntry.value)), at: highEntry.value,
                 highEntry.keyPath, value: nodes.shown(highEntry.value))
         }
         switch kind {
@@ -130,15 +137,18 @@ extension SweepFileParser {
         case .qLogUniform:
             let (q, qEntry) = try bound("q")
             guard q > 0 else {
-                throw nodes.error(.outOfRange(requirement: "must be > 0"), at: qEntry.value,
+                throw nodes.error(
+                    .outOfRange(requirement: "must be > 0"), at: qEntry.value,
                     qEntry.keyPath, value: nodes.shown(qEntry.value))
             }
             if name.isInteger, q.rounded() != q {
-                throw nodes.error(.notAnInteger, at: qEntry.value, qEntry.keyPath,
+                throw nodes.error(
+                    .notAnInteger, at: qEntry.value, qEntry.keyPath,
                     value: nodes.shown(qEntry.value))
             }
             guard QuantizedRange(min: low, max: high, q: q) != nil else {
-                throw nodes.error(.noMultipleOfQ(q: nodes.shown(qEntry.value)), at: highEntry.value,
+                throw nodes.error(
+                    .noMultipleOfQ(q: nodes.shown(qEntry.value)), at: highEntry.value,
                     highEntry.keyPath, value: nodes.shown(highEntry.value))
             }
             return .qLogUniform(min: low, max: high, q: q)

@@ -45,7 +45,8 @@ extension SweepFileParser {
         try nodes.requireKnownKeys(entries, allowed: Self.dataKeys) {
             .unknownTrainerKey(suggestion: $0)
         }
-        let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let byKey = Dictionary(
+            entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         switch (byKey["synthetic"], byKey["yolo"]) {
         case (_?, _?): throw nodes.error(.bothDataSources, at: entry.keyNode, entry.keyPath)
         case (nil, nil): throw nodes.error(.noDataSource, at: entry.keyNode, entry.keyPath)
@@ -86,9 +87,11 @@ extension SweepFileParser {
         let path = try nodes.text(entry.value, entry.keyPath)
         let resolved =
             path.hasPrefix("/")
-            ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardized.path
+            ? path
+            : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardized.path
         guard !path.isEmpty, FileManager.default.fileExists(atPath: resolved) else {
-            throw nodes.error(.dataFileNotFound(resolved: resolved), at: entry.value, entry.keyPath,
+            throw nodes.error(
+                .dataFileNotFound(resolved: resolved), at: entry.value, entry.keyPath,
                 value: "\"\(path)\"")
         }
         return resolved
@@ -97,7 +100,8 @@ extension SweepFileParser {
     private func nonNegative(_ entry: SweepFileEntry) throws(SweepFileError) -> Double {
         let value = try nodes.number(entry.value, entry.keyPath)
         guard value >= 0 else {
-            throw nodes.error(.outOfRange(requirement: "must be >= 0"), at: entry.value,
+            throw nodes.error(
+                .outOfRange(requirement: "must be >= 0"), at: entry.value,
                 entry.keyPath, value: nodes.shown(entry.value))
         }
         return value
@@ -109,7 +113,8 @@ extension SweepFileParser {
         let value = try nonNegative(entry)
         guard inclusive ? value <= limit : value < limit else {
             let requirement = inclusive ? "must be <= \(limit)" : "must be < \(limit)"
-            throw nodes.error(.outOfRange(requirement: requirement), at: entry.value,
+            throw nodes.error(
+                .outOfRange(requirement: requirement), at: entry.value,
                 entry.keyPath, value: nodes.shown(entry.value))
         }
         return value

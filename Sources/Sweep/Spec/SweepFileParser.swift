@@ -3,7 +3,8 @@ import Trainer
 import Yams
 
 /// Turns a sweep file's text into a validated ``SweepSpec``, or the first mistake as a located
-/// ``SweepFileError``. Reads Yams' node tree (`Yams.compose`) so every key and value keeps its line.
+/// ``SweepFileError``. Reads Yams' node tree (`Yams.compose`) so every key and value keeps its
+/// line.
 struct SweepFileParser {
     let nodes: SweepFileNodes
     let text: String
@@ -29,7 +30,8 @@ struct SweepFileParser {
         try nodes.requireKnownKeys(entries, allowed: Self.topLevelKeys) {
             .unknownTopLevelKey(suggestion: $0)
         }
-        let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let byKey = Dictionary(
+            entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         func required(_ key: String) throws(SweepFileError) -> SweepFileEntry {
             guard let entry = byKey[key] else { throw nodes.error(.missingKey, at: root, key) }
             return entry
@@ -132,14 +134,16 @@ struct SweepFileParser {
         switch (method, entry) {
         case (.grid, nil): return nil
         case (.grid, let entry?):
-            throw nodes.error(.maxTrialsWithGrid, at: entry.keyNode, entry.keyPath,
+            throw nodes.error(
+                .maxTrialsWithGrid, at: entry.keyNode, entry.keyPath,
                 value: nodes.shown(entry.value))
         case (.random, nil):
             throw nodes.error(.maxTrialsRequired, at: root, "max_trials")
         case (.random, let entry?):
             let count = try atLeast(1, entry)
             guard count <= Self.maxTrialsLimit else {
-                throw nodes.error(.outOfRange(requirement: "must be <= \(Self.maxTrialsLimit)"),
+                throw nodes.error(
+                    .outOfRange(requirement: "must be <= \(Self.maxTrialsLimit)"),
                     at: entry.value, entry.keyPath, value: String(count))
             }
             return count
@@ -152,7 +156,8 @@ struct SweepFileParser {
             throw nodes.error(.badDuration, at: entry.value, entry.keyPath, value: text)
         }
         guard seconds > 0 else {
-            throw nodes.error(.outOfRange(requirement: "must be > 0"), at: entry.value,
+            throw nodes.error(
+                .outOfRange(requirement: "must be > 0"), at: entry.value,
                 entry.keyPath, value: text)
         }
         return seconds
@@ -162,7 +167,8 @@ struct SweepFileParser {
     func atLeast(_ minimum: Int, _ entry: SweepFileEntry) throws(SweepFileError) -> Int {
         let value = try nodes.integer(entry.value, entry.keyPath)
         guard value >= minimum else {
-            throw nodes.error(.outOfRange(requirement: "must be >= \(minimum)"), at: entry.value,
+            throw nodes.error(
+                .outOfRange(requirement: "must be >= \(minimum)"), at: entry.value,
                 entry.keyPath, value: nodes.shown(entry.value))
         }
         return value
