@@ -219,4 +219,13 @@ struct BadSweepCase: Sendable, CustomTestStringConvertible {
         #expect(error?.problem == .unknownTopLevelKey(suggestion: nil))
         #expect(error?.line == 3)
     }
+
+    @Test func nonUTF8FileIsUnreadable() throws {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("spec-\(UUID().uuidString).yaml")
+        try Data([0x6E, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let error = #expect(throws: SweepFileError.self) { try SweepSpec.load(path: url.path) }
+        #expect(error?.problem == .unreadable(reason: "not UTF-8 text"))
+    }
 }

@@ -12,19 +12,20 @@ extension SweepSpec {
             throw SweepFileError(
                 path: path, line: nil, column: nil, keyPath: "", value: nil, problem: .fileNotFound)
         }
-        let text: String
-        do {
-            guard !isDirectory.boolValue else { throw CocoaError(.fileReadNoPermission) }
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                throw CocoaError(.fileReadInapplicableStringEncoding)
-            }
-            text = decoded
-        } catch {
-            let reason = isDirectory.boolValue ? "it is a folder" : error.localizedDescription
-            throw SweepFileError(
+        func unreadable(_ reason: String) -> SweepFileError {
+            SweepFileError(
                 path: path, line: nil, column: nil, keyPath: "", value: nil,
                 problem: .unreadable(reason: reason))
+        }
+        guard !isDirectory.boolValue else { throw unreadable("it is a folder") }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw unreadable(error.localizedDescription)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw unreadable("not UTF-8 text")
         }
         return try parse(text: text, path: path)
     }
