@@ -90,6 +90,22 @@ import Trainer
         #expect(error?.value == "\"0.1\"")
     }
 
+    @Test func boundsWithoutADistributionAskForOne() {
+        let text = """
+            name: nodist
+            method: random
+            max_trials: 3
+            parameters:
+              lr: {min: 0.001, max: 0.1}
+            """
+        let error = #expect(throws: SweepFileError.self) {
+            try SweepSpec.parse(text: text, path: "n.yaml")
+        }
+        #expect(error?.problem == .missingKey)
+        #expect(error?.keyPath == "parameters.lr.distribution")
+        #expect(error?.line == 5)
+    }
+
     @Test func equalBoundsAreAllowed() throws {
         let text = """
             name: point

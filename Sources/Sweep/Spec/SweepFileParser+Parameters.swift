@@ -55,7 +55,8 @@ extension SweepFileParser {
             return try parseValues(values, name)
         }
         guard let (kind, kindEntry) = distribution else {
-            throw nodes.error(.missingKey, at: parameter.keyNode, "\(parameter.keyPath).values")
+            let missing = bounds.isEmpty ? "values" : "distribution"
+            throw nodes.error(.missingKey, at: parameter.keyNode, "\(parameter.keyPath).\(missing)")
         }
         if kind == .categorical || kind == .constant {
             let missing = kind == .categorical ? "values" : "value"
