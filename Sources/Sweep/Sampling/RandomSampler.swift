@@ -1,0 +1,63 @@
+import Foundation
+
+/// `max_trials` independent draws from the parameters' domains, reproducible from the seed.
+///
+/// Trial `i` draws from its own ``SplitMix64`` seeded with `seed &+ (i + 1) &* 0x9E3779B97F4A7C15`,
+/// one value per searched parameter in the order `lr`, `weight_decay`, `batch_size`, `loss`; so
+/// raising `max_trials` keeps the earlier trials. Domains: categorical uniform over the values;
+/// `uniform` linear; `log_uniform` uniform in log space; `int_uniform` inclusive of both ends;
+/// `q_log_uniform` log-uniform then rounded to a multiple of `q` inside `[min, max]`. Every trial
+/// trains with the sweep's seed. Two draws may coincide, so the key also hashes the index.
+public struct RandomSampler: Sampler {
+    public init() {}
+
+    public func trials(for spec: SweepSpec) -> [TrialConfig] {
+        let count = spec.maxTrials ?? 0
+        return (0..<count).map { index in
+            var generator = SplitMix64(
+                seed: spec.seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15)
+            var parameters = TrialParameters(defaults: spec.trainer)
+            for parameter in Hyperparameter.allCases {
+                guard let domain = spec.parameters[parameter] else { continue }
+                parameters.set(
+                    parameter, to: Self.draw(domain, integer: parameter == .batchSize, &generator))
+            }
+            var training = parameters.applied(to: spec.trainer)
+            training.seed = spec.seed
+            return TrialConfig(
+                index: index,
+                key: TrialKey.make(
+                    sweep: spec.name, parameters: parameters, seed: spec.seed, index: index),
+                parameters: parameters, seed: spec.seed, training: training)
+        }
+    }
+
+    /// One sample of `domain`.
+    static func draw(
+        _ domain: ParameterDomain, integer: Bool, _ generator: inout SplitMix64
+    ) -> ParameterValue {
+        switch domain {
+        case .values(let values):
+            return values[generator.nextIndex(below: values.count)]
+        case .uniform(let low, let high):
+            return .number(min(low + generator.nextUnit() * (high - low), high))
+        case .logUniform(let low, let high):
+            return .number(logUniform(low, high, &generator))
+        case .intUniform(let low, let high):
+            return .integer(low + generator.nextIndex(below: high - low + 1))
+        case .qLogUniform(let low, let high, let q):
+            guard let range = QuantizedRange(min: low, max: high, q: q) else {
+                preconditionFailure("q_log_uniform without a multiple of q reached the sampler")
+            }
+            let value = range.quantize(logUniform(low, high, &generator))
+            return integer ? .integer(Int(value.rounded())) : .number(value)
+        }
+    }
+
+    private static func logUniform(
+        _ low: Double, _ high: Double, _ generator: inout SplitMix64
+    ) -> Double {
+        let value = exp(log(low) + generator.nextUnit() * (log(high) - log(low)))
+        return min(max(value, low), high)
+    }
+}

@@ -1,0 +1,47 @@
+import Trainer
+
+extension TrialParameters {
+    /// The parameters a trial gets when nothing is searched: the trainer's fixed values.
+    public init(defaults config: TrainingConfig) {
+        self.init(
+            lr: config.lr, weightDecay: config.weightDecay, batchSize: config.batchSize,
+            loss: config.loss)
+    }
+
+    /// Sets one hyperparameter from a parsed or sampled value.
+    ///
+    /// A value of the wrong kind for `parameter` is a programmer error (the parser types values
+    /// per hyperparameter).
+    public mutating func set(_ parameter: Hyperparameter, to value: ParameterValue) {
+        switch (parameter, value) {
+        case (.lr, .number(let number)): lr = number
+        case (.lr, .integer(let number)): lr = Double(number)
+        case (.weightDecay, .number(let number)): weightDecay = number
+        case (.weightDecay, .integer(let number)): weightDecay = Double(number)
+        case (.batchSize, .integer(let number)): batchSize = number
+        case (.batchSize, .number(let number)): batchSize = Int(number.rounded())
+        case (.loss, .text(let text)):
+            guard let kind = LossKind(rawValue: text) else {
+                preconditionFailure("unknown loss '\(text)' reached the sampler")
+            }
+            loss = kind
+        default: preconditionFailure("value \(value) does not fit \(parameter.rawValue)")
+        }
+    }
+
+    /// `config` with these four hyperparameters written in.
+    public func applied(to config: TrainingConfig) -> TrainingConfig {
+        var config = config
+        config.lr = lr
+        config.weightDecay = weightDecay
+        config.batchSize = batchSize
+        config.loss = loss
+        return config
+    }
+
+    /// `lr=…,weight_decay=…,batch_size=…,loss=…` with Swift's shortest round-trip number
+    /// spelling (the same on every platform); the input of ``TrialKey``.
+    public var canonicalDescription: String {
+        "lr=\(lr),weight_decay=\(weightDecay),batch_size=\(batchSize),loss=\(loss.rawValue)"
+    }
+}

@@ -1,0 +1,10 @@
+/// The distributions a sweep file can name under `distribution:`.
+enum DistributionName: String, CaseIterable {
+    case categorical
+    /// W&B's name for a single fixed value (`value:`).
+    case constant
+    case uniform
+    case logUniform = "log_uniform"
+    case intUniform = "int_uniform"
+    case qLogUniform = "q_log_uniform"
+}

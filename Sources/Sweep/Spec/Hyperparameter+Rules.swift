@@ -1,0 +1,58 @@
+import Trainer
+import Yams
+
+extension Hyperparameter {
+    /// The continuous distributions this hyperparameter accepts.
+    var allowedDistributions: [DistributionName] {
+        switch self {
+        case .lr, .weightDecay: [.uniform, .logUniform, .qLogUniform]
+        case .batchSize: [.intUniform, .qLogUniform]
+        case .loss: []
+        }
+    }
+
+    /// Whether values are whole numbers.
+    var isInteger: Bool { self == .batchSize }
+
+    /// The requirement `value` breaks (e.g. `must be > 0`), or `nil` when it is in range.
+    func check(_ value: Double) -> String? {
+        switch self {
+        case .lr: value > 0 ? nil : "must be > 0"
+        case .weightDecay: value >= 0 ? nil : "must be >= 0"
+        case .batchSize: value >= 1 ? nil : "must be >= 1"
+        case .loss: nil
+        }
+    }
+
+    /// Parses one entry of `values` (or `value`) for this hyperparameter.
+    func value(
+        of node: Node, _ keyPath: String, _ nodes: SweepFileNodes
+    ) throws(SweepFileError) -> ParameterValue {
+        switch self {
+        case .loss:
+            let text = try nodes.text(node, keyPath)
+            guard LossKind(rawValue: text) != nil else {
+                throw nodes.error(.unknownLoss, at: node, keyPath, value: text)
+            }
+            return .text(text)
+        case .batchSize:
+            let number = try nodes.integer(node, keyPath)
+            try requireInRange(Double(number), node, keyPath, nodes)
+            return .integer(number)
+        case .lr, .weightDecay:
+            let number = try nodes.number(node, keyPath)
+            try requireInRange(number, node, keyPath, nodes)
+            return .number(number)
+        }
+    }
+
+    func requireInRange(
+        _ number: Double, _ node: Node, _ keyPath: String, _ nodes: SweepFileNodes
+    ) throws(SweepFileError) {
+        if let requirement = check(number) {
+            throw nodes.error(
+                .outOfRange(requirement: requirement), at: node, keyPath,
+                value: nodes.shown(node))
+        }
+    }
+}

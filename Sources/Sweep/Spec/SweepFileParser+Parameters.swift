@@ -1,0 +1,160 @@
+import Foundation
+import Yams
+
+extension SweepFileParser {
+    static let parameterKeys = ["values", "value", "distribution", "min", "max", "q"]
+
+    func parseParameters(
+        _ entry: SweepFileEntry, method: SearchMethod
+    ) throws(SweepFileError) -> [Hyperparameter: ParameterDomain] {
+        let entries = try nodes.mapping(entry.value, entry.keyPath)
+        guard !entries.isEmpty else {
+            throw nodes.error(.noParameters, at: entry.keyNode, entry.keyPath)
+        }
+        var domains: [Hyperparameter: ParameterDomain] = [:]
+        for parameter in entries {
+            guard let name = Hyperparameter(rawValue: parameter.key) else {
+                let known = Hyperparameter.allCases.map(\.rawValue)
+                throw nodes.error(
+                    .unknownParameter(
+                        suggestion: KeySuggestion.closest(to: parameter.key, among: known)),
+                    at: parameter.keyNode, parameter.keyPath)
+            }
+            domains[name] = try parseDomain(parameter, name, method: method)
+        }
+        return domains
+    }
+
+    private func parseDomain(
+        _ parameter: SweepFileEntry, _ name: Hyperparameter, method: SearchMethod
+    ) throws(SweepFileError) -> ParameterDomain {
+        let entries = try nodes.mapping(parameter.value, parameter.keyPath)
+        try nodes.requireKnownKeys(entries, allowed: Self.parameterKeys) {
+            .unknownParameterKey(suggestion: $0)
+        }
+        let byKey = Dictionary(
+            entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let distribution = try byKey["distribution"].map { entry throws(SweepFileError) in
+            let text = try nodes.text(entry.value, entry.keyPath)
+            guard let distribution = DistributionName(rawValue: text) else {
+                throw nodes.error(.unknownDistribution, at: entry.value, entry.keyPath, value: text)
+            }
+            return (distribution, entry)
+        }
+        let bounds = ["min", "max", "q"].compactMap { byKey[$0] }
+        if let values = byKey["values"] ?? byKey["value"] {
+            if let (kind, entry) = distribution, kind != .categorical, kind != .constant {
+                throw nodes.error(.ambiguousDomain, at: entry.keyNode, entry.keyPath)
+            }
+            if byKey["values"] != nil, byKey["value"] != nil {
+                throw nodes.error(.ambiguousDomain, at: parameter.keyNode, parameter.keyPath)
+            }
+            if let bound = bounds.first {
+                throw nodes.error(.ambiguousDomain, at: bound.keyNode, bound.keyPath)
+            }
+            return try parseValues(values, name)
+        }
+        guard let (kind, kindEntry) = distribution else {
+            let missing = bounds.isEmpty ? "values" : "distribution"
+            throw nodes.error(.missingKey, at: parameter.keyNode, "\(parameter.keyPath).\(missing)")
+        }
+        if kind == .categorical || kind == .constant {
+            let missing = kind == .categorical ? "values" : "value"
+            throw nodes.error(.missingKey, at: parameter.keyNode, "\(parameter.keyPath).\(missing)")
+        }
+        if method == .grid {
+            throw nodes.error(
+                .gridNeedsValues, at: kindEntry.value, kindEntry.keyPath,
+                value: kind.rawValue)
+        }
+        guard name.allowedDistributions.contains(kind) else {
+            let allowed = name.allowedDistributions.map(\.rawValue) + ["values"]
+            throw nodes.error(
+                .distributionNotAllowed(allowed: allowed), at: kindEntry.value,
+                kindEntry.keyPath, value: kind.rawValue)
+        }
+        return try parseBounds(parameter, byKey, name, kind)
+    }
+
+    private func parseValues(
+        _ entry: SweepFileEntry, _ name: Hyperparameter
+    ) throws(SweepFileError) -> ParameterDomain {
+        guard entry.key == "values" else {
+            return .values([try name.value(of: entry.value, entry.keyPath, nodes)])
+        }
+        let items = try nodes.list(entry.value, entry.keyPath)
+        guard !items.isEmpty else {
+            throw nodes.error(.emptyValues, at: entry.value, entry.keyPath, value: "[]")
+        }
+        var values: [ParameterValue] = []
+        for (index, item) in items.enumerated() {
+            let value = try name.value(of: item, "\(entry.keyPath)[\(index)]", nodes)
+            guard !values.contains(value) else {
+                throw nodes.error(
+                    .duplicateValue, at: item, "\(entry.keyPath)[\(index)]",
+                    value: nodes.shown(item))
+            }
+            values.append(value)
+        }
+        return .values(values)
+    }
+
+    private func parseBounds(
+        _ parameter: SweepFileEntry, _ byKey: [String: SweepFileEntry], _ name: Hyperparameter,
+        _ kind: DistributionName
+    ) throws(SweepFileError) -> ParameterDomain {
+        func bound(_ key: String) throws(SweepFileError) -> (Double, SweepFileEntry) {
+            guard let entry = byKey[key] else {
+                throw nodes.error(.missingKey, at: parameter.keyNode, "\(parameter.keyPath).\(key)")
+            }
+            let value =
+                kind == .intUniform
+                ? Double(try nodes.integer(entry.value, entry.keyPath))
+                : try nodes.number(entry.value, entry.keyPath)
+            return (value, entry)
+        }
+        let (low, lowEntry) = try bound("min")
+        let (high, highEntry) = try bound("max")
+        try name.requireInRange(low, lowEntry.value, lowEntry.keyPath, nodes)
+        try name.requireInRange(high, highEntry.value, highEntry.keyPath, nodes)
+        if kind == .logUniform || kind == .qLogUniform, low <= 0 {
+            throw nodes.error(
+                .logScaleNeedsPositiveMin, at: lowEntry.value, lowEntry.keyPath,
+                value: nodes.shown(lowEntry.value))
+        }
+        guard low <= high else {
+            throw nodes.error(
+                .minAboveMax(min: nodes.shown(lowEntry.value)), at: highEntry.value,
+                highEntry.keyPath, value: nodes.shown(highEntry.value))
+        }
+        switch kind {
+        case .uniform, .logUniform, .intUniform:
+            if let q = byKey["q"] {
+                throw nodes.error(.qWithoutQuantizedDistribution, at: q.keyNode, q.keyPath)
+            }
+            if kind == .uniform { return .uniform(min: low, max: high) }
+            if kind == .logUniform { return .logUniform(min: low, max: high) }
+            return .intUniform(min: Int(low), max: Int(high))
+        case .qLogUniform:
+            let (q, qEntry) = try bound("q")
+            guard q > 0 else {
+                throw nodes.error(
+                    .outOfRange(requirement: "must be > 0"), at: qEntry.value,
+                    qEntry.keyPath, value: nodes.shown(qEntry.value))
+            }
+            if name.isInteger, q.rounded() != q {
+                throw nodes.error(
+                    .notAnInteger, at: qEntry.value, qEntry.keyPath,
+                    value: nodes.shown(qEntry.value))
+            }
+            guard QuantizedRange(min: low, max: high, q: q) != nil else {
+                throw nodes.error(
+                    .noMultipleOfQ(q: nodes.shown(qEntry.value)), at: highEntry.value,
+                    highEntry.keyPath, value: nodes.shown(highEntry.value))
+            }
+            return .qLogUniform(min: low, max: high, q: q)
+        case .categorical, .constant:
+            preconditionFailure("categorical domains are parsed from values")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import Trainer
+
+@testable import Sweep
+
+@Suite struct RandomSamplerTests {
+    private func parse(_ text: String) throws -> SweepSpec {
+        try SweepSpec.parse(text: text, path: "random.yaml")
+    }
+
+    private let wide = """
+        name: wide
+        method: random
+        max_trials: 400
+        seed: 3
+        parameters:
+          lr:           {distribution: log_uniform, min: 0.0001, max: 0.1}
+          weight_decay: {distribution: uniform, min: 0.0001, max: 0.001}
+          batch_size:   {distribution: q_log_uniform, min: 16, max: 128, q: 8}
+          loss:         {distribution: categorical, values: [mse, ce, focal]}
+        """
+
+    @Test func sameFileAndSeedGiveTheSameTrials() throws {
+        let path = SpecTestPaths.sweeps.appendingPathComponent("overnight-random.yaml").path
+        let first = try SweepSpec.load(path: path).planTrials()
+        let second = try SweepSpec.load(path: path).planTrials()
+        #expect(first.count == 300)
+        #expect(first == second)
+        #expect(Set(first.map(\.key)).count == 300)
+    }
+
+    @Test func anotherSeedGivesOtherTrials() throws {
+        let a = try parse(wide).planTrials()
+        let b = try parse(wide.replacingOccurrences(of: "seed: 3", with: "seed: 4")).planTrials()
+        #expect(a.map(\.parameters) != b.map(\.parameters))
+    }
+
+    @Test func moreTrialsKeepTheEarlierOnes() throws {
+        let short = try parse(
+            wide.replacingOccurrences(of: "max_trials: 400", with: "max_trials: 10"))
+        #expect(Array(try parse(wide).planTrials().prefix(10)) == short.planTrials())
+    }
+
+    @Test func samplesStayInTheirDomains() throws {
+        let trials = try parse(wide).planTrials()
+        let lrs = trials.map(\.parameters.lr)
+        #expect(lrs.allSatisfy { $0 >= 0.0001 && $0 <= 0.1 })
+        #expect(trials.allSatisfy { (0.0001...0.001).contains($0.parameters.weightDecay) })
+        let batches = Set(trials.map(\.parameters.batchSize))
+        #expect(batches.allSatisfy { $0 % 8 == 0 && (16...128).contains($0) })
+        #expect(batches.contains(16) && batches.contains(128))
+        #expect(Set(trials.map(\.parameters.loss)) == Set(LossKind.allCases))
+        // Log-uniform: about a third of the draws in each decade of [1e-4, 1e-1].
+        for decade in [(0.0001, 0.001), (0.001, 0.01), (0.01, 0.1)] {
+            let share = Double(lrs.filter { $0 >= decade.0 && $0 < decade.1 }.count) / 400
+            #expect(abs(share - 1.0 / 3) < 0.08, "share \(share) in \(decade)")
+        }
+    }
+
+    @Test func intUniformIncludesBothEnds() throws {
+        let text = """
+            name: ints
+            method: random
+            max_trials: 200
+            parameters:
+              batch_size: {distribution: int_uniform, min: 2, max: 4}
+            """
+        let batches = try parse(text).planTrials().map(\.parameters.batchSize)
+        #expect(Set(batches) == [2, 3, 4])
+    }
+
+    @Test func qLogUniformKeepsInsideBoundsThatAreNotMultiples() throws {
+        let range = try #require(QuantizedRange(min: 10, max: 30, q: 8))
+        #expect(range.lowest == 16 && range.highest == 24)
+        #expect(range.quantize(10.5) == 16)
+        #expect(range.quantize(29.9) == 24)
+        #expect(QuantizedRange(min: 17, max: 23, q: 8) == nil)
+    }
+
+    @Test func splitMix64MatchesTheReferenceStream() {
+        // First outputs of SplitMix64 seeded with 0 (Vigna's reference implementation).
+        var generator = SplitMix64(seed: 0)
+        #expect(generator.next() == 0xe220_a839_7b1d_cdaf)
+        #expect(generator.next() == 0x6e78_9e6a_a1b9_65f4)
+        var units = SplitMix64(seed: 9)
+        #expect((0..<1000).map { _ in units.nextUnit() }.allSatisfy { $0 >= 0 && $0 < 1 })
+    }
+}
