@@ -55,7 +55,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer"]),
-        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Trainer"]),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Trainer"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SweepCLITests",
             dependencies: [
