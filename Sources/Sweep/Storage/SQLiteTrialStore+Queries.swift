@@ -12,6 +12,11 @@ extension SQLiteTrialStore {
         }
     }
 
+    /// The most recently created sweep's name, nil when none is stored.
+    public func latestSweepName() throws(StoreError) -> String? {
+        try sweepNames().last
+    }
+
     /// The id of the sweep `name`; ``StoreError/unknownSweep(name:known:path:)`` lists the known
     /// names when there is none.
     public func sweepID(named name: String) throws(StoreError) -> Int64 {

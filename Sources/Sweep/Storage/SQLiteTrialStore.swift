@@ -8,6 +8,9 @@ import GRDB
 /// pending schema migrations (append-only); a read-only store requires an existing sweep database.
 /// Every failure is a ``StoreError`` naming the database path.
 public struct SQLiteTrialStore: Sendable {
+    /// Where `sweep-cli` keeps its database unless `--db` says otherwise.
+    public static let defaultPath = "results/sweeps.sqlite"
+
     /// The database file, as given.
     public let path: String
     let pool: DatabasePool
