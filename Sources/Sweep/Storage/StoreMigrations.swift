@@ -27,7 +27,7 @@ enum StoreMigrations {
     private static func createTrial(_ db: Database) throws {
         try db.create(table: "trial") { t in
             t.autoIncrementedPrimaryKey("id")
-            t.belongsTo("sweep", onDelete: .cascade).notNull()
+            t.column("sweep_id", .integer).notNull().references("sweep", onDelete: .cascade)
             t.column("key", .text).notNull().unique()
             t.column("plan_index", .integer).notNull()
             t.column("lr", .double).notNull()
@@ -51,7 +51,7 @@ enum StoreMigrations {
     private static func createEpochMetric(_ db: Database) throws {
         try db.create(table: "epoch_metric") { t in
             t.autoIncrementedPrimaryKey("id")
-            t.belongsTo("trial", onDelete: .cascade).notNull()
+            t.column("trial_id", .integer).notNull().references("trial", onDelete: .cascade)
             t.column("epoch", .integer).notNull()
             // Nullable: a diverged epoch's NaN loss is stored by SQLite as NULL.
             t.column("loss", .double)
