@@ -1,11 +1,13 @@
 import Testing
 import Trainer
 import Yams
+
 @testable import Sweep
 
 @Suite struct BestConfigYAMLTests {
     @Test(arguments: [
-        DataSource.synthetic(SyntheticDatasetOptions(imageSize: 64, trainImages: 100, valImages: 20, seed: 9)),
+        DataSource.synthetic(
+            SyntheticDatasetOptions(imageSize: 64, trainImages: 100, valImages: 20, seed: 9)),
         DataSource.yolo(path: "datasets/visdrone/data.yaml", skipCorrupt: true),
     ])
     func bestConfigRoundTripsThroughYAMLDecoder(data: DataSource) throws {
@@ -16,8 +18,10 @@ import Yams
             focalAlpha: 0.3, focalGamma: 1.5, data: data)
         let best = try #require(Ranking.rank([record]).first)
         let yaml = try BestConfigYAML.render(best, sweep: "lr-sweep")
-        for key in ["lr:", "weight_decay:", "batch_size:", "loss: ce", "epochs:", "seed:",
-                    "momentum:", "warmup_epochs:", "focal_alpha:", "focal_gamma:", "data:"] {
+        for key in [
+            "lr:", "weight_decay:", "batch_size:", "loss: ce", "epochs:", "seed:",
+            "momentum:", "warmup_epochs:", "focal_alpha:", "focal_gamma:", "data:",
+        ] {
             #expect(yaml.contains("\n" + key), "missing \(key) in\n\(yaml)")
         }
         #expect(yaml.hasPrefix("# Best trial of sweep 'lr-sweep': trial 4"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sweep
 
 @Suite struct CSVWriterTests {

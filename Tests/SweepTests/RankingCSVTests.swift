@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sweep
 
 @Suite struct RankingCSVTests {
@@ -37,7 +38,8 @@ import Testing
     }
 
     @Test func topLimitsTheRows() throws {
-        let ranking = Ranking.rank((0..<5).map { StoreFixtures.record($0, apSmall: Double($0) / 10) })
+        let ranking = Ranking.rank(
+            (0..<5).map { StoreFixtures.record($0, apSmall: Double($0) / 10) })
         let records = try #require(RFC4180Reader.parse(RankingCSV.render(ranking, limit: 2)))
         #expect(records.count == 3)
         #expect(records.dropFirst().map { $0[1] } == ["4", "3"])

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import Trainer
+
 @testable import Sweep
 
 @Suite struct SQLiteTrialStoreTests {
@@ -39,7 +40,8 @@ import Trainer
             #expect(try second.openSweep(name: "s", specText: "changed") == id)
             #expect(try second.queuedTrials(sweepID: id).count == 1)
             let spec = try second.pool.read { db in
-                try String.fetchOne(db, sql: "SELECT spec_text FROM sweep WHERE id = ?", arguments: [id])
+                try String.fetchOne(
+                    db, sql: "SELECT spec_text FROM sweep WHERE id = ?", arguments: [id])
             }
             #expect(spec == "name: s")
         }
@@ -87,7 +89,9 @@ import Trainer
             #expect(running.imagesPerSecond == 40)
             #expect(running.epochsReached == 3)
             #expect(running.config.seed == UInt64.max)
-            let rows = try store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM final_metric") }
+            let rows = try store.pool.read {
+                try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM final_metric")
+            }
             #expect(rows == 1)
             #expect(try store.queuedTrials(sweepID: id).isEmpty)
         }
@@ -129,7 +133,8 @@ import Trainer
             try store.finish(key: trials[1].key, outcome: TrialOutcome(state: .interrupted))
             try store.markRunning(key: trials[2].key, pid: 102, at: Date())
             try store.finish(
-                key: trials[2].key, outcome: StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.1)))
+                key: trials[2].key,
+                outcome: StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.1)))
             try store.markRunning(key: foreign.key, pid: 200, at: Date())
 
             #expect(try store.requeueUnfinished(sweepID: id) == [100])
@@ -183,7 +188,8 @@ import Trainer
                         epoch: epoch, loss: 1,
                         metrics: StoreFixtures.metrics(apSmall: 0.01 * Double(epoch)), seconds: 3))
             }
-            try store.finish(key: trial.key, outcome: TrialOutcome(state: .pruned, epochsReached: 2))
+            try store.finish(
+                key: trial.key, outcome: TrialOutcome(state: .pruned, epochsReached: 2))
             let record = try store.trial(key: trial.key)
             #expect(record.metricsSource == .epoch(2))
             #expect(record.metrics?.apSmall == 0.02)
@@ -204,7 +210,8 @@ import Trainer
             try store.markRunning(key: trials[0].key, pid: 77, at: Date())
             try store.markRunning(key: trials[1].key, pid: 78, at: Date())
             try store.finish(
-                key: trials[1].key, outcome: StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.25)))
+                key: trials[1].key,
+                outcome: StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.25)))
 
             let sweeps = try store.sweeps()
             #expect(sweeps.map(\.name) == ["a", "b"])

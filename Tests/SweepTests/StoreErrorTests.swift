@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Sweep
 
 @Suite struct StoreErrorTests {
@@ -52,9 +53,10 @@ import Testing
             let store = try SQLiteTrialStore(path: path)
             _ = try store.openSweep(name: "alpha", specText: "")
             _ = try store.openSweep(name: "beta", specText: "")
-            let expected = StoreError.unknownSweep(name: "gamma", known: ["alpha", "beta"], path: path)
+            let expected = StoreError.unknownSweep(
+                name: "gamma", known: ["alpha", "beta"], path: path)
             #expect(throws: expected) { _ = try store.trials(sweep: "gamma") }
-            #expect(expected.description.contains("alpha, beta"))
+            #expect(expected.description.contains("known sweeps: 'alpha', 'beta'"))
             #expect(throws: StoreError.unknownTrial(key: "nope", path: path)) {
                 try store.markRunning(key: "nope", pid: 1, at: Date())
             }
@@ -69,7 +71,9 @@ import Testing
             #expect {
                 _ = try reader.openSweep(name: "t", specText: "")
             } throws: { error in
-                guard case .notWritable(let errorPath, _) = error as? StoreError else { return false }
+                guard case .notWritable(let errorPath, _) = error as? StoreError else {
+                    return false
+                }
                 return errorPath == path
             }
         }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Trainer
 import Yams
+
 @testable import Sweep
 
 @Suite struct SweepExporterTests {

@@ -40,7 +40,8 @@ extension SQLiteTrialStore {
                                  WHERE trial_id = t.id AND epoch <= t.epochs_reached)
                 """,
             arguments: [sweepID])
-        return Dictionary(rows.map { ($0["trial_id"] as Int64, $0) }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(
+            rows.map { ($0["trial_id"] as Int64, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     private func record(_ row: Row, lastEpoch: Row?) throws -> TrialRecord {

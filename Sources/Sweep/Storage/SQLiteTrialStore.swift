@@ -93,7 +93,8 @@ public struct SQLiteTrialStore: Sendable {
             return .diskFull(path: path)
         case .SQLITE_READONLY:
             return .notWritable(
-                path: path, reason: "the database is read-only (file permissions or read-only open)")
+                path: path, reason: "the database is read-only (file permissions or read-only open)"
+            )
         case .SQLITE_CANTOPEN, .SQLITE_PERM:
             return .notWritable(path: path, reason: "SQLite cannot open it (permissions?)")
         default:

@@ -45,7 +45,7 @@ extension StoreError: CustomStringConvertible, LocalizedError {
                 + "(finished trials are kept)"
         case .unknownSweep(let name, let known, let path):
             "\(path): no sweep named '\(name)'; known sweeps: "
-                + (known.isEmpty ? "(none)" : known.joined(separator: ", "))
+                + (known.isEmpty ? "(none)" : known.map { "'\($0)'" }.joined(separator: ", "))
         case .unknownTrial(let key, let path):
             "\(path): no trial with key '\(key)'"
         case .corruptTrial(let key, let path, let reason):

@@ -27,7 +27,8 @@ struct ExportCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard out != nil || bestConfig != nil else {
-            throw ValidationError("nothing to export: pass --out FILE.csv and/or --best-config FILE.yaml")
+            throw ValidationError(
+                "nothing to export: pass --out FILE.csv and/or --best-config FILE.yaml")
         }
         if let top, top < 1 {
             throw ValidationError("--top must be at least 1, got \(top)")

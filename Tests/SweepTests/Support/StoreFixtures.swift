@@ -1,5 +1,6 @@
 import Foundation
 import Trainer
+
 @testable import Sweep
 
 /// A fresh temporary folder for one test, removed when `body` returns.
@@ -40,7 +41,8 @@ enum StoreFixtures {
             seed: seed,
             data: .synthetic(SyntheticDatasetOptions(imageSize: 32, trainImages: 8, valImages: 4)))
         return TrialConfig(
-            index: index, key: "\(sweep)-\(index)-\(lr)-\(weightDecay)-\(batchSize)-\(loss)-\(seed)",
+            index: index,
+            key: "\(sweep)-\(index)-\(lr)-\(weightDecay)-\(batchSize)-\(loss)-\(seed)",
             parameters: TrialParameters(
                 lr: lr, weightDecay: weightDecay, batchSize: batchSize, loss: loss),
             seed: seed, training: training)
