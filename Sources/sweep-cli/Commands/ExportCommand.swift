@@ -30,6 +30,9 @@ struct ExportCommand: AsyncParsableCommand {
             throw ValidationError(
                 "nothing to export: pass --out FILE.csv and/or --best-config FILE.yaml")
         }
+        if top != nil && out == nil {
+            throw ValidationError("--top limits the CSV: pass it with --out FILE.csv")
+        }
         if let top, top < 1 {
             throw ValidationError("--top must be at least 1, got \(top)")
         }
