@@ -99,3 +99,21 @@ import Testing
         }
     }
 }
+
+extension StoreErrorTests {
+    @Test func parentThatIsAFileIsNotWritable() throws {
+        try TemporaryFolder.with { folder in
+            let file = folder.path("plain.txt")
+            try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+            let path = file + "/sweeps.sqlite"
+            #expect {
+                _ = try SQLiteTrialStore(path: path)
+            } throws: { error in
+                guard case .notWritable(let errorPath, let reason) = error as? StoreError else {
+                    return false
+                }
+                return errorPath == path && reason.contains("cannot create folder")
+            }
+        }
+    }
+}
