@@ -1,9 +1,49 @@
 import ArgumentParser
+import Sweep
 
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a sweep's ranking as CSV or its best config as YAML.")
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a sweep's ranking as CSV or its best config as YAML.",
+        discussion: """
+            The CSV (RFC 4180, CRLF) has one row per ranked trial, best first. The best config \
+            is the winner's training config, usable as `sweep-cli train --config FILE`.
+            """)
+
+    @Argument(help: "The sweep's name.")
+    var sweep: String
+
+    @Option(help: "Write the ranking as CSV to this file.")
+    var out: String?
+
+    @Option(help: "Only the best N trials in the CSV.")
+    var top: Int?
+
+    @Option(help: "Write the best trial's training config as YAML to this file.")
+    var bestConfig: String?
+
+    @Option(help: "The sweep database.")
+    var db = SQLiteTrialStore.defaultPath
+
+    func validate() throws {
+        guard out != nil || bestConfig != nil else {
+            throw ValidationError(
+                "nothing to export: pass --out FILE.csv and/or --best-config FILE.yaml")
+        }
+        if top != nil && out == nil {
+            throw ValidationError("--top limits the CSV: pass it with --out FILE.csv")
+        }
+        if let top, top < 1 {
+            throw ValidationError("--top must be at least 1, got \(top)")
+        }
+    }
 
     func run() async throws {
-        throw ValidationError("'export' is not implemented yet")
+        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        let messages = try SweepExporter.export(
+            from: store, sweep: sweep, csvPath: out, limit: top, bestConfigPath: bestConfig)
+        for message in messages {
+            print(message)
+        }
     }
 }

@@ -1,9 +1,15 @@
 import ArgumentParser
+import Sweep
 
 struct ListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the sweeps in the database.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the sweeps in the database.")
+
+    @Option(help: "The sweep database.")
+    var db = SQLiteTrialStore.defaultPath
 
     func run() async throws {
-        throw ValidationError("'list' is not implemented yet")
+        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        print(SweepListTable.render(try store.sweeps()), terminator: "")
     }
 }

@@ -1,9 +1,25 @@
 import ArgumentParser
+import Foundation
+import Sweep
 
 struct StatusCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the state of a sweep's trials.")
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the state of a sweep's trials.",
+        discussion: "Without a sweep name, shows the most recently created sweep.")
+
+    @Argument(help: "The sweep's name (default: the most recent sweep).")
+    var sweep: String?
+
+    @Option(help: "The sweep database.")
+    var db = SQLiteTrialStore.defaultPath
 
     func run() async throws {
-        throw ValidationError("'status' is not implemented yet")
+        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        guard let name = try sweep ?? store.latestSweepName() else {
+            print("no sweeps stored yet in \(db)")
+            return
+        }
+        print(SweepStatusReport.render(try store.status(sweep: name), now: Date()), terminator: "")
     }
 }

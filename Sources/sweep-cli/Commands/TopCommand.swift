@@ -1,9 +1,35 @@
 import ArgumentParser
+import Sweep
 
 struct TopCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "top", abstract: "Show a sweep's best trials.")
+    static let configuration = CommandConfiguration(
+        commandName: "top",
+        abstract: "Show a sweep's best trials.",
+        discussion: """
+            Ranked by ap_small, then ap50_small, then ap (undefined -1 last), then plan index. \
+            Pruned trials are ranked by their last epoch's metrics and marked 'pruned'.
+            """)
+
+    @Argument(help: "The sweep's name.")
+    var sweep: String
+
+    @Option(name: [.customShort("n"), .customLong("count")], help: "How many trials to show.")
+    var count = 10
+
+    @Option(help: "The sweep database.")
+    var db = SQLiteTrialStore.defaultPath
+
+    func validate() throws {
+        guard count >= 1 else {
+            throw ValidationError("-n must be at least 1, got \(count)")
+        }
+    }
 
     func run() async throws {
-        throw ValidationError("'top' is not implemented yet")
+        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        let trials = try store.trials(sweep: sweep)
+        let report = RankingTable.report(
+            sweep: sweep, ranking: Ranking.rank(trials), totalTrials: trials.count, limit: count)
+        print(report, terminator: "")
     }
 }

@@ -1,0 +1,56 @@
+import Trainer
+import Yams
+
+/// The winning trial's ``TrainingConfig`` as YAML with the project's snake_case keys (`lr`,
+/// `weight_decay`, `batch_size`, `loss`, `epochs`, `seed`, …, `data`), readable by
+/// `sweep-cli train --config` (which decodes it with `YAMLDecoder` into `TrainingConfig`).
+/// Leading `#` comments say which trial it is and how it scored. Numbers are written in Swift's
+/// shortest round-trip form (`0.001`, not Yams' default `1e-3`).
+public enum BestConfigYAML {
+    /// The YAML document for `best`, a trial of the sweep `sweep`.
+    public static func render(_ best: RankedTrial, sweep: String) throws(ExportError) -> String {
+        let body: String
+        do {
+            let encoded = try YAMLEncoder().encode(best.trial.config.training)
+            guard let node = try Yams.compose(yaml: encoded) else {
+                throw ExportError.encoding(reason: "YAMLEncoder produced an empty document")
+            }
+            body = try Yams.serialize(node: plainNumbers(node))
+        } catch let error as ExportError {
+            throw error
+        } catch {
+            throw .encoding(reason: String(describing: error))
+        }
+        let m = best.metrics
+        let sweepName = sweep.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var header = "# Best trial of sweep '\(sweepName)': trial \(best.trial.index)"
+        header += " (key \(best.trial.key), \(best.trial.state.rawValue))\n"
+        header += "# ap_small \(m.apSmall), ap50_small \(m.ap50Small), ap \(m.ap)\n"
+        header += "# Train it again: sweep-cli train --config <this file>\n"
+        return header + body
+    }
+
+    /// Rewrites unquoted floating-point scalars (`1e-3`, `9e-1`) as Swift's shortest round-trip
+    /// decimal (`0.001`, `0.9`); quoted strings and integers are left as they are.
+    private static func plainNumbers(_ node: Node) -> Node {
+        switch node {
+        case .scalar(var scalar):
+            let text = scalar.string
+            let numeric = text.allSatisfy { "0123456789.eE+-".contains($0) }
+            let isFloat = text.contains { ".eE".contains($0) }
+            if scalar.style == .plain, numeric, isFloat, let value = Double(text) {
+                scalar.string = value.description
+            }
+            return .scalar(scalar)
+        case .mapping(let mapping):
+            return .mapping(
+                Node.Mapping(
+                    mapping.map { ($0.key, plainNumbers($0.value)) }, mapping.tag, mapping.style))
+        case .sequence(let sequence):
+            return .sequence(
+                Node.Sequence(sequence.map(plainNumbers), sequence.tag, sequence.style))
+        case .alias:
+            return node
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// `sweep-cli export`: writes a sweep's ranking as CSV and/or its best trial's config as YAML.
+public enum SweepExporter {
+    /// Writes the requested files and returns the lines to tell the user what was written.
+    /// - Parameters:
+    ///   - csvPath: where the ranking CSV goes (``RankingCSV``), nil for none; a sweep without
+    ///     ranked trials gives a header-only CSV.
+    ///   - limit: the CSV's number of trials (all when nil).
+    ///   - bestConfigPath: where the best trial's config goes (``BestConfigYAML``), nil for none;
+    ///     ``ExportError/noRankedTrials(sweep:)`` when no trial is ranked yet.
+    public static func export(
+        from store: SQLiteTrialStore, sweep: String, csvPath: String?, limit: Int? = nil,
+        bestConfigPath: String?
+    ) throws -> [String] {
+        let ranking = try store.ranking(sweep: sweep)
+        var messages: [String] = []
+        if let csvPath {
+            try ExportFile.write(RankingCSV.render(ranking, limit: limit), to: csvPath)
+            let rows = min(limit ?? ranking.count, ranking.count)
+            messages.append("wrote \(rows) ranked trials of sweep '\(sweep)' to \(csvPath)")
+        }
+        if let bestConfigPath {
+            guard let best = ranking.first else {
+                throw ExportError.noRankedTrials(sweep: sweep)
+            }
+            try ExportFile.write(try BestConfigYAML.render(best, sweep: sweep), to: bestConfigPath)
+            messages.append(
+                "wrote the config of trial \(best.trial.index) (ap_small "
+                    + "\(ReportFormat.metric(best.metrics.apSmall))) to \(bestConfigPath)")
+        }
+        return messages
+    }
+}

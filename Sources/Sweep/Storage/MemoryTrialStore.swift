@@ -1,0 +1,139 @@
+import Foundation
+import Trainer
+
+/// A ``TrialStore`` kept in memory, with the same semantics as ``SQLiteTrialStore``: a test double
+/// for the scheduler, and a store for throw-away runs. Thread-safe.
+public final class MemoryTrialStore: TrialStore, @unchecked Sendable {
+    private struct Trial {
+        var config: TrialConfig
+        var sweepID: Int64
+        var state = TrialState.queued
+        var pid: Int32?
+        var attempts = 0
+        var error: String?
+        var epochs: [Int: EpochReport] = [:]
+        var outcome: TrialOutcome?
+    }
+
+    private let lock = NSLock()
+    private var sweeps: [String: Int64] = [:]
+    private var trials: [String: Trial] = [:]
+    /// Keys in insertion order, so queries are deterministic.
+    private var order: [String] = []
+
+    public init() {}
+
+    private func locked<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    private func unknown(_ key: String) -> StoreError {
+        .unknownTrial(key: key, path: ":memory:")
+    }
+
+    public func openSweep(name: String, specText: String) throws(StoreError) -> Int64 {
+        try locked { () throws(StoreError) in
+            if let id = sweeps[name] {
+                return id
+            }
+            let id = Int64(sweeps.count + 1)
+            sweeps[name] = id
+            return id
+        }
+    }
+
+    public func plan(sweepID: Int64, trials planned: [TrialConfig]) throws(StoreError) {
+        try locked { () throws(StoreError) in
+            for config in planned where trials[config.key] == nil {
+                trials[config.key] = Trial(config: config, sweepID: sweepID)
+                order.append(config.key)
+            }
+        }
+    }
+
+    public func requeueUnfinished(sweepID: Int64) throws(StoreError) -> [Int32] {
+        try locked { () throws(StoreError) in
+            var pids: [(Int, Int32)] = []
+            for key in order {
+                guard var trial = trials[key], trial.sweepID == sweepID,
+                    trial.state == .running || trial.state == .interrupted
+                else { continue }
+                if let pid = trial.pid {
+                    pids.append((trial.config.index, pid))
+                }
+                trial.state = .queued
+                trial.pid = nil
+                trials[key] = trial
+            }
+            return pids.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    public func queuedTrials(sweepID: Int64) throws(StoreError) -> [TrialConfig] {
+        try locked { () throws(StoreError) in
+            order.compactMap { trials[$0] }
+                .filter { $0.sweepID == sweepID && $0.state == .queued }
+                .map(\.config)
+                .sorted { $0.index < $1.index }
+        }
+    }
+
+    public func markRunning(key: String, pid: Int32, at: Date) throws(StoreError) {
+        try update(key) { trial in
+            trial.state = .running
+            trial.pid = pid
+            trial.attempts += 1
+        }
+    }
+
+    public func requeue(key: String, error: String) throws(StoreError) {
+        try update(key) { trial in
+            trial.state = .queued
+            trial.pid = nil
+            trial.error = error
+        }
+    }
+
+    public func attempts(key: String) throws(StoreError) -> Int {
+        try locked { () throws(StoreError) in
+            guard let trial = trials[key] else { throw unknown(key) }
+            return trial.attempts
+        }
+    }
+
+    public func recordEpoch(key: String, report: EpochReport) throws(StoreError) {
+        try update(key) { $0.epochs[report.epoch] = report }
+    }
+
+    public func finish(key: String, outcome: TrialOutcome) throws(StoreError) {
+        try update(key) { trial in
+            trial.state = outcome.state
+            trial.pid = nil
+            trial.outcome = outcome
+            trial.error = outcome.error ?? outcome.result?.reason
+        }
+    }
+
+    /// The trial's state, outcome and stored epochs (nil when unknown), for assertions.
+    public func snapshot(key: String) -> (
+        state: TrialState, outcome: TrialOutcome?, epochs: [EpochReport], error: String?
+    )? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let trial = trials[key] else { return nil }
+        return (
+            trial.state, trial.outcome, trial.epochs.values.sorted { $0.epoch < $1.epoch },
+            trial.error
+        )
+    }
+
+    private func update(_ key: String, _ body: (inout Trial) -> Void) throws(StoreError) {
+        try locked { () throws(StoreError) in
+            guard var trial = trials[key] else { throw unknown(key) }
+            body(&trial)
+            trials[key] = trial
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// The SQLite sweep database (GRDB `DatabasePool`, WAL mode): the orchestrator writes while other
+/// `sweep-cli` processes (`top`, `status`, `export`, `list`) read consistent snapshots.
+///
+/// Opening never deletes anything: a writable store creates missing parent folders and applies the
+/// pending schema migrations (append-only); a read-only store requires an existing sweep database.
+/// Every failure is a ``StoreError`` naming the database path.
+public struct SQLiteTrialStore: Sendable {
+    /// Where `sweep-cli` keeps its database unless `--db` says otherwise.
+    public static let defaultPath = "results/sweeps.sqlite"
+
+    /// The database file, as given.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating when needed) the database at `path`.
+    /// - Parameter readOnly: open for reading only (readers of a running sweep); the database must
+    ///   exist and hold the sweep tables.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue {
+            throw .isDirectory(path: path)
+        }
+        if readOnly && !exists {
+            throw .missingDatabase(path: path)
+        }
+        if !readOnly {
+            try Self.createParentFolder(of: path)
+        }
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(10)
+        configuration.label = "sweep-store"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            if readOnly {
+                guard try pool.read({ try $0.tableExists("trial") }) else {
+                    throw StoreError.notASweepDatabase(path: path)
+                }
+            } else {
+                try StoreMigrations.migrator.migrate(pool)
+            }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    private static func createParentFolder(of path: String) throws(StoreError) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .notWritable(
+                path: path,
+                reason: "cannot create folder \(folder.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Runs `body` in a write transaction, turning every failure into a ``StoreError``.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Runs `body` on a read-only snapshot, turning every failure into a ``StoreError``.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Rephrases SQLite's errors for the user, naming the database path.
+    static func storeError(_ error: any Error, path: String) -> StoreError {
+        if let storeError = error as? StoreError {
+            return storeError
+        }
+        guard let databaseError = error as? DatabaseError else {
+            return .sqlite(path: path, message: String(describing: error))
+        }
+        switch databaseError.resultCode {
+        case .SQLITE_NOTADB:
+            return .notADatabase(path: path)
+        case .SQLITE_FULL:
+            return .diskFull(path: path)
+        case .SQLITE_READONLY:
+            return .notWritable(
+                path: path, reason: "the database is read-only (file permissions or read-only open)"
+            )
+        case .SQLITE_CANTOPEN, .SQLITE_PERM:
+            return .notWritable(path: path, reason: "SQLite cannot open it (permissions?)")
+        default:
+            return .sqlite(path: path, message: databaseError.description)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Why the sweep database could not be opened, read or written. Every message names the database
+/// path (and the sweep or trial involved) so the user can act on it.
+public enum StoreError: Error, Sendable, Equatable {
+    /// The path names a directory, not a database file.
+    case isDirectory(path: String)
+    /// The file exists but is not an SQLite database (SQLite: "file is not a database").
+    case notADatabase(path: String)
+    /// The file is an SQLite database without the sweep tables.
+    case notASweepDatabase(path: String)
+    /// A reader was pointed at a database that does not exist.
+    case missingDatabase(path: String)
+    /// The database (or its folder) cannot be created or written.
+    case notWritable(path: String, reason: String)
+    /// The disk (or the database's size limit) is full.
+    case diskFull(path: String)
+    /// No sweep of that name is stored; `known` lists the names that are.
+    case unknownSweep(name: String, known: [String], path: String)
+    /// No trial with that key is stored.
+    case unknownTrial(key: String, path: String)
+    /// A stored trial's config JSON no longer decodes.
+    case corruptTrial(key: String, path: String, reason: String)
+    /// Any other SQLite failure, with SQLite's own message.
+    case sqlite(path: String, message: String)
+}
+
+extension StoreError: CustomStringConvertible, LocalizedError {
+    public var description: String {
+        switch self {
+        case .isDirectory(let path):
+            "\(path): is a directory, not a sweep database file"
+        case .notADatabase(let path):
+            "\(path): file is not an SQLite database (left untouched); "
+                + "pass another --db path"
+        case .notASweepDatabase(let path):
+            "\(path): SQLite database without sweep tables; pass the database written by "
+                + "`sweep-cli run`"
+        case .missingDatabase(let path):
+            "\(path): no such database; run `sweep-cli run` first or pass --db"
+        case .notWritable(let path, let reason):
+            "\(path): cannot write the sweep database: \(reason)"
+        case .diskFull(let path):
+            "\(path): disk full while writing the sweep database; free space and run again "
+                + "(finished trials are kept)"
+        case .unknownSweep(let name, let known, let path):
+            "\(path): no sweep named '\(name)'; known sweeps: "
+                + (known.isEmpty ? "(none)" : known.map { "'\($0)'" }.joined(separator: ", "))
+        case .unknownTrial(let key, let path):
+            "\(path): no trial with key '\(key)'"
+        case .corruptTrial(let key, let path, let reason):
+            "\(path): trial '\(key)' has an unreadable config_json: \(reason)"
+        case .sqlite(let path, let message):
+            "\(path): \(message)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import Sweep
+
+@Suite struct RankingCSVTests {
+    @Test func oneRecordPerRankedTrialWithRoundTrippableNumbers() throws {
+        var first = StoreFixtures.record(7, apSmall: 0.30000000000000004, ap50Small: 0.5)
+        first.config.parameters.lr = 1e-5
+        first.config.parameters.weightDecay = 0.1 + 0.2
+        first.seconds = 12.345678901234567
+        let ranking = Ranking.rank([
+            first,
+            StoreFixtures.record(2, state: .pruned, apSmall: -1),
+            StoreFixtures.record(3, apSmall: 0.1),
+        ])
+        let records = try #require(RFC4180Reader.parse(RankingCSV.render(ranking)))
+        #expect(records.count == 4)
+        let header = records[0]
+        #expect(header == RankingCSV.header)
+        #expect(
+            Array(header.prefix(12)) == [
+                "rank", "trial", "lr", "weight_decay", "batch_size", "loss", "ap_small",
+                "ap50_small", "ap", "ap50", "epochs", "seconds",
+            ])
+        func column(_ name: String, _ row: Int) throws -> String {
+            records[row][try #require(header.firstIndex(of: name))]
+        }
+        #expect(try column("trial", 1) == "7")
+        #expect(try Double(column("lr", 1)) == 1e-5)
+        #expect(try Double(column("weight_decay", 1)) == 0.1 + 0.2)
+        #expect(try Double(column("ap_small", 1)) == 0.30000000000000004)
+        #expect(try Double(column("seconds", 1)) == 12.345678901234567)
+        #expect(try column("state", 1) == "completed")
+        #expect(try column("trial", 3) == "2")
+        #expect(try column("state", 3) == "pruned")
+        #expect(try column("ap_small", 3) == "-1.0")
+        #expect(records.allSatisfy { $0.count == header.count })
+    }
+
+    @Test func topLimitsTheRows() throws {
+        let ranking = Ranking.rank(
+            (0..<5).map { StoreFixtures.record($0, apSmall: Double($0) / 10) })
+        let records = try #require(RFC4180Reader.parse(RankingCSV.render(ranking, limit: 2)))
+        #expect(records.count == 3)
+        #expect(records.dropFirst().map { $0[1] } == ["4", "3"])
+    }
+}

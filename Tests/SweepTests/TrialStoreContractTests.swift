@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import Trainer
+
+@testable import Sweep
+
+/// The behaviour every ``TrialStore`` shares, checked on the SQLite store and the in-memory one.
+@Suite struct TrialStoreContractTests {
+    enum Kind: CaseIterable, Sendable {
+        case sqlite
+        case memory
+    }
+
+    private func withStore(_ kind: Kind, _ body: (any TrialStore) throws -> Void) throws {
+        switch kind {
+        case .sqlite:
+            try TemporaryFolder.with { folder in
+                try body(try SQLiteTrialStore(path: folder.path("sweeps.sqlite")))
+            }
+        case .memory:
+            try body(MemoryTrialStore())
+        }
+    }
+
+    @Test(arguments: Kind.allCases)
+    func planIsIdempotentAndQueuesInPlanOrder(kind: Kind) throws {
+        try withStore(kind) { store in
+            let id = try store.openSweep(name: "s", specText: "")
+            #expect(try store.openSweep(name: "s", specText: "") == id)
+            let trials = [2, 0, 1].map { StoreFixtures.trial($0, lr: Double($0 + 1)) }
+            try store.plan(sweepID: id, trials: trials)
+            try store.plan(sweepID: id, trials: trials)
+            #expect(try store.queuedTrials(sweepID: id).map(\.index) == [0, 1, 2])
+        }
+    }
+
+    @Test(arguments: Kind.allCases)
+    func lifecycleRetriesAndRequeues(kind: Kind) throws {
+        try withStore(kind) { store in
+            let id = try store.openSweep(name: "s", specText: "")
+            let trials = (0..<3).map { StoreFixtures.trial($0, lr: Double($0 + 1)) }
+            try store.plan(sweepID: id, trials: trials)
+            try store.markRunning(key: trials[0].key, pid: 10, at: Date())
+            try store.requeue(key: trials[0].key, error: "crash")
+            try store.markRunning(key: trials[0].key, pid: 11, at: Date())
+            #expect(try store.attempts(key: trials[0].key) == 2)
+            try store.recordEpoch(
+                key: trials[0].key,
+                report: EpochReport(
+                    epoch: 1, loss: 0.5, metrics: StoreFixtures.metrics(apSmall: 0.1), seconds: 1))
+            let outcome = StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.2))
+            try store.finish(key: trials[0].key, outcome: outcome)
+            try store.finish(key: trials[0].key, outcome: outcome)
+            try store.markRunning(key: trials[1].key, pid: 12, at: Date())
+            #expect(try store.requeueUnfinished(sweepID: id) == [12])
+            #expect(try store.queuedTrials(sweepID: id).map(\.index) == [1, 2])
+            #expect(throws: StoreError.self) {
+                try store.markRunning(key: "missing", pid: 1, at: Date())
+            }
+        }
+    }
+}
