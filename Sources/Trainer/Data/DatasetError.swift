@@ -15,17 +15,22 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidValue(key: String, value: String, expected: String, file: String)
     /// Line `line` (1-based) of the label file `file` is wrong.
     case invalidLabel(file: String, line: Int, problem: LabelProblem)
+    /// A split (`key` of `file`) holds no usable image.
+    case noImages(key: String, file: String)
+    /// A file exists but could not be read as text.
+    case unreadableFile(path: String)
     /// An image could not be decoded (corrupt, truncated, unsupported).
     case undecodableImage(file: String, reason: String)
     /// A file could not be written.
     case writeFailed(path: String, reason: String)
 
     /// What is wrong with one label line (`class cx cy w h`, normalised).
-    public enum LabelProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum LabelProblem: Error, Sendable, Equatable, CustomStringConvertible {
         case fieldCount(found: Int)
         case malformedNumber(field: String, value: String)
         case unknownClass(index: String, classCount: Int)
         case outOfRange(field: String, value: String)
+        case emptyBox(field: String)
 
         public var description: String {
             switch self {
@@ -37,6 +42,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
                 "class index \(index) is not in 0..<\(classCount)"
             case .outOfRange(let field, let value):
                 "\(field) \(value) is outside [0, 1]"
+            case .emptyBox(let field):
+                "\(field) is 0: the box is empty"
             }
         }
     }
@@ -57,6 +64,10 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(file): key '\(key)' has value \(value), expected \(expected)"
         case .invalidLabel(let file, let line, let problem):
             "\(file):\(line): \(problem)"
+        case .noImages(let key, let file):
+            "\(file): the '\(key)' split has no PNG or JPEG images"
+        case .unreadableFile(let path):
+            "\(path): cannot read the file as UTF-8 text"
         case .undecodableImage(let file, let reason):
             "\(file): cannot decode image: \(reason)"
         case .writeFailed(let path, let reason):
