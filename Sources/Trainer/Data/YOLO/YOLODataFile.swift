@@ -31,7 +31,7 @@ struct YOLODataFile: Sendable {
         var base = folder
         if let path = root["path"] {
             guard let string = path.string, !string.isEmpty else {
-                throw .invalidValue(key: "path", value: "\(path)", expected: "a folder path",
+                throw .invalidValue(key: "path", value: describe(path), expected: "a folder path",
                                     file: file)
             }
             base = URL(fileURLWithPath: string, relativeTo: folder)
@@ -54,7 +54,7 @@ struct YOLODataFile: Sendable {
             strings = node.string.map { [$0] }
         }
         guard let strings, strings.allSatisfy({ !$0.isEmpty }) else {
-            throw .invalidValue(key: key, value: "\(node)",
+            throw .invalidValue(key: key, value: describe(node),
                                 expected: "a folder or a list of folders", file: file)
         }
         return strings.map { URL(fileURLWithPath: $0, relativeTo: base).standardizedFileURL.path }
@@ -66,7 +66,7 @@ struct YOLODataFile: Sendable {
         if let sequence = node.sequence {
             for item in sequence {
                 guard let name = item.string else {
-                    throw .invalidValue(key: "names", value: "\(item)", expected: "a class name",
+                    throw .invalidValue(key: "names", value: describe(item), expected: "a class name",
                                         file: file)
                 }
                 names.append(name)
@@ -75,7 +75,7 @@ struct YOLODataFile: Sendable {
             var byIndex: [Int: String] = [:]
             for (key, value) in mapping {
                 guard let index = key.int, index >= 0, let name = value.string else {
-                    throw .invalidValue(key: "names", value: "\(key): \(value)",
+                    throw .invalidValue(key: "names", value: "\(describe(key)): \(describe(value))",
                                         expected: "index: name", file: file)
                 }
                 byIndex[index] = name
@@ -89,7 +89,7 @@ struct YOLODataFile: Sendable {
                 return name
             }
         } else {
-            throw .invalidValue(key: "names", value: "\(node)",
+            throw .invalidValue(key: "names", value: describe(node),
                                 expected: "a list or an {index: name} map", file: file)
         }
         guard !names.isEmpty else {
@@ -98,10 +98,21 @@ struct YOLODataFile: Sendable {
         }
         if let nc = root["nc"] {
             guard nc.int == names.count else {
-                throw .invalidValue(key: "nc", value: "\(nc)",
+                throw .invalidValue(key: "nc", value: describe(nc),
                                     expected: "\(names.count) (the number of names)", file: file)
             }
         }
         return names
+    }
+
+    /// A scalar's text with its line, or the kind of a collection, for error messages.
+    private static func describe(_ node: Node) -> String {
+        let line = node.mark.map { " (line \($0.line))" } ?? ""
+        switch node {
+        case .scalar(let scalar): return "'\(scalar.string)'" + line
+        case .mapping: return "a mapping" + line
+        case .sequence: return "a list" + line
+        case .alias: return "an alias" + line
+        }
     }
 }

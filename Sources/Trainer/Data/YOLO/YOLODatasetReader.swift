@@ -27,9 +27,11 @@ public enum YOLODatasetReader {
         let data = try YOLODataFile.read(dataFile)
         var warnings: [DatasetError] = []
         var splits: [DetectionDataset] = []
-        for (key, entries) in [("train", data.train), ("val", data.val)] {
+        let trainPaths = try imagePaths(data.train, key: "train", file: dataFile)
+        let valPaths = try imagePaths(data.val, key: "val", file: dataFile)
+        for (key, paths) in [("train", trainPaths), ("val", valPaths)] {
             var images: [DetectionImage] = []
-            for path in try imagePaths(entries, key: key, file: dataFile) {
+            for path in paths {
                 do {
                     images.append(try image(at: path, classCount: data.names.count,
                                             size: imageSize))

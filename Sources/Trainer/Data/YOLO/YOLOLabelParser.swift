@@ -1,19 +1,18 @@
 /// Parses a YOLO label file: one object per non-blank line, `class cx cy w h`, the box centre and
 /// size normalised to `[0, 1]` by the image's width and height.
 enum YOLOLabelParser {
-    /// Returns the objects with boxes in pixels of a `width × height` image (clipped to it).
+    /// Returns the objects with boxes in pixels (computed in `Double`, then rounded to `Float`) of a `width × height` image (clipped to it).
     static func parse(_ text: String, file: String, classCount: Int, width: Int, height: Int)
         throws(DatasetError) -> [ObjectAnnotation]
     {
         var objects: [ObjectAnnotation] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-        {
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (offset, line) in lines.enumerated() {
+            let fields = line.split(whereSeparator: \.isWhitespace)
             guard !fields.isEmpty else { continue }
             do throws(DatasetError.LabelProblem) {
                 objects.append(try object(fields.map(String.init), classCount: classCount,
-                                          width: Float(width), height: Float(height)))
+                                          width: Double(width), height: Double(height)))
             } catch {
                 throw .invalidLabel(file: file, line: offset + 1, problem: error)
             }
@@ -23,7 +22,7 @@ enum YOLOLabelParser {
 
     private static let fieldNames = ["class", "cx", "cy", "w", "h"]
 
-    private static func object(_ fields: [String], classCount: Int, width: Float, height: Float)
+    private static func object(_ fields: [String], classCount: Int, width: Double, height: Double)
         throws(DatasetError.LabelProblem) -> ObjectAnnotation
     {
         guard fields.count == 5 else { throw .fieldCount(found: fields.count) }
@@ -33,9 +32,9 @@ enum YOLOLabelParser {
         guard number == number.rounded(), number >= 0, number < Double(classCount) else {
             throw .unknownClass(index: fields[0], classCount: classCount)
         }
-        var values: [Float] = []
+        var values: [Double] = []
         for (name, field) in zip(fieldNames.dropFirst(), fields.dropFirst()) {
-            guard let value = Float(field), value.isFinite else {
+            guard let value = Double(field), value.isFinite else {
                 throw .malformedNumber(field: name, value: field)
             }
             guard value >= 0, value <= 1 else { throw .outOfRange(field: name, value: field) }
@@ -49,6 +48,7 @@ enum YOLOLabelParser {
         let y1 = min(height, (values[1] + values[3] / 2) * height)
         return ObjectAnnotation(
             classIndex: Int(number),
-            box: BoundingBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
+            box: BoundingBox(x: Float(x0), y: Float(y0), width: Float(x1 - x0),
+                             height: Float(y1 - y0)))
     }
 }
