@@ -94,6 +94,9 @@ import Testing
         let cases: [(String, DatasetError)] = [
             ("val: imgs\nnames: [a]\n", .missingKey(key: "train", file: file)),
             ("train: imgs\nval: imgs\n", .missingKey(key: "names", file: file)),
+            ("train: imgs\nval: imgs\nnc: 0\n",
+             .invalidValue(key: "nc", value: "'0' (line 3)", expected: "a positive count",
+                           file: file)),
             ("train: imgs\nval: imgs\nnames: [a, b]\nnc: 3\n",
              .invalidValue(key: "nc", value: "'3' (line 4)", expected: "2 (the number of names)", file: file)),
             ("train: imgs\nval: nope\nnames: {0: a}\n",
@@ -110,6 +113,16 @@ import Testing
         #expect(throws: DatasetError.self) {
             try YOLODatasetReader.read(dataFile: file, imageSize: 8, skipCorrupt: false)
         }
+    }
+
+    @Test func ncAloneNamesTheClasses() throws {
+        let dataFile = try exported()
+        let root = (dataFile as NSString).deletingLastPathComponent
+        try write("train: images/train\nval: images/val\nnc: 4\n", dataFile)
+        let split = try YOLODatasetReader.read(dataFile: dataFile, imageSize: 32,
+                                               skipCorrupt: false).split
+        #expect(split.val.classNames == ["class_0", "class_1", "class_2", "class_3"])
+        #expect(root.hasPrefix("/"))
     }
 
     @Test func namesMapMustCoverZeroToN() throws {

@@ -61,7 +61,14 @@ struct YOLODataFile: Sendable {
     }
 
     private static func classNames(_ root: Node, file: String) throws(DatasetError) -> [String] {
-        guard let node = root["names"] else { throw .missingKey(key: "names", file: file) }
+        guard let node = root["names"] else {
+            guard let nc = root["nc"] else { throw .missingKey(key: "names", file: file) }
+            guard let count = nc.int, count >= 1 else {
+                throw .invalidValue(key: "nc", value: describe(nc), expected: "a positive count",
+                                    file: file)
+            }
+            return (0..<count).map { "class_\($0)" }
+        }
         var names: [String] = []
         if let sequence = node.sequence {
             for item in sequence {
