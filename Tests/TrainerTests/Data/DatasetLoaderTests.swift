@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
+
 @testable import Trainer
 
 @Suite struct DatasetLoaderTests {
@@ -29,13 +30,16 @@ import Testing
     @Test func skippedFilesAreLoggedAsWarnings() throws {
         let folder = try TestFiles.scratchFolder()
         let summary = try SyntheticDatasetExport.export(
-            SyntheticDatasetOptions(imageSize: 32, trainImages: 3, valImages: 1, seed: 2), to: folder)
-        try "broken".write(toFile: folder + "/images/train/000000.png", atomically: true,
-                           encoding: .utf8)
+            SyntheticDatasetOptions(imageSize: 32, trainImages: 3, valImages: 1, seed: 2),
+            to: folder)
+        try "broken".write(
+            toFile: folder + "/images/train/000000.png", atomically: true,
+            encoding: .utf8)
         let collector = Collector()
         let logger = Logger(label: "test") { _ in collector }
-        let split = try DatasetLoader.load(.yolo(path: summary.dataFile, skipCorrupt: true),
-                                           yoloImageSize: 32, logger: logger)
+        let split = try DatasetLoader.load(
+            .yolo(path: summary.dataFile, skipCorrupt: true),
+            yoloImageSize: 32, logger: logger)
         #expect(split.train.images.count == 2)
         let messages = collector.messages.withLock { $0 }
         #expect(messages.count == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Trainer
 
 @Suite struct ImageCodecTests {
@@ -40,8 +41,10 @@ import Testing
     }
 
     @Test func truncatedJPEGIsAnError() throws {
-        let data = try [UInt8](Data(contentsOf: URL(
-            fileURLWithPath: TestFiles.fixtures + "/red-blue-16x12.jpg")))
+        let data = try [UInt8](
+            Data(
+                contentsOf: URL(
+                    fileURLWithPath: TestFiles.fixtures + "/red-blue-16x12.jpg")))
         let error = #expect(throws: DatasetError.self) {
             try ImageCodec.decode(Array(data.prefix(data.count / 2)), file: "half.jpg")
         }
@@ -55,14 +58,17 @@ import Testing
     @Test func corruptPNGAndUnknownBytesAreErrors() throws {
         let folder = try TestFiles.scratchFolder()
         let path = folder + "/b.png"
-        try ImageCodec.writePNG(RGBImage(width: 4, height: 4, bytes: .init(repeating: 9, count: 48)),
-                                to: path)
+        try ImageCodec.writePNG(
+            RGBImage(width: 4, height: 4, bytes: .init(repeating: 9, count: 48)),
+            to: path)
         let data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(throws: DatasetError.self) {
             try ImageCodec.decode(Array(data.prefix(40)), file: "cut.png")
         }
-        #expect(throws: DatasetError.undecodableImage(
-            file: "x.png", reason: "neither a PNG nor a JPEG signature")) {
+        #expect(
+            throws: DatasetError.undecodableImage(
+                file: "x.png", reason: "neither a PNG nor a JPEG signature")
+        ) {
             try ImageCodec.decode([1, 2, 3, 4], file: "x.png")
         }
     }

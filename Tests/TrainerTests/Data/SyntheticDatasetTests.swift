@@ -1,8 +1,10 @@
 import Testing
+
 @testable import Trainer
 
 @Suite struct SyntheticDatasetTests {
-    static let small = SyntheticDatasetOptions(imageSize: 64, trainImages: 12, valImages: 4, seed: 3)
+    static let small = SyntheticDatasetOptions(
+        imageSize: 64, trainImages: 12, valImages: 4, seed: 3)
 
     @Test func sameSeedGivesSamePixelsAndBoxes() {
         let a = SyntheticDataset.generate(Self.small)
@@ -78,9 +80,11 @@ import Testing
             let boxes = image.objects.map(\.box)
             for i in boxes.indices {
                 for j in boxes.indices where j > i {
-                    let w = min(boxes[i].x + boxes[i].width, boxes[j].x + boxes[j].width)
+                    let w =
+                        min(boxes[i].x + boxes[i].width, boxes[j].x + boxes[j].width)
                         - max(boxes[i].x, boxes[j].x)
-                    let h = min(boxes[i].y + boxes[i].height, boxes[j].y + boxes[j].height)
+                    let h =
+                        min(boxes[i].y + boxes[i].height, boxes[j].y + boxes[j].height)
                         - max(boxes[i].y, boxes[j].y)
                     if w > 0 && h > 0 { overlapping += 1 }
                 }
@@ -105,7 +109,9 @@ import Testing
                 guard !hidden else { continue }
                 let plane = image.width * image.height
                 let p = cy * image.width + cx
-                let (r, g, b) = (image.pixels[p], image.pixels[plane + p], image.pixels[2 * plane + p])
+                let (r, g, b) = (
+                    image.pixels[p], image.pixels[plane + p], image.pixels[2 * plane + p]
+                )
                 #expect(r > g && r > b)
                 checked += 1
             }
@@ -114,7 +120,9 @@ import Testing
     }
 
     @Test func validateRejectsBadOptions() {
-        #expect(throws: DatasetError.invalidOption(key: "image_size", value: "8", expected: "16...4096")) {
+        #expect(
+            throws: DatasetError.invalidOption(key: "image_size", value: "8", expected: "16...4096")
+        ) {
             try SyntheticDataset.validate(SyntheticDatasetOptions(imageSize: 8))
         }
         #expect(throws: DatasetError.self) {

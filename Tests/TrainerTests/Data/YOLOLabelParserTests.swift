@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Trainer
 
 @Suite struct YOLOLabelParserTests {
@@ -9,8 +10,10 @@ import Testing
     @Test func normalisedLinesBecomePixelBoxes() throws {
         let objects = try parse("1 0.5 0.5 0.2 0.4\n\n2 0.1 0.1 0.2 0.2 \r\n")
         #expect(objects.count == 2)
-        #expect(objects[0] == ObjectAnnotation(
-            classIndex: 1, box: BoundingBox(x: 40, y: 15, width: 20, height: 20)))
+        #expect(
+            objects[0]
+                == ObjectAnnotation(
+                    classIndex: 1, box: BoundingBox(x: 40, y: 15, width: 20, height: 20)))
         // A box reaching past the edge is clipped to the image.
         #expect(objects[1].box == BoundingBox(x: 0, y: 0, width: 20, height: 10))
     }

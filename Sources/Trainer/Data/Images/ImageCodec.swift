@@ -35,7 +35,8 @@ public enum ImageCodec {
             throw .undecodableImage(file: file, reason: message(of: &image))
         }
         image.format = UInt32(PNG_FORMAT_RGB)
-        let width = Int(image.width), height = Int(image.height)
+        let width = Int(image.width)
+        let height = Int(image.height)
         var bytes = [UInt8](repeating: 0, count: 3 * width * height)
         let finished = bytes.withUnsafeMutableBytes {
             png_image_finish_read(&image, nil, $0.baseAddress, 0, nil)
@@ -51,7 +52,8 @@ public enum ImageCodec {
     /// Decodes a JPEG with libjpeg; fatal errors and corrupt-data warnings both fail.
     public static func decodeJPEG(_ data: [UInt8], file: String) throws(DatasetError) -> RGBImage {
         var pixels: UnsafeMutablePointer<UInt8>?
-        var width: Int32 = 0, height: Int32 = 0
+        var width: Int32 = 0
+        var height: Int32 = 0
         var reason = [CChar](repeating: 0, count: 256)
         let ok = data.withUnsafeBufferPointer { input in
             cimage_decode_jpeg(

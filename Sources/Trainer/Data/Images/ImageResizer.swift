@@ -12,12 +12,16 @@ public enum ImageResizer {
         let ys = taps(from: height, to: newHeight)
         var out = [Float](repeating: 0, count: 3 * newWidth * newHeight)
         for c in 0..<3 {
-            let src = c * width * height, dst = c * newWidth * newHeight
+            let src = c * width * height
+            let dst = c * newWidth * newHeight
             for (j, y) in ys.enumerated() {
-                let row0 = src + y.lower * width, row1 = src + y.upper * width
+                let row0 = src + y.lower * width
+                let row1 = src + y.upper * width
                 for (i, x) in xs.enumerated() {
-                    let top = pixels[row0 + x.lower] * (1 - x.weight) + pixels[row0 + x.upper] * x.weight
-                    let bottom = pixels[row1 + x.lower] * (1 - x.weight)
+                    let top =
+                        pixels[row0 + x.lower] * (1 - x.weight) + pixels[row0 + x.upper] * x.weight
+                    let bottom =
+                        pixels[row1 + x.lower] * (1 - x.weight)
                         + pixels[row1 + x.upper] * x.weight
                     out[dst + j * newWidth + i] = top * (1 - y.weight) + bottom * y.weight
                 }

@@ -5,8 +5,10 @@ enum SyntheticBackground {
         let grey = rng.uniform(0.25, 0.65)
         let tint = { (rng: inout DatasetRNG) in grey + rng.uniform(-0.08, 0.08) }
         let base = (tint(&rng), tint(&rng), tint(&rng))
-        let gradient = (rng.uniform(-0.12, 0.12), rng.uniform(-0.12, 0.12),
-                        rng.uniform(-0.12, 0.12))
+        let gradient = (
+            rng.uniform(-0.12, 0.12), rng.uniform(-0.12, 0.12),
+            rng.uniform(-0.12, 0.12)
+        )
         let frequency = (rng.uniform(0.05, 0.6), rng.uniform(0.05, 0.6))
         canvas.paintBackground(
             base: base, gradient: gradient, direction: rng.uniform(0, 6.2832),
@@ -16,8 +18,10 @@ enum SyntheticBackground {
             canvas.addBlob(
                 x: rng.uniform(0, size), y: rng.uniform(0, size),
                 radius: rng.uniform(0.08, 0.35) * size,
-                delta: (d + rng.uniform(-0.05, 0.05), d + rng.uniform(-0.05, 0.05),
-                        d + rng.uniform(-0.05, 0.05)))
+                delta: (
+                    d + rng.uniform(-0.05, 0.05), d + rng.uniform(-0.05, 0.05),
+                    d + rng.uniform(-0.05, 0.05)
+                ))
         }
         for _ in 0..<rng.int(in: 1...5) {
             let level = rng.uniform(0.1, 0.9)
@@ -25,8 +29,10 @@ enum SyntheticBackground {
                 from: (rng.uniform(0, size), rng.uniform(0, size)),
                 to: (rng.uniform(0, size), rng.uniform(0, size)),
                 thickness: rng.int(in: 1...2),
-                colour: (level + rng.uniform(-0.05, 0.05), level + rng.uniform(-0.05, 0.05),
-                         level + rng.uniform(-0.05, 0.05)))
+                colour: (
+                    level + rng.uniform(-0.05, 0.05), level + rng.uniform(-0.05, 0.05),
+                    level + rng.uniform(-0.05, 0.05)
+                ))
         }
     }
 }

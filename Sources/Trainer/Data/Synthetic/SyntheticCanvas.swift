@@ -21,7 +21,8 @@ struct SyntheticCanvas {
     ) {
         let n = size
         let scale = 1 / Float(n)
-        let dx = cosf(direction), dy = sinf(direction)
+        let dx = cosf(direction)
+        let dy = sinf(direction)
         // sin(a x + b y + p) = sin(a x + p) cos(b y) + cos(a x + p) sin(b y): separable tables.
         let sx = (0..<n).map { sinf(frequency.0 * Float($0) + phase) }
         let cx = (0..<n).map { cosf(frequency.0 * Float($0) + phase) }
@@ -47,8 +48,10 @@ struct SyntheticCanvas {
     /// Adds a smooth bump `(1 - d²/r²)²·delta` around `(x, y)`.
     mutating func addBlob(x: Float, y: Float, radius: Float, delta: Colour) {
         let n = size
-        let x0 = max(0, Int(x - radius)), x1 = min(n - 1, Int(x + radius))
-        let y0 = max(0, Int(y - radius)), y1 = min(n - 1, Int(y + radius))
+        let x0 = max(0, Int(x - radius))
+        let x1 = min(n - 1, Int(x + radius))
+        let y0 = max(0, Int(y - radius))
+        let y1 = min(n - 1, Int(y + radius))
         guard x0 <= x1, y0 <= y1 else { return }
         let inv = 1 / (radius * radius)
         let deltas = [delta.0, delta.1, delta.2]
@@ -69,8 +72,10 @@ struct SyntheticCanvas {
     }
 
     /// Draws a straight line `thickness` pixels wide from `(x0, y0)` to `(x1, y1)`.
-    mutating func drawLine(from start: (Float, Float), to end: (Float, Float), thickness: Int,
-                           colour: Colour) {
+    mutating func drawLine(
+        from start: (Float, Float), to end: (Float, Float), thickness: Int,
+        colour: Colour
+    ) {
         let steps = Int(max(abs(end.0 - start.0), abs(end.1 - start.1))) + 1
         for s in 0...steps {
             let t = Float(s) / Float(steps)
@@ -91,8 +96,12 @@ struct SyntheticCanvas {
         _ shape: SyntheticShape, x: Int, y: Int, width: Int, height: Int, colour: Colour,
         shading: Float
     ) -> (x: Int, y: Int, width: Int, height: Int)? {
-        var minX = Int.max, minY = Int.max, maxX = Int.min, maxY = Int.min
-        let invW = 1 / Float(width), invH = 1 / Float(height)
+        var minX = Int.max
+        var minY = Int.max
+        var maxX = Int.min
+        var maxY = Int.min
+        let invW = 1 / Float(width)
+        let invH = 1 / Float(height)
         for j in max(0, y)..<min(size, y + height) {
             let v = (Float(j - y) + 0.5) * invH
             let light = 1 + shading * (0.5 - v)

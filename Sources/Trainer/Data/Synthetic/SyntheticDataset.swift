@@ -19,10 +19,12 @@ public enum SyntheticDataset {
 
     /// Generates the train and val splits described by `options` (see ``validate(_:)``).
     public static func generate(_ options: SyntheticDatasetOptions) -> DatasetSplit {
-        precondition(options.imageSize >= minimumImageSize,
-                     "SyntheticDataset: imageSize \(options.imageSize) < \(minimumImageSize)")
-        precondition(options.trainImages >= 0 && options.valImages >= 0,
-                     "SyntheticDataset: negative image count")
+        precondition(
+            options.imageSize >= minimumImageSize,
+            "SyntheticDataset: imageSize \(options.imageSize) < \(minimumImageSize)")
+        precondition(
+            options.trainImages >= 0 && options.valImages >= 0,
+            "SyntheticDataset: negative image count")
         return DatasetSplit(
             train: split(options, stream: 1, count: options.trainImages),
             val: split(options, stream: 2, count: options.valImages))
@@ -34,16 +36,19 @@ public enum SyntheticDataset {
     /// Checks user-supplied options, naming the offending key and value.
     public static func validate(_ options: SyntheticDatasetOptions) throws(DatasetError) {
         guard options.imageSize >= minimumImageSize, options.imageSize <= 4096 else {
-            throw .invalidOption(key: "image_size", value: "\(options.imageSize)",
-                                 expected: "\(minimumImageSize)...4096")
+            throw .invalidOption(
+                key: "image_size", value: "\(options.imageSize)",
+                expected: "\(minimumImageSize)...4096")
         }
         guard options.trainImages >= 1 else {
-            throw .invalidOption(key: "train_images", value: "\(options.trainImages)",
-                                 expected: ">= 1")
+            throw .invalidOption(
+                key: "train_images", value: "\(options.trainImages)",
+                expected: ">= 1")
         }
         guard options.valImages >= 0 else {
-            throw .invalidOption(key: "val_images", value: "\(options.valImages)",
-                                 expected: ">= 0")
+            throw .invalidOption(
+                key: "val_images", value: "\(options.valImages)",
+                expected: ">= 0")
         }
     }
 

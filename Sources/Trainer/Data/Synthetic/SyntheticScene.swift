@@ -23,7 +23,8 @@ enum SyntheticScene {
         var objects: [ObjectAnnotation] = []
         var boxes: [Rect] = []
         for isObject in labelled {
-            let shape = isObject
+            let shape =
+                isObject
                 ? SyntheticShape.classes[rng.int(in: 0...SyntheticShape.classes.count - 1)]
                 : distractorShape(&rng)
             var rect = size(of: shape, canvas: canvas.size, rng: &rng)
@@ -31,16 +32,19 @@ enum SyntheticScene {
                 continue
             }
             let colour = isObject ? jitter(shape.classColour, &rng) : distractorColour(shape, &rng)
-            guard let box = canvas.drawShape(
-                shape, x: rect.x, y: rect.y, width: rect.width, height: rect.height,
-                colour: colour, shading: rng.uniform(-0.3, 0.3))
+            guard
+                let box = canvas.drawShape(
+                    shape, x: rect.x, y: rect.y, width: rect.width, height: rect.height,
+                    colour: colour, shading: rng.uniform(-0.3, 0.3))
             else { continue }
             guard isObject else { continue }
             boxes.append(Rect(x: box.x, y: box.y, width: box.width, height: box.height))
-            objects.append(ObjectAnnotation(
-                classIndex: SyntheticShape.classes.firstIndex(of: shape)!,
-                box: BoundingBox(x: Float(box.x), y: Float(box.y), width: Float(box.width),
-                                 height: Float(box.height))))
+            objects.append(
+                ObjectAnnotation(
+                    classIndex: shape.rawValue,
+                    box: BoundingBox(
+                        x: Float(box.x), y: Float(box.y), width: Float(box.width),
+                        height: Float(box.height))))
         }
         return objects
     }
@@ -65,9 +69,11 @@ enum SyntheticScene {
         -> SyntheticCanvas.Colour
     {
         let gain = rng.uniform(0.85, 1.1)
-        return (min(1, max(0, c.0 * gain + rng.uniform(-0.08, 0.08))),
-                min(1, max(0, c.1 * gain + rng.uniform(-0.08, 0.08))),
-                min(1, max(0, c.2 * gain + rng.uniform(-0.08, 0.08))))
+        return (
+            min(1, max(0, c.0 * gain + rng.uniform(-0.08, 0.08))),
+            min(1, max(0, c.1 * gain + rng.uniform(-0.08, 0.08))),
+            min(1, max(0, c.2 * gain + rng.uniform(-0.08, 0.08)))
+        )
     }
 
     /// Side lengths: small (4–24 px, biased small) mostly, medium (32–64 px) at times.
@@ -82,7 +88,8 @@ enum SyntheticScene {
             let u = rng.unit()
             side = 4 + Int(u * u * Float(min(24, maxSide) - 3))
         }
-        var width = side, height = side
+        var width = side
+        var height = side
         switch shape {
         case .triangle, .cross, .diamond:
             height = max(4, min(maxSide, Int(Float(side) * rng.uniform(0.8, 1.25))))
@@ -97,13 +104,17 @@ enum SyntheticScene {
 
     /// Picks a position fully inside the canvas that covers at most half of every earlier
     /// labelled box; sometimes right next to (overlapping) one of them. `false` if none found.
-    private static func position(_ rect: inout Rect, avoiding boxes: [Rect], canvas: Int,
-                                 rng: inout DatasetRNG) -> Bool {
-        let maxX = canvas - rect.width, maxY = canvas - rect.height
+    private static func position(
+        _ rect: inout Rect, avoiding boxes: [Rect], canvas: Int,
+        rng: inout DatasetRNG
+    ) -> Bool {
+        let maxX = canvas - rect.width
+        let maxY = canvas - rect.height
         for _ in 0..<20 {
             if !boxes.isEmpty, rng.chance(0.2) {
                 let anchor = boxes[rng.int(in: 0...boxes.count - 1)]
-                rect.x = anchor.x + anchor.width / 2 + rng.int(in: -rect.width...0)
+                rect.x =
+                    anchor.x + anchor.width / 2 + rng.int(in: -rect.width...0)
                     + (rng.chance(0.5) ? anchor.width / 2 : -anchor.width / 2)
                 rect.y = anchor.y + rng.int(in: -rect.height / 2...anchor.height / 2)
                 rect.x = min(max(0, rect.x), maxX)

@@ -1,5 +1,5 @@
-/// The silhouettes the synthetic generator draws. The first four are the labelled classes; the
-/// rest only appear as unlabelled distractors.
+/// The silhouettes the synthetic generator draws. The first four are the labelled classes (raw
+/// value = class index); the rest only appear as unlabelled distractors.
 enum SyntheticShape: Int, CaseIterable, Sendable {
     case circle, square, triangle, cross
     case ring, diamond, bar

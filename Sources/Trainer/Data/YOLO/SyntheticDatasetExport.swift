@@ -8,8 +8,9 @@ public enum SyntheticDatasetExport {
     {
         try SyntheticDataset.validate(options)
         guard options.valImages >= 1 else {
-            throw .invalidOption(key: "val_images", value: "\(options.valImages)",
-                                 expected: ">= 1 for an export")
+            throw .invalidOption(
+                key: "val_images", value: "\(options.valImages)",
+                expected: ">= 1 for an export")
         }
         return try YOLODatasetWriter.write(SyntheticDataset.generate(options), to: directory)
     }

@@ -31,8 +31,9 @@ struct YOLODataFile: Sendable {
         var base = folder
         if let path = root["path"] {
             guard let string = path.string, !string.isEmpty else {
-                throw .invalidValue(key: "path", value: describe(path), expected: "a folder path",
-                                    file: file)
+                throw .invalidValue(
+                    key: "path", value: describe(path), expected: "a folder path",
+                    file: file)
             }
             base = URL(fileURLWithPath: string, relativeTo: folder)
         }
@@ -54,8 +55,9 @@ struct YOLODataFile: Sendable {
             strings = node.string.map { [$0] }
         }
         guard let strings, strings.allSatisfy({ !$0.isEmpty }) else {
-            throw .invalidValue(key: key, value: describe(node),
-                                expected: "a folder or a list of folders", file: file)
+            throw .invalidValue(
+                key: key, value: describe(node),
+                expected: "a folder or a list of folders", file: file)
         }
         return strings.map { URL(fileURLWithPath: $0, relativeTo: base).standardizedFileURL.path }
     }
@@ -64,8 +66,9 @@ struct YOLODataFile: Sendable {
         guard let node = root["names"] else {
             guard let nc = root["nc"] else { throw .missingKey(key: "names", file: file) }
             guard let count = nc.int, count >= 1 else {
-                throw .invalidValue(key: "nc", value: describe(nc), expected: "a positive count",
-                                    file: file)
+                throw .invalidValue(
+                    key: "nc", value: describe(nc), expected: "a positive count",
+                    file: file)
             }
             return (0..<count).map { "class_\($0)" }
         }
@@ -73,8 +76,9 @@ struct YOLODataFile: Sendable {
         if let sequence = node.sequence {
             for item in sequence {
                 guard let name = item.string else {
-                    throw .invalidValue(key: "names", value: describe(item), expected: "a class name",
-                                        file: file)
+                    throw .invalidValue(
+                        key: "names", value: describe(item), expected: "a class name",
+                        file: file)
                 }
                 names.append(name)
             }
@@ -82,8 +86,9 @@ struct YOLODataFile: Sendable {
             var byIndex: [Int: String] = [:]
             for (key, value) in mapping {
                 guard let index = key.int, index >= 0, let name = value.string else {
-                    throw .invalidValue(key: "names", value: "\(describe(key)): \(describe(value))",
-                                        expected: "index: name", file: file)
+                    throw .invalidValue(
+                        key: "names", value: "\(describe(key)): \(describe(value))",
+                        expected: "index: name", file: file)
                 }
                 byIndex[index] = name
             }
@@ -96,17 +101,20 @@ struct YOLODataFile: Sendable {
                 return name
             }
         } else {
-            throw .invalidValue(key: "names", value: describe(node),
-                                expected: "a list or an {index: name} map", file: file)
+            throw .invalidValue(
+                key: "names", value: describe(node),
+                expected: "a list or an {index: name} map", file: file)
         }
         guard !names.isEmpty else {
-            throw .invalidValue(key: "names", value: "[]", expected: "at least one class",
-                                file: file)
+            throw .invalidValue(
+                key: "names", value: "[]", expected: "at least one class",
+                file: file)
         }
         if let nc = root["nc"] {
             guard nc.int == names.count else {
-                throw .invalidValue(key: "nc", value: describe(nc),
-                                    expected: "\(names.count) (the number of names)", file: file)
+                throw .invalidValue(
+                    key: "nc", value: describe(nc),
+                    expected: "\(names.count) (the number of names)", file: file)
             }
         }
         return names

@@ -33,9 +33,11 @@ public enum YOLODatasetReader {
             var images: [DetectionImage] = []
             for path in paths {
                 do {
-                    images.append(try image(at: path, classCount: data.names.count,
-                                            size: imageSize))
-                } catch where skipCorrupt {
+                    images.append(
+                        try image(
+                            at: path, classCount: data.names.count,
+                            size: imageSize))
+                } catch  where skipCorrupt {
                     warnings.append(error)
                 }
             }

@@ -22,7 +22,8 @@ public enum YOLODatasetWriter {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
         var objects = 0
         for (name, dataset) in [("train", split.train), ("val", split.val)] {
-            let images = root + "/images/" + name, labels = root + "/labels/" + name
+            let images = root + "/images/" + name
+            let labels = root + "/labels/" + name
             try makeFolder(images)
             try makeFolder(labels)
             for (index, image) in dataset.images.enumerated() {
@@ -36,17 +37,21 @@ public enum YOLODatasetWriter {
         }
         let dataFile = root + "/data.yaml"
         try write(dataYAML(root: root, names: split.train.classNames), to: dataFile)
-        return Summary(dataFile: dataFile, trainImages: split.train.images.count,
-                       valImages: split.val.images.count, objects: objects)
+        return Summary(
+            dataFile: dataFile, trainImages: split.train.images.count,
+            valImages: split.val.images.count, objects: objects)
     }
 
     /// The label file text of one image.
     static func labelText(_ image: DetectionImage) -> String {
-        let w = Float(image.width), h = Float(image.height)
+        let w = Float(image.width)
+        let h = Float(image.height)
         return image.objects.map { object in
             let b = object.box
-            let fields = [(b.x + b.width / 2) / w, (b.y + b.height / 2) / h, b.width / w,
-                          b.height / h].map { String(format: "%.6f", $0) }
+            let fields = [
+                (b.x + b.width / 2) / w, (b.y + b.height / 2) / h, b.width / w,
+                b.height / h,
+            ].map { String(format: "%.6f", $0) }
             return ([String(object.classIndex)] + fields).joined(separator: " ") + "\n"
         }.joined()
     }

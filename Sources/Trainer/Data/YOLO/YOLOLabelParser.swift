@@ -1,7 +1,8 @@
 /// Parses a YOLO label file: one object per non-blank line, `class cx cy w h`, the box centre and
 /// size normalised to `[0, 1]` by the image's width and height.
 enum YOLOLabelParser {
-    /// Returns the objects with boxes in pixels (computed in `Double`, then rounded to `Float`) of a `width × height` image (clipped to it).
+    /// Returns the objects with boxes in pixels of a `width × height` image, clipped to it
+    /// (computed in `Double`, then rounded to `Float`).
     static func parse(_ text: String, file: String, classCount: Int, width: Int, height: Int)
         throws(DatasetError) -> [ObjectAnnotation]
     {
@@ -11,8 +12,10 @@ enum YOLOLabelParser {
             let fields = line.split(whereSeparator: \.isWhitespace)
             guard !fields.isEmpty else { continue }
             do throws(DatasetError.LabelProblem) {
-                objects.append(try object(fields.map(String.init), classCount: classCount,
-                                          width: Double(width), height: Double(height)))
+                objects.append(
+                    try object(
+                        fields.map(String.init), classCount: classCount,
+                        width: Double(width), height: Double(height)))
             } catch {
                 throw .invalidLabel(file: file, line: offset + 1, problem: error)
             }
@@ -48,7 +51,8 @@ enum YOLOLabelParser {
         let y1 = min(height, (values[1] + values[3] / 2) * height)
         return ObjectAnnotation(
             classIndex: Int(number),
-            box: BoundingBox(x: Float(x0), y: Float(y0), width: Float(x1 - x0),
-                             height: Float(y1 - y0)))
+            box: BoundingBox(
+                x: Float(x0), y: Float(y0), width: Float(x1 - x0),
+                height: Float(y1 - y0)))
     }
 }
