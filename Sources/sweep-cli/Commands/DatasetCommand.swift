@@ -4,7 +4,7 @@ import ArgumentParser
 struct DatasetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
-        abstract: "Work with the built-in synthetic dataset.",
-        subcommands: [DatasetExportCommand.self]
+        abstract: "Export the built-in synthetic dataset; check a YOLO dataset.",
+        subcommands: [DatasetExportCommand.self, DatasetCheckCommand.self]
     )
 }
