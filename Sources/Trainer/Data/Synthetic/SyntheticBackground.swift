@@ -9,10 +9,13 @@ enum SyntheticBackground {
             rng.uniform(-0.12, 0.12), rng.uniform(-0.12, 0.12),
             rng.uniform(-0.12, 0.12)
         )
-        let frequency = (rng.uniform(0.05, 0.6), rng.uniform(0.05, 0.6))
+        let frequency = (rng.uniform(0.01, 0.1), rng.uniform(-0.1, 0.1))
+        var direction = (rng.uniform(-1, 1), rng.uniform(-1, 1))
+        let length = (direction.0 * direction.0 + direction.1 * direction.1).squareRoot()
+        direction = length > 0.1 ? (direction.0 / length, direction.1 / length) : (1, 0)
         canvas.paintBackground(
-            base: base, gradient: gradient, direction: rng.uniform(0, 6.2832),
-            texture: rng.uniform(0.01, 0.06), frequency: frequency, phase: rng.uniform(0, 6.2832))
+            base: base, gradient: gradient, direction: direction,
+            texture: rng.uniform(0.01, 0.06), frequency: frequency, phase: rng.unit())
         for _ in 0..<rng.int(in: 2...5) {
             let d = rng.uniform(-0.2, 0.2)
             canvas.addBlob(

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An RGB raster (planar CHW, float 0...1) with the drawing primitives of the synthetic generator.
 struct SyntheticCanvas {
     typealias Colour = (Float, Float, Float)
@@ -13,29 +11,26 @@ struct SyntheticCanvas {
         pixels = [Float](repeating: 0, count: 3 * size * size)
     }
 
-    /// Fills the canvas with `base`, a linear gradient along `direction` (`±gradient` at the
-    /// corners) and a faint oriented sinusoidal texture (`texture` amplitude).
+    /// Fills the canvas with `base`, a linear gradient along the unit vector `direction`
+    /// (`±gradient` at the corners) and a faint stripe texture: a triangle wave of amplitude
+    /// `texture` with `frequency` cycles per pixel along x and y. Plain IEEE arithmetic only (no
+    /// libm), so the pixels are the same on every platform.
     mutating func paintBackground(
-        base: Colour, gradient: Colour, direction: Float, texture: Float, frequency: (Float, Float),
-        phase: Float
+        base: Colour, gradient: Colour, direction: (Float, Float), texture: Float,
+        frequency: (Float, Float), phase: Float
     ) {
         let n = size
         let scale = 1 / Float(n)
-        let dx = cosf(direction)
-        let dy = sinf(direction)
-        // sin(a x + b y + p) = sin(a x + p) cos(b y) + cos(a x + p) sin(b y): separable tables.
-        let sx = (0..<n).map { sinf(frequency.0 * Float($0) + phase) }
-        let cx = (0..<n).map { cosf(frequency.0 * Float($0) + phase) }
-        let sy = (0..<n).map { sinf(frequency.1 * Float($0)) }
-        let cy = (0..<n).map { cosf(frequency.1 * Float($0)) }
         let bases = [base.0, base.1, base.2]
         let gradients = [gradient.0, gradient.1, gradient.2]
         pixels.withUnsafeMutableBufferPointer { p in
             for j in 0..<n {
-                let gy = (Float(j) * scale - 0.5) * dy
+                let gy = (Float(j) * scale - 0.5) * direction.1
+                let wy = frequency.1 * Float(j) + phase
                 for i in 0..<n {
-                    let t = ((Float(i) * scale - 0.5) * dx + gy) * 2
-                    let wave = texture * (sx[i] * cy[j] + cx[i] * sy[j])
+                    let t = ((Float(i) * scale - 0.5) * direction.0 + gy) * 2
+                    let w = frequency.0 * Float(i) + wy
+                    let wave = texture * (4 * abs(w - w.rounded(.down) - 0.5) - 1)
                     let k = j * n + i
                     for c in 0..<3 {
                         p[c * n * n + k] = bases[c] + gradients[c] * t + wave
