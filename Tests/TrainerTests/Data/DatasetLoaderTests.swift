@@ -1,14 +1,14 @@
 import Foundation
 import Logging
-import Synchronization
 import Testing
 
 @testable import Trainer
 
 @Suite struct DatasetLoaderTests {
-    /// Collects the messages logged through it.
+    /// Collects the messages logged through it (guarded by a lock).
     final class Collector: LogHandler, @unchecked Sendable {
-        let messages = Mutex<[String]>([])
+        private let lock = NSLock()
+        private var collected: [String] = []
         var metadata: Logger.Metadata = [:]
         var logLevel: Logger.Level = .trace
 
@@ -17,8 +17,10 @@ import Testing
             set { metadata[key] = newValue }
         }
 
+        var messages: [String] { lock.withLock { collected } }
+
         func log(event: LogEvent) {
-            messages.withLock { $0.append("\(event.level): \(event.message)") }
+            lock.withLock { collected.append("\(event.level): \(event.message)") }
         }
     }
 
@@ -41,7 +43,7 @@ import Testing
             .yolo(path: summary.dataFile, skipCorrupt: true),
             yoloImageSize: 32, logger: logger)
         #expect(split.train.images.count == 2)
-        let messages = collector.messages.withLock { $0 }
+        let messages = collector.messages
         #expect(messages.count == 1)
         #expect(messages.first?.hasPrefix("warning: skipped: ") == true)
         #expect(messages.first?.contains("000000.png") == true)
