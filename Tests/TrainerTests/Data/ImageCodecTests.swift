@@ -40,6 +40,12 @@ import Testing
         for (got, want) in zip(pixel(13, 9), [30, 30, 220]) { #expect(abs(got - want) <= 8) }
     }
 
+    @Test func grayJPEGDecodesToRGB() throws {
+        let image = try ImageCodec.decode(file: TestFiles.fixtures + "/gray-5x3.jpg")
+        #expect(image.width == 5 && image.height == 3)
+        #expect(image.bytes.allSatisfy { abs(Int($0) - 128) <= 2 })
+    }
+
     @Test func truncatedJPEGIsAnError() throws {
         let data = try [UInt8](
             Data(
