@@ -1,9 +1,10 @@
 import ArgumentParser
 
+/// `sweep-cli dataset`: work with the built-in synthetic dataset.
 struct DatasetCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dataset", abstract: "Work with the built-in synthetic dataset.")
-
-    func run() async throws {
-        throw ValidationError("'dataset' is not implemented yet")
-    }
+    static let configuration = CommandConfiguration(
+        commandName: "dataset",
+        abstract: "Export the built-in synthetic dataset; check a YOLO dataset.",
+        subcommands: [DatasetExportCommand.self, DatasetCheckCommand.self]
+    )
 }

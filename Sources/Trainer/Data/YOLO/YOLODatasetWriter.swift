@@ -1,0 +1,88 @@
+import Foundation
+
+/// Writes a dataset in the Ultralytics/YOLO layout that ``YOLODatasetReader`` and
+/// `yolo detect train data=DIR/data.yaml` read: `DIR/data.yaml`, `DIR/images/{train,val}/*.png`
+/// (8-bit RGB) and `DIR/labels/{train,val}/*.txt` (`class cx cy w h`, normalised, 6 decimals).
+public enum YOLODatasetWriter {
+    /// What was written.
+    public struct Summary: Sendable, Equatable {
+        public var dataFile: String
+        public var trainImages: Int
+        public var valImages: Int
+        public var objects: Int
+    }
+
+    /// Writes `split` under `directory` (created if needed; existing files of the same names are
+    /// replaced). `data.yaml` records the directory's absolute path, as Ultralytics resolves a
+    /// relative `path` against its own datasets folder.
+    @discardableResult
+    public static func write(_ split: DatasetSplit, to directory: String)
+        throws(DatasetError) -> Summary
+    {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.path
+        var objects = 0
+        for (name, dataset) in [("train", split.train), ("val", split.val)] {
+            let images = root + "/images/" + name
+            let labels = root + "/labels/" + name
+            try makeFolder(images)
+            try makeFolder(labels)
+            for (index, image) in dataset.images.enumerated() {
+                let stem = String(format: "%06d", index)
+                try ImageCodec.writePNG(
+                    RGBImage(chw: image.pixels, width: image.width, height: image.height),
+                    to: images + "/" + stem + ".png")
+                try write(labelText(image), to: labels + "/" + stem + ".txt")
+                objects += image.objects.count
+            }
+        }
+        let dataFile = root + "/data.yaml"
+        try write(dataYAML(root: root, names: split.train.classNames), to: dataFile)
+        return Summary(
+            dataFile: dataFile, trainImages: split.train.images.count,
+            valImages: split.val.images.count, objects: objects)
+    }
+
+    /// The label file text of one image.
+    static func labelText(_ image: DetectionImage) -> String {
+        let w = Float(image.width)
+        let h = Float(image.height)
+        return image.objects.map { object in
+            let b = object.box
+            let fields = [
+                (b.x + b.width / 2) / w, (b.y + b.height / 2) / h, b.width / w,
+                b.height / h,
+            ].map { String(format: "%.6f", $0) }
+            return ([String(object.classIndex)] + fields).joined(separator: " ") + "\n"
+        }.joined()
+    }
+
+    private static func dataYAML(root: String, names: [String]) -> String {
+        var text = "path: \(quoted(root))\ntrain: images/train\nval: images/val\n"
+        text += "nc: \(names.count)\nnames:\n"
+        for (index, name) in names.enumerated() {
+            text += "  \(index): \(quoted(name))\n"
+        }
+        return text
+    }
+
+    private static func quoted(_ string: String) -> String {
+        "'" + string.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    private static func makeFolder(_ path: String) throws(DatasetError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .writeFailed(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    private static func write(_ text: String, to path: String) throws(DatasetError) {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw .writeFailed(path: path, reason: error.localizedDescription)
+        }
+    }
+}
