@@ -54,7 +54,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "TrainerTests", dependencies: ["Trainer"]),
+        .testTarget(name: "TrainerTests", dependencies: ["Trainer"], exclude: ["Fixtures"]),
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Trainer"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SweepCLITests",
