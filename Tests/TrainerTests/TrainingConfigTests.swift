@@ -18,3 +18,22 @@ import Testing
         #expect(try JSONDecoder().decode(TrainingConfig.self, from: data) == config)
     }
 }
+
+@Suite struct DataSourceCodingTests {
+    @Test func decodesTheSweepFileSpelling() throws {
+        let yolo = #"{"yolo": "d/data.yaml", "skip_corrupt": true}"#
+        #expect(
+            try JSONDecoder().decode(DataSource.self, from: Data(yolo.utf8))
+                == .yolo(path: "d/data.yaml", skipCorrupt: true))
+        let synthetic = #"{"synthetic": {"image_size": 64, "train_images": 8, "val_images": 4, "seed": 3}}"#
+        #expect(
+            try JSONDecoder().decode(DataSource.self, from: Data(synthetic.utf8))
+                == .synthetic(SyntheticDatasetOptions(imageSize: 64, trainImages: 8, valImages: 4, seed: 3)))
+    }
+
+    @Test func rejectsAnEmptySource() {
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(DataSource.self, from: Data("{}".utf8))
+        }
+    }
+}
