@@ -1,53 +1,65 @@
 import Foundation
 
 /// Reads COCO JSON: a ground-truth file (`images`, `annotations`, `categories`) and a results
-/// list (`[{image_id, category_id, bbox, score}]`). Every number is read as a Double (ids must be
-/// integral). Errors name the file, the entry and the key (`COCOJSONError`).
+/// list (`[{image_id, category_id, bbox, score}]`). Numbers are parsed as correctly rounded Doubles
+/// (ids must be integral). Errors name the file, the entry and the key (`COCOJSONError`).
 public enum COCOJSONReader {
     /// Reads a ground-truth file. Annotations keep their file order; `iscrowd` defaults to 0 and
-    /// `area` is required (it is never recomputed from the box).
+    /// `area` is required (it is never recomputed from the box). Ids must be unique (annotation ids
+    /// also non-zero) and boxes must not have a negative size.
     public static func readGroundTruth(at url: URL) throws(COCOJSONError) -> COCOGroundTruth {
-        try groundTruth(from: jsonObject(at: url), file: url.path)
+        let records = try decode(COCOJSONRecords.GroundTruth.self, from: read(url), file: url.path)
+        return try groundTruth(from: records, file: url.path)
     }
 
     /// Reads a results list, checking every image and category id against `groundTruth`.
     public static func readDetections(
         at url: URL, groundTruth: COCOGroundTruth
     ) throws(COCOJSONError) -> [COCODetection] {
-        try detections(from: jsonObject(at: url), file: url.path, groundTruth: groundTruth)
+        let records = try decode([COCOJSONRecords.Detection].self, from: read(url), file: url.path)
+        return try detections(from: records, file: url.path, groundTruth: groundTruth)
     }
 
-    static func jsonObject(at url: URL) throws(COCOJSONError) -> Any {
-        let data: Data
+    static func read(_ url: URL) throws(COCOJSONError) -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw COCOJSONError(file: url.path, reason: .unreadable(error.localizedDescription))
         }
+    }
+
+    static func decode<T: Decodable>(
+        _ type: T.Type, from data: Data, file: String
+    ) throws(COCOJSONError) -> T {
         do {
-            return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            throw COCOJSONError(file: file, decoding: error)
         } catch {
-            throw COCOJSONError(file: url.path, reason: .malformedJSON(String(describing: error)))
+            throw COCOJSONError(file: file, reason: .malformedJSON(String(describing: error)))
         }
     }
 
-    /// Builds a ground truth from a parsed JSON object (the top-level dictionary).
-    static func groundTruth(from object: Any, file: String) throws(COCOJSONError) -> COCOGroundTruth {
-        let reader = COCOJSONFields(file: file)
-        let top = try reader.dictionary(object, path: "top level")
-        let images = try reader.array(top, "images", path: "top level")
-        let categories = try reader.array(top, "categories", path: "top level")
-        let annotations = try reader.array(top, "annotations", path: "top level")
-        let imageIDs = try reader.uniqueIDs(images, section: "images")
-        let categoryIDs = try reader.uniqueIDs(categories, section: "categories")
+    static func groundTruth(
+        from records: COCOJSONRecords.GroundTruth, file: String
+    ) throws(COCOJSONError) -> COCOGroundTruth {
+        let fields = COCOJSONFields(file: file)
+        guard let images = records.images else { throw fields.missing("top level", "images") }
+        guard let categories = records.categories else {
+            throw fields.missing("top level", "categories")
+        }
+        guard let annotations = records.annotations else {
+            throw fields.missing("top level", "annotations")
+        }
+        let imageIDs = try fields.uniqueIDs(images.map(\.id), section: "images")
+        let categoryIDs = try fields.uniqueIDs(categories.map(\.id), section: "categories")
 
         var parsed: [COCOAnnotation] = []
         parsed.reserveCapacity(annotations.count)
         var firstIndex: [Int: Int] = [:]
-        for (index, element) in annotations.enumerated() {
+        for (index, record) in annotations.enumerated() {
             var path = "annotations[\(index)]"
-            let entry = try reader.dictionary(element, path: path)
-            let id = try reader.integer(entry, "id", path: path)
+            let id = try fields.integer(record.id, "id", path: path)
             path += " (id \(id))"
             if id == 0 { throw COCOJSONError(file: file, reason: .zeroID(path: path)) }
             if let first = firstIndex.updateValue(index, forKey: id) {
@@ -56,61 +68,50 @@ public enum COCOJSONReader {
                     reason: .duplicateID(
                         section: "annotations", id: id, firstIndex: first, secondIndex: index))
             }
-            let box = try reader.box(entry, path: path)
+            let box = try fields.box(record.bbox, path: path)
             if box.width < 0 || box.height < 0 {
                 throw COCOJSONError(
                     file: file,
                     reason: .negativeBoxSize(path: path, width: box.width, height: box.height))
             }
+            guard let area = record.area else { throw fields.missing(path, "area") }
             parsed.append(
                 COCOAnnotation(
                     id: id,
-                    imageID: try reader.integer(entry, "image_id", path: path),
-                    categoryID: try reader.integer(entry, "category_id", path: path),
-                    box: box,
-                    area: try reader.number(entry, "area", path: path),
-                    isCrowd: try reader.optionalNumber(entry, "iscrowd", path: path).map { $0 != 0 }
-                        ?? false))
+                    imageID: try fields.integer(record.imageID, "image_id", path: path),
+                    categoryID: try fields.integer(record.categoryID, "category_id", path: path),
+                    box: box, area: area, isCrowd: (record.iscrowd ?? 0) != 0))
         }
         return COCOGroundTruth(imageIDs: imageIDs, categoryIDs: categoryIDs, annotations: parsed)
     }
 
-    /// Builds detections from a parsed JSON object (the top-level array).
     static func detections(
-        from object: Any, file: String, groundTruth: COCOGroundTruth
+        from records: [COCOJSONRecords.Detection], file: String, groundTruth: COCOGroundTruth
     ) throws(COCOJSONError) -> [COCODetection] {
-        let reader = COCOJSONFields(file: file)
-        guard let list = object as? [Any] else {
-            throw COCOJSONError(
-                file: file,
-                reason: .wrongType(
-                    path: "top level", expected: "an array of detections",
-                    found: COCOJSONFields.describe(object)))
-        }
+        let fields = COCOJSONFields(file: file)
         let images = Set(groundTruth.imageIDs)
         let categories = Set(groundTruth.categoryIDs)
         var parsed: [COCODetection] = []
-        parsed.reserveCapacity(list.count)
-        for (index, element) in list.enumerated() {
+        parsed.reserveCapacity(records.count)
+        for (index, record) in records.enumerated() {
             let path = "detections[\(index)]"
-            let entry = try reader.dictionary(element, path: path)
-            let imageID = try reader.integer(entry, "image_id", path: path)
+            let imageID = try fields.integer(record.imageID, "image_id", path: path)
             guard images.contains(imageID) else {
                 throw COCOJSONError(file: file, reason: .unknownImage(path: path, imageID: imageID))
             }
-            let categoryID = try reader.integer(entry, "category_id", path: path)
+            let categoryID = try fields.integer(record.categoryID, "category_id", path: path)
             guard categories.contains(categoryID) else {
                 throw COCOJSONError(
                     file: file, reason: .unknownCategory(path: path, categoryID: categoryID))
             }
-            let score = try reader.number(entry, "score", path: path)
+            guard let score = record.score else { throw fields.missing(path, "score") }
             guard score.isFinite else {
                 throw COCOJSONError(file: file, reason: .nonFinite(path: path, key: "score"))
             }
             parsed.append(
                 COCODetection(
-                    imageID: imageID, categoryID: categoryID, box: try reader.box(entry, path: path),
-                    score: score))
+                    imageID: imageID, categoryID: categoryID,
+                    box: try fields.box(record.bbox, path: path), score: score))
         }
         return parsed
     }

@@ -29,22 +29,42 @@ struct COCOFixture {
 
     init(fileName: String) throws {
         let url = Self.directory.appendingPathComponent(fileName)
-        let object = try COCOJSONReader.jsonObject(at: url)
-        groundTruth = try COCOJSONReader.groundTruth(from: object, file: url.path)
-        let top = try #require(object as? [String: Any])
+        let data = try COCOJSONReader.read(url)
+        groundTruth = try COCOJSONReader.groundTruth(
+            from: COCOJSONReader.decode(COCOJSONRecords.GroundTruth.self, from: data, file: url.path),
+            file: url.path)
+        let file = try JSONDecoder().decode(File.self, from: data)
         detections = try COCOJSONReader.detections(
-            from: try #require(top["detections"]), file: url.path, groundTruth: groundTruth)
-        let expected = try #require(top["expected"] as? [String: Any])
-        expectedStats = try #require(expected["stats"] as? [NSNumber]).map(\.doubleValue)
-        expectedCategoryAPSmall = try Self.perCategory(expected, "per_category_ap_small")
-        expectedCategoryARSmall = try Self.perCategory(expected, "per_category_ar_small")
-        expectedCategoryAP = try Self.perCategory(expected, "per_category_ap")
+            from: file.detections, file: url.path, groundTruth: groundTruth)
+        expectedStats = file.expected.stats
+        expectedCategoryAPSmall = try Self.byID(file.expected.perCategoryAPSmall)
+        expectedCategoryARSmall = try Self.byID(file.expected.perCategoryARSmall)
+        expectedCategoryAP = try Self.byID(file.expected.perCategoryAP)
     }
 
-    private static func perCategory(_ expected: [String: Any], _ key: String) throws -> [Int: Double] {
-        let values = try #require(expected[key] as? [String: NSNumber])
+    /// The fixture-only parts of the file.
+    private struct File: Decodable {
+        var detections: [COCOJSONRecords.Detection]
+        var expected: Expected
+    }
+
+    private struct Expected: Decodable {
+        var stats: [Double]
+        var perCategoryAPSmall: [String: Double]
+        var perCategoryARSmall: [String: Double]
+        var perCategoryAP: [String: Double]
+
+        enum CodingKeys: String, CodingKey {
+            case stats
+            case perCategoryAPSmall = "per_category_ap_small"
+            case perCategoryARSmall = "per_category_ar_small"
+            case perCategoryAP = "per_category_ap"
+        }
+    }
+
+    private static func byID(_ values: [String: Double]) throws -> [Int: Double] {
         var result: [Int: Double] = [:]
-        for (id, value) in values { result[try #require(Int(id))] = value.doubleValue }
+        for (id, value) in values { result[try #require(Int(id))] = value }
         return result
     }
 }
