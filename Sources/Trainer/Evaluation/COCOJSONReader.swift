@@ -16,7 +16,8 @@ public enum COCOJSONReader {
     public static func readDetections(
         at url: URL, groundTruth: COCOGroundTruth
     ) throws(COCOJSONError) -> [COCODetection] {
-        let records = try decode([COCOJSONRecords.Detection].self, from: read(url), file: url.path)
+        let records = try decode(
+            [COCOJSONRecords.Detection].self, from: read(url), file: url.path, root: "detections")
         return try detections(from: records, file: url.path, groundTruth: groundTruth)
     }
 
@@ -29,12 +30,12 @@ public enum COCOJSONReader {
     }
 
     static func decode<T: Decodable>(
-        _ type: T.Type, from data: Data, file: String
+        _ type: T.Type, from data: Data, file: String, root: String = ""
     ) throws(COCOJSONError) -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
-            throw COCOJSONError(file: file, decoding: error)
+            throw COCOJSONError(file: file, decoding: error, root: root)
         } catch {
             throw COCOJSONError(file: file, reason: .malformedJSON(String(describing: error)))
         }
