@@ -2,7 +2,9 @@ extension COCOCategoryEvaluator {
     /// pycocotools `accumulate` for one category: for each area range and maxDets, merges the
     /// cells' first-maxDets detections in one stable descending-score order (ties: ascending image
     /// id, then per-image order), and samples the precision envelope at the recall thresholds.
-    mutating func accumulate(into result: inout COCOCategoryResult) {
+    mutating func accumulate(
+        outcomes: [UInt8], validGTCount: [Int], into result: inout COCOCategoryResult
+    ) {
         let flatCount = flatScores.count
         let scores = flatScores
         order.removeAll(keepingCapacity: true)
@@ -15,22 +17,39 @@ extension COCOCategoryEvaluator {
             let sb = scores[Int(b)]
             return sa > sb || (sa == sb && a < b)
         }
+        if recallCurve.count < flatCount {
+            recallCurve = Array(repeating: 0, count: flatCount)
+            precisionCurve = Array(repeating: 0, count: flatCount)
+        }
         let thresholdCount = parameters.iouThresholds.count
         let recallCount = parameters.recallThresholds.count
         let maxDetectionsCount = parameters.maxDetections.count
+        var previousCount = -1
         for (maxIndex, maxDets) in parameters.maxDetections.enumerated() {
             selection.removeAll(keepingCapacity: true)
             for flat in order where Int(flatRank[Int(flat)]) < maxDets { selection.append(flat) }
             let count = selection.count
+            // A larger cap that selects nothing more gives the same list, hence the same values.
+            let reusesPrevious = count == previousCount
+            previousCount = count
             for areaIndex in parameters.areaRanges.indices {
                 let validCount = validGTCount[areaIndex]
                 if validCount == 0 { continue }
-                let npig = Double(validCount)
                 for thresholdIndex in 0..<thresholdCount {
-                    let base = (areaIndex * thresholdCount + thresholdIndex) * flatCount
                     let slot = (areaIndex * maxDetectionsCount + maxIndex) * thresholdCount
                         + thresholdIndex
-                    result.recall[slot] = curves(outcomeBase: base, count: count, npig: npig)
+                    if reusesPrevious {
+                        let previous = slot - thresholdCount
+                        result.recall[slot] = result.recall[previous]
+                        for r in 0..<recallCount {
+                            result.precision[slot * recallCount + r] =
+                                result.precision[previous * recallCount + r]
+                        }
+                        continue
+                    }
+                    let base = (areaIndex * thresholdCount + thresholdIndex) * flatCount
+                    result.recall[slot] = curves(
+                        outcomes: outcomes, outcomeBase: base, count: count, npig: Double(validCount))
                     sample(into: &result.precision, at: slot * recallCount, count: count)
                 }
             }
@@ -40,32 +59,36 @@ extension COCOCategoryEvaluator {
     /// Fills `recallCurve`/`precisionCurve` for the current selection and returns the final recall
     /// (0 with no detections). Precision is `tp / ((fp + tp) + EPS)`, then made a running maximum
     /// from the right.
-    private mutating func curves(outcomeBase: Int, count: Int, npig: Double) -> Double {
-        if recallCurve.count < count {
-            recallCurve = Array(repeating: 0, count: count)
-            precisionCurve = Array(repeating: 0, count: count)
-        }
-        let eps = Double.ulpOfOne
-        var tp = 0
-        var fp = 0
-        for k in 0..<count {
-            let outcome = outcomes[outcomeBase + Int(selection[k])]
-            if outcome == Self.truePositive {
-                tp += 1
-            } else if outcome == Self.falsePositive {
-                fp += 1
-            }
-            let tpValue = Double(tp)
-            recallCurve[k] = tpValue / npig
-            precisionCurve[k] = tpValue / ((Double(fp) + tpValue) + eps)
-        }
+    private mutating func curves(
+        outcomes: [UInt8], outcomeBase: Int, count: Int, npig: Double
+    ) -> Double {
         if count == 0 { return 0 }
-        var k = count - 1
-        while k > 0 {
-            if precisionCurve[k] > precisionCurve[k - 1] { precisionCurve[k - 1] = precisionCurve[k] }
-            k -= 1
+        let eps = Double.ulpOfOne
+        return outcomes.withUnsafeBufferPointer { outcomes in
+            selection.withUnsafeBufferPointer { selection in
+                recallCurve.withUnsafeMutableBufferPointer { recall in
+                    precisionCurve.withUnsafeMutableBufferPointer { precision in
+                        let outcome = outcomes.baseAddress! + outcomeBase
+                        var tp = 0
+                        var fp = 0
+                        for k in 0..<count {
+                            let value = outcome[Int(selection[k])]
+                            tp += value == Self.truePositive ? 1 : 0
+                            fp += value == Self.falsePositive ? 1 : 0
+                            let tpValue = Double(tp)
+                            recall[k] = tpValue / npig
+                            precision[k] = tpValue / ((Double(fp) + tpValue) + eps)
+                        }
+                        var k = count - 1
+                        while k > 0 {
+                            if precision[k] > precision[k - 1] { precision[k - 1] = precision[k] }
+                            k -= 1
+                        }
+                        return recall[count - 1]
+                    }
+                }
+            }
         }
-        return recallCurve[count - 1]
     }
 
     /// Precision at each recall threshold: the envelope at the first position whose recall reaches

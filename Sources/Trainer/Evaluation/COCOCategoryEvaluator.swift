@@ -23,13 +23,6 @@ struct COCOCategoryEvaluator {
     var flatRank: [Int32] = []
     var flatScores: [Double] = []
     var cellFlatStart: [Int] = []
-    var outcomes: [UInt8] = []
-    var validGTCount: [Int] = []
-    // Per-cell scratch.
-    var ious: [Double] = []
-    var gtPermutation: [Int32] = []
-    var gtIgnored: [Bool] = []
-    var gtTaken: [Bool] = []
     // Accumulation scratch.
     var order: [Int32] = []
     var selection: [Int32] = []
@@ -60,14 +53,27 @@ struct COCOCategoryEvaluator {
         let cells = index.categoryCellStart[category]..<index.categoryCellStart[category + 1]
         if cells.isEmpty { return result }
         collectDetections(cells: cells)
-        outcomes = Array(
+        var outcomes = [UInt8](
             repeating: Self.falsePositive,
             count: parameters.areaRanges.count * parameters.iouThresholds.count * flatScores.count)
-        validGTCount = Array(repeating: 0, count: parameters.areaRanges.count)
+        var validGTCount = [Int](repeating: 0, count: parameters.areaRanges.count)
+        var largestCell = (gts: 0, detections: 0)
         for (position, cell) in cells.enumerated() {
-            match(cell: cell, flatRange: cellFlatStart[position]..<cellFlatStart[position + 1])
+            largestCell.gts = max(largestCell.gts, index.cellGTStart[cell + 1] - index.cellGTStart[cell])
+            largestCell.detections = max(
+                largestCell.detections, cellFlatStart[position + 1] - cellFlatStart[position])
         }
-        accumulate(into: &result)
+        let scratch = COCOMatchScratch(
+            gtCapacity: largestCell.gts, detectionCapacity: largestCell.detections)
+        defer { scratch.deallocate() }
+        outcomes.withUnsafeMutableBufferPointer { outcomes in
+            for (position, cell) in cells.enumerated() {
+                match(
+                    cell: cell, flatRange: cellFlatStart[position]..<cellFlatStart[position + 1],
+                    scratch: scratch, outcomes: outcomes.baseAddress!, validGTCount: &validGTCount)
+            }
+        }
+        accumulate(outcomes: outcomes, validGTCount: validGTCount, into: &result)
         return result
     }
 
@@ -118,80 +124,6 @@ struct COCOCategoryEvaluator {
                 let sa = scores[Int(a)]
                 let sb = scores[Int(b)]
                 return sa > sb || (sa == sb && a < b)
-            }
-        }
-    }
-
-    /// Greedy matching of one cell for every area range and IoU threshold (pycocotools
-    /// `evaluateImg`), writing each detection's outcome and counting the non-ignored gts.
-    private mutating func match(cell: Int, flatRange: Range<Int>) {
-        let gtStart = index.cellGTStart[cell]
-        let gtCount = index.cellGTStart[cell + 1] - gtStart
-        let detectionCount = flatRange.count
-        let thresholdCount = parameters.iouThresholds.count
-        let flatCount = flatScores.count
-
-        if gtCount > 0 && detectionCount > 0 {
-            if ious.count < gtCount * detectionCount {
-                ious = Array(repeating: 0, count: gtCount * detectionCount)
-            }
-            for d in 0..<detectionCount {
-                let box = detectionBoxes[Int(flatDetections[flatRange.lowerBound + d])]
-                for g in 0..<gtCount {
-                    let gt = Int(index.gtOrder[gtStart + g])
-                    ious[d * gtCount + g] = box.iou(gt: gtBoxes[gt], gtIsCrowd: gtCrowd[gt])
-                }
-            }
-        }
-        if gtPermutation.count < gtCount {
-            gtPermutation = Array(repeating: 0, count: gtCount)
-            gtIgnored = Array(repeating: false, count: gtCount)
-            gtTaken = Array(repeating: false, count: gtCount)
-        }
-
-        for (areaIndex, range) in parameters.areaRanges.enumerated() {
-            // Stable reorder: non-ignored gts first, then ignored ones, each in file order.
-            var slot = 0
-            for pass in 0..<2 {
-                for g in 0..<gtCount {
-                    let gt = Int(index.gtOrder[gtStart + g])
-                    let isIgnored = gtCrowd[gt] || range.excludes(gtAreas[gt])
-                    if isIgnored == (pass == 1) {
-                        gtPermutation[slot] = Int32(g)
-                        gtIgnored[slot] = isIgnored
-                        slot += 1
-                    }
-                }
-                if pass == 0 { validGTCount[areaIndex] += slot }
-            }
-            if detectionCount == 0 { continue }
-
-            for (thresholdIndex, threshold) in parameters.iouThresholds.enumerated() {
-                let base = (areaIndex * thresholdCount + thresholdIndex) * flatCount
-                for g in 0..<gtCount { gtTaken[g] = false }
-                for d in 0..<detectionCount {
-                    let flat = flatRange.lowerBound + d
-                    var best = min(threshold, 1 - 1e-10)
-                    var matched = -1
-                    for j in 0..<gtCount {
-                        let g = Int(gtPermutation[j])
-                        if gtTaken[j] && !gtCrowd[Int(index.gtOrder[gtStart + g])] { continue }
-                        if matched > -1 && !gtIgnored[matched] && gtIgnored[j] { break }
-                        let iou = ious[d * gtCount + g]
-                        if iou < best { continue }
-                        best = iou
-                        matched = j
-                    }
-                    let outcome: UInt8
-                    if matched > -1 {
-                        gtTaken[matched] = true
-                        outcome = gtIgnored[matched] ? Self.ignored : Self.truePositive
-                    } else {
-                        let box = detectionBoxes[Int(flatDetections[flat])]
-                        outcome = range.excludes(box.boxArea) ? Self.ignored : Self.falsePositive
-                    }
-                    outcomes[base + flat] = outcome
-                }
             }
         }
     }
