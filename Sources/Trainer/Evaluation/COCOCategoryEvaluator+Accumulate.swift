@@ -36,7 +36,8 @@ extension COCOCategoryEvaluator {
                 let validCount = validGTCount[areaIndex]
                 if validCount == 0 { continue }
                 for thresholdIndex in 0..<thresholdCount {
-                    let slot = (areaIndex * maxDetectionsCount + maxIndex) * thresholdCount
+                    let slot =
+                        (areaIndex * maxDetectionsCount + maxIndex) * thresholdCount
                         + thresholdIndex
                     if reusesPrevious {
                         let previous = slot - thresholdCount
@@ -49,7 +50,8 @@ extension COCOCategoryEvaluator {
                     }
                     let base = (areaIndex * thresholdCount + thresholdIndex) * flatCount
                     result.recall[slot] = curves(
-                        outcomes: outcomes, outcomeBase: base, count: count, npig: Double(validCount))
+                        outcomes: outcomes, outcomeBase: base, count: count,
+                        npig: Double(validCount))
                     sample(into: &result.precision, at: slot * recallCount, count: count)
                 }
             }

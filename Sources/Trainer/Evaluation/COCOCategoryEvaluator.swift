@@ -59,7 +59,8 @@ struct COCOCategoryEvaluator {
         var validGTCount = [Int](repeating: 0, count: parameters.areaRanges.count)
         var largestCell = (gts: 0, detections: 0)
         for (position, cell) in cells.enumerated() {
-            largestCell.gts = max(largestCell.gts, index.cellGTStart[cell + 1] - index.cellGTStart[cell])
+            largestCell.gts = max(
+                largestCell.gts, index.cellGTStart[cell + 1] - index.cellGTStart[cell])
             largestCell.detections = max(
                 largestCell.detections, cellFlatStart[position + 1] - cellFlatStart[position])
         }

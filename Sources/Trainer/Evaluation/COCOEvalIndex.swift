@@ -59,7 +59,8 @@ struct COCOEvalIndex: Sendable {
         while gtPosition < gtKeys.count || detectionPosition < detectionKeys.count {
             let gtCell = gtPosition < gtKeys.count ? gtKeys[gtPosition] >> 32 : .max
             let detectionCell =
-                detectionPosition < detectionKeys.count ? detectionKeys[detectionPosition] >> 32 : .max
+                detectionPosition < detectionKeys.count
+                ? detectionKeys[detectionPosition] >> 32 : .max
             let cell = min(gtCell, detectionCell)
             while gtPosition < gtKeys.count && gtKeys[gtPosition] >> 32 == cell { gtPosition += 1 }
             while detectionPosition < detectionKeys.count
@@ -102,7 +103,8 @@ struct COCOEvalIndex: Sendable {
         for (index, annotation) in annotations.enumerated() {
             if annotation.id == 0 { throw .zeroAnnotationID(annotationIndex: index) }
             if let first = firstIndex.updateValue(index, forKey: annotation.id) {
-                throw .duplicateAnnotationID(id: annotation.id, firstIndex: first, secondIndex: index)
+                throw .duplicateAnnotationID(
+                    id: annotation.id, firstIndex: first, secondIndex: index)
             }
         }
     }

@@ -21,7 +21,8 @@ public struct COCOEvalParameters: Sendable, Equatable {
         precondition(
             !maxDetections.isEmpty && maxDetections.allSatisfy { $0 > 0 }
                 && maxDetections == maxDetections.sorted(),
-            "COCOEvalParameters: maxDetections must be positive and ascending, got \(maxDetections)")
+            "COCOEvalParameters: maxDetections must be positive and ascending, got \(maxDetections)"
+        )
         self.iouThresholds = iouThresholds
         self.recallThresholds = recallThresholds
         self.areaRanges = areaRanges

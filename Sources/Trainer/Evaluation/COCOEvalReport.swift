@@ -24,7 +24,8 @@ public struct COCOEvalReport: Sendable {
             [
                 COCOSummaryLine(
                     isPrecision: true, iouThreshold: 0.5, area: "small", maxDetections: 100,
-                    value: coco.averagePrecision(area: "small", maxDetections: 100, iouThreshold: 0.5))
+                    value: coco.averagePrecision(
+                        area: "small", maxDetections: 100, iouThreshold: 0.5))
             ]
             + ["verytiny", "tiny", "small"].map { area in
                 COCOSummaryLine(
@@ -37,7 +38,8 @@ public struct COCOEvalReport: Sendable {
     /// Reads a ground-truth file and a results file, then evaluates.
     /// - Throws: `COCOJSONError` for unreadable or invalid files, `COCOEvaluationError` for input
     ///   the evaluator rejects.
-    public static func evaluate(groundTruthFile: URL, detectionsFile: URL) throws -> COCOEvalReport {
+    public static func evaluate(groundTruthFile: URL, detectionsFile: URL) throws -> COCOEvalReport
+    {
         let groundTruth = try COCOJSONReader.readGroundTruth(at: groundTruthFile)
         let detections = try COCOJSONReader.readDetections(
             at: detectionsFile, groundTruth: groundTruth)
@@ -57,7 +59,9 @@ public struct COCOEvalReport: Sendable {
     public var text: String {
         var lines = coco.map { $0.formatted(thresholds: iouThresholds) }
         lines.append(extra[0].formatted(thresholds: iouThresholds))
-        lines.append("AI-TOD ranges (aitodpycocotools parameters: verytiny [0, 64], tiny [64, 256], small [256, 1024]):")
+        lines.append(
+            "AI-TOD ranges (aitodpycocotools parameters: verytiny [0, 64], tiny [64, 256], "
+                + "small [256, 1024]):")
         lines += extra.dropFirst().map { $0.formatted(thresholds: iouThresholds) }
         return lines.joined(separator: "\n")
     }

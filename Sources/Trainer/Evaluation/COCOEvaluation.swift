@@ -65,7 +65,8 @@ public struct COCOEvaluation: Sendable {
         var values: [Double] = []
         for t in thresholdIndices(iouThreshold) {
             for k in categoryIDs.indices {
-                let value = recall(iouIndex: t, categoryIndex: k, areaIndex: a, maxDetectionsIndex: m)
+                let value = recall(
+                    iouIndex: t, categoryIndex: k, areaIndex: a, maxDetectionsIndex: m)
                 if value > -1 { values.append(value) }
             }
         }
@@ -109,6 +110,8 @@ public struct COCOEvaluation: Sendable {
 
     private func thresholdIndices(_ iouThreshold: Double?) -> [Int] {
         guard let iouThreshold else { return Array(parameters.iouThresholds.indices) }
-        return parameters.iouThresholds.indices.filter { parameters.iouThresholds[$0] == iouThreshold }
+        return parameters.iouThresholds.indices.filter {
+            parameters.iouThresholds[$0] == iouThreshold
+        }
     }
 }

@@ -13,18 +13,21 @@ extension COCOJSONError {
             self.init(
                 file: file,
                 reason: .wrongType(
-                    path: Self.path(context.codingPath, root: root), expected: Self.expected(type), found: "null"))
+                    path: Self.path(context.codingPath, root: root), expected: Self.expected(type),
+                    found: "null"))
         case .keyNotFound(let key, let context):
             self.init(
                 file: file,
-                reason: .missingKey(path: Self.path(context.codingPath, root: root), key: key.stringValue))
+                reason: .missingKey(
+                    path: Self.path(context.codingPath, root: root), key: key.stringValue))
         case .dataCorrupted(let context):
             self.init(
                 file: file,
                 reason: .malformedJSON(
                     context.codingPath.isEmpty
                         ? context.debugDescription
-                        : "\(Self.path(context.codingPath, root: root)): \(context.debugDescription)"))
+                        : "\(Self.path(context.codingPath, root: root)): \(context.debugDescription)"
+                ))
         @unknown default:
             self.init(file: file, reason: .malformedJSON(String(describing: error)))
         }

@@ -35,24 +35,25 @@ public struct COCOJSONError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public var description: String {
-        "\(file): " + {
-            switch reason {
-            case .unreadable(let message): "cannot read the file: \(message)"
-            case .malformedJSON(let message): "malformed JSON: \(message)"
-            case .missingKey(let path, let key): "\(path): missing key '\(key)'"
-            case .wrongType(let path, let expected, let found):
-                "\(path): expected \(expected), found \(found)"
-            case .duplicateID(let section, let id, let first, let second):
-                "\(section)[\(first)] and \(section)[\(second)] share the id \(id)"
-            case .zeroID(let path): "\(path): id 0 is not allowed (ids must be non-zero)"
-            case .unknownImage(let path, let id):
-                "\(path): image_id \(id) is not among the ground-truth images"
-            case .unknownCategory(let path, let id):
-                "\(path): category_id \(id) is not among the ground-truth categories"
-            case .negativeBoxSize(let path, let width, let height):
-                "\(path): bbox has a negative size (w \(width), h \(height))"
-            case .nonFinite(let path, let key): "\(path): '\(key)' is not a finite number"
-            }
-        }()
+        "\(file): "
+            + {
+                switch reason {
+                case .unreadable(let message): "cannot read the file: \(message)"
+                case .malformedJSON(let message): "malformed JSON: \(message)"
+                case .missingKey(let path, let key): "\(path): missing key '\(key)'"
+                case .wrongType(let path, let expected, let found):
+                    "\(path): expected \(expected), found \(found)"
+                case .duplicateID(let section, let id, let first, let second):
+                    "\(section)[\(first)] and \(section)[\(second)] share the id \(id)"
+                case .zeroID(let path): "\(path): id 0 is not allowed (ids must be non-zero)"
+                case .unknownImage(let path, let id):
+                    "\(path): image_id \(id) is not among the ground-truth images"
+                case .unknownCategory(let path, let id):
+                    "\(path): category_id \(id) is not among the ground-truth categories"
+                case .negativeBoxSize(let path, let width, let height):
+                    "\(path): bbox has a negative size (w \(width), h \(height))"
+                case .nonFinite(let path, let key): "\(path): '\(key)' is not a finite number"
+                }
+            }()
     }
 }

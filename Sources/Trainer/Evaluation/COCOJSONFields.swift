@@ -13,7 +13,8 @@ struct COCOJSONFields {
         guard value == value.rounded(), abs(value) < 9_007_199_254_740_992 else {
             throw COCOJSONError(
                 file: file,
-                reason: .wrongType(path: "\(path).\(key)", expected: "an integer", found: "\(value)"))
+                reason: .wrongType(
+                    path: "\(path).\(key)", expected: "an integer", found: "\(value)"))
         }
         return Int(value)
     }
@@ -45,7 +46,8 @@ struct COCOJSONFields {
             if let first = firstIndex.updateValue(index, forKey: id) {
                 throw COCOJSONError(
                     file: file,
-                    reason: .duplicateID(section: section, id: id, firstIndex: first, secondIndex: index))
+                    reason: .duplicateID(
+                        section: section, id: id, firstIndex: first, secondIndex: index))
             }
             ids.append(id)
         }

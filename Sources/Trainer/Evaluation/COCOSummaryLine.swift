@@ -34,7 +34,7 @@ public struct COCOSummaryLine: Sendable, Equatable {
         let paddedArea = String(repeating: " ", count: max(0, 6 - area.count)) + area
         let maxDets = String(maxDetections)
         let paddedMaxDets = String(repeating: " ", count: max(0, 3 - maxDets.count)) + maxDets
-        return " \(title) \(kind) @[ IoU=\(paddedIoU) | area=\(paddedArea) | maxDets=\(paddedMaxDets) ] = "
-            + String(format: "%0.3f", value)
+        let setting = "IoU=\(paddedIoU) | area=\(paddedArea) | maxDets=\(paddedMaxDets)"
+        return " \(title) \(kind) @[ \(setting) ] = " + String(format: "%0.3f", value)
     }
 }

@@ -10,8 +10,14 @@ enum PairwiseSum {
             return total
         }
         if n <= 128 {
-            var s0 = values[0], s1 = values[1], s2 = values[2], s3 = values[3]
-            var s4 = values[4], s5 = values[5], s6 = values[6], s7 = values[7]
+            var s0 = values[0]
+            var s1 = values[1]
+            var s2 = values[2]
+            var s3 = values[3]
+            var s4 = values[4]
+            var s5 = values[5]
+            var s6 = values[6]
+            var s7 = values[7]
             var i = 8
             while i < n - n % 8 {
                 s0 += values[i]

@@ -13,7 +13,8 @@ public struct SyntheticCOCOCase: Sendable {
         seed: UInt64 = 0, imageCount: Int = 5000, categoryCount: Int = 10, gtCount: Int = 50_000,
         detectionCount: Int = 100_000
     ) -> SyntheticCOCOCase {
-        precondition(imageCount > 0 && categoryCount > 0, "SyntheticCOCOCase: empty image or category set")
+        precondition(
+            imageCount > 0 && categoryCount > 0, "SyntheticCOCOCase: empty image or category set")
         var random = SyntheticRandom(seed: seed)
         let imageSize = 640
         var annotations: [COCOAnnotation] = []
@@ -47,8 +48,10 @@ public struct SyntheticCOCOCase: Sendable {
         while detections.count < detectionCount {
             detections.append(
                 COCODetection(
-                    imageID: random.below(imageCount) + 1, categoryID: random.below(categoryCount) + 1,
-                    box: randomBox(&random, imageSize: imageSize), score: score(0.6 * random.unit())))
+                    imageID: random.below(imageCount) + 1,
+                    categoryID: random.below(categoryCount) + 1,
+                    box: randomBox(&random, imageSize: imageSize), score: score(0.6 * random.unit())
+                ))
         }
         return SyntheticCOCOCase(
             groundTruth: COCOGroundTruth(
@@ -69,7 +72,9 @@ public struct SyntheticCOCOCase: Sendable {
     }
 
     private static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-    private static func score(_ value: Double) -> Double { max(0.001, (value * 1000).rounded() / 1000) }
+    private static func score(_ value: Double) -> Double {
+        max(0.001, (value * 1000).rounded() / 1000)
+    }
 }
 
 /// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator for reproducible cases.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Trainer
 
 /// The evaluator against pycocotools 2.0.11 on the 50 reference cases.
@@ -24,17 +25,20 @@ import Testing
             }
             for (id, expected) in fixture.expectedCategoryAPSmall {
                 let actual = try #require(
-                    evaluation.categoryAveragePrecision(categoryID: id, area: "small", maxDetections: 100))
+                    evaluation.categoryAveragePrecision(
+                        categoryID: id, area: "small", maxDetections: 100))
                 Self.expectClose(actual, expected, "\(fileName) AP small, category \(id)")
             }
             for (id, expected) in fixture.expectedCategoryARSmall {
                 let actual = try #require(
-                    evaluation.categoryAverageRecall(categoryID: id, area: "small", maxDetections: 100))
+                    evaluation.categoryAverageRecall(
+                        categoryID: id, area: "small", maxDetections: 100))
                 Self.expectClose(actual, expected, "\(fileName) AR small, category \(id)")
             }
             for (id, expected) in fixture.expectedCategoryAP {
                 let actual = try #require(
-                    evaluation.categoryAveragePrecision(categoryID: id, area: "all", maxDetections: 100))
+                    evaluation.categoryAveragePrecision(
+                        categoryID: id, area: "all", maxDetections: 100))
                 Self.expectClose(actual, expected, "\(fileName) AP, category \(id)")
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Trainer
 
 @Suite struct COCOEvaluatorTests {
@@ -62,14 +63,17 @@ import Testing
         // Area exactly 64 is both very tiny and tiny; exactly 1024 is both small and medium.
         let boxes = [
             COCOBox(x: 0, y: 0, width: 8, height: 8), COCOBox(x: 50, y: 0, width: 8, height: 8),
-            COCOBox(x: 100, y: 0, width: 32, height: 32), COCOBox(x: 200, y: 0, width: 32, height: 32),
+            COCOBox(x: 100, y: 0, width: 32, height: 32),
+            COCOBox(x: 200, y: 0, width: 32, height: 32),
         ]
         let groundTruth = COCOGroundTruth(
             imageIDs: [1], categoryIDs: [1],
             annotations: boxes.enumerated().map {
                 Self.gt($0.offset + 1, $0.element, area: $0.element.width * $0.element.height)
             })
-        let detections = boxes.enumerated().map { Self.detection($0.element, 0.9 - 0.1 * Double($0.offset)) }
+        let detections = boxes.enumerated().map {
+            Self.detection($0.element, 0.9 - 0.1 * Double($0.offset))
+        }
         let evaluation = try COCOEvaluator(parameters: .aiTOD)
             .evaluate(groundTruth: groundTruth, detections: detections)
         for area in ["all", "verytiny", "tiny", "small", "medium"] {
@@ -91,11 +95,20 @@ import Testing
             COCODetection(imageID: 2, categoryID: 1, box: box, score: 0.5),
             COCODetection(imageID: 2, categoryID: 3, box: box, score: 0.5),
         ]
-        let evaluation = try COCOEvaluator().evaluate(groundTruth: groundTruth, detections: detections)
-        #expect(evaluation.categoryAveragePrecision(categoryID: 1, area: "all", maxDetections: 100) == 1)
-        #expect(evaluation.categoryAveragePrecision(categoryID: 2, area: "all", maxDetections: 100) == 0)
-        #expect(evaluation.categoryAveragePrecision(categoryID: 3, area: "all", maxDetections: 100) == -1)
-        #expect(evaluation.categoryAveragePrecision(categoryID: 4, area: "all", maxDetections: 100) == nil)
+        let evaluation = try COCOEvaluator().evaluate(
+            groundTruth: groundTruth, detections: detections)
+        #expect(
+            evaluation.categoryAveragePrecision(categoryID: 1, area: "all", maxDetections: 100) == 1
+        )
+        #expect(
+            evaluation.categoryAveragePrecision(categoryID: 2, area: "all", maxDetections: 100) == 0
+        )
+        #expect(
+            evaluation.categoryAveragePrecision(categoryID: 3, area: "all", maxDetections: 100)
+                == -1)
+        #expect(
+            evaluation.categoryAveragePrecision(categoryID: 4, area: "all", maxDetections: 100)
+                == nil)
         #expect(evaluation.stats[0] == 0.5)
         #expect(evaluation.stats[5] == -1)
     }
@@ -111,11 +124,14 @@ import Testing
                 detections: [Self.detection(box, 0.5), Self.detection(box, 0.5, image: 9)])
         }
         #expect(throws: COCOEvaluationError.nanScore(detectionIndex: 0)) {
-            try evaluator.evaluate(groundTruth: groundTruth, detections: [Self.detection(box, .nan)])
+            try evaluator.evaluate(
+                groundTruth: groundTruth, detections: [Self.detection(box, .nan)])
         }
         var duplicate = groundTruth
         duplicate.annotations.append(Self.gt(4, box, area: 100))
-        #expect(throws: COCOEvaluationError.duplicateAnnotationID(id: 4, firstIndex: 0, secondIndex: 1)) {
+        #expect(
+            throws: COCOEvaluationError.duplicateAnnotationID(id: 4, firstIndex: 0, secondIndex: 1)
+        ) {
             try evaluator.evaluate(groundTruth: duplicate, detections: [])
         }
         var zero = groundTruth
@@ -127,7 +143,8 @@ import Testing
 
     @Test func noDetectionsGiveZeroAndNoGroundTruthGivesUndefined() throws {
         let box = COCOBox(x: 0, y: 0, width: 10, height: 10)
-        let withGT = COCOGroundTruth(imageIDs: [1], categoryIDs: [1], annotations: [Self.gt(1, box, area: 100)])
+        let withGT = COCOGroundTruth(
+            imageIDs: [1], categoryIDs: [1], annotations: [Self.gt(1, box, area: 100)])
         let stats = try COCOEvaluator().evaluate(groundTruth: withGT, detections: []).stats
         let expected: [Double] = [0, 0, 0, 0, -1, -1, 0, 0, 0, 0, -1, -1]
         #expect(stats == expected)
@@ -144,12 +161,14 @@ import Testing
             isPrecision: true, iouThreshold: nil, area: "all", maxDetections: 100, value: 0.12345)
         #expect(
             ap.formatted(thresholds: thresholds)
-                == " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.123")
+                == " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.123"
+        )
         let ar = COCOSummaryLine(
             isPrecision: false, iouThreshold: 0.5, area: "small", maxDetections: 1, value: -1)
         #expect(
             ar.formatted(thresholds: thresholds)
-                == " Average Recall     (AR) @[ IoU=0.50      | area= small | maxDets=  1 ] = -1.000")
+                == " Average Recall     (AR) @[ IoU=0.50      | area= small | maxDets=  1 ] = -1.000"
+        )
     }
 
     @Test func linspaceReproducesNumpy() {
@@ -209,8 +228,11 @@ import Testing
             .write(to: detectionsURL, atomically: true, encoding: .utf8)
         let groundTruth = try COCOJSONReader.readGroundTruth(at: gtURL)
         #expect(groundTruth == synthetic.groundTruth)
-        #expect(try COCOJSONReader.readDetections(at: detectionsURL, groundTruth: groundTruth) == synthetic.detections)
-        let report = try COCOEvalReport.evaluate(groundTruthFile: gtURL, detectionsFile: detectionsURL)
+        #expect(
+            try COCOJSONReader.readDetections(at: detectionsURL, groundTruth: groundTruth)
+                == synthetic.detections)
+        let report = try COCOEvalReport.evaluate(
+            groundTruthFile: gtURL, detectionsFile: detectionsURL)
         #expect(report.values.count == COCOEvalReport.keys.count)
         #expect(report.text.split(separator: "\n").count == 17)
     }

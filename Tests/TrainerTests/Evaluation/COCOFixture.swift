@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Trainer
 
 /// One pycocotools reference case from `shared/fixtures/cocoeval/` (ground truth, detections and
@@ -31,7 +32,8 @@ struct COCOFixture {
         let url = Self.directory.appendingPathComponent(fileName)
         let data = try COCOJSONReader.read(url)
         groundTruth = try COCOJSONReader.groundTruth(
-            from: COCOJSONReader.decode(COCOJSONRecords.GroundTruth.self, from: data, file: url.path),
+            from: COCOJSONReader.decode(
+                COCOJSONRecords.GroundTruth.self, from: data, file: url.path),
             file: url.path)
         let file = try JSONDecoder().decode(File.self, from: data)
         detections = try COCOJSONReader.detections(

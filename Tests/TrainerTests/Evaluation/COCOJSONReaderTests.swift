@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Trainer
 
 @Suite struct COCOJSONReaderTests {
@@ -53,7 +54,8 @@ import Testing
     @Test func readsGroundTruthAndDetectionsExactly() throws {
         let gtURL = try Self.file(Self.validGT)
         let detectionsURL = try Self.file(
-            #"[{"image_id": 2, "category_id": 7, "bbox": [1, 1, 0.1, 3], "score": 0.8999999999999999}]"#)
+            #"[{"image_id": 2, "category_id": 7, "bbox": [1, 1, 0.1, 3], "score": 0.8999999999999999}]"#
+        )
         defer {
             try? FileManager.default.removeItem(at: gtURL)
             try? FileManager.default.removeItem(at: detectionsURL)
@@ -64,14 +66,16 @@ import Testing
         #expect(
             groundTruth.annotations == [
                 COCOAnnotation(
-                    id: 1, imageID: 1, categoryID: 7, box: COCOBox(x: 1, y: 2.5, width: 3, height: 4),
+                    id: 1, imageID: 1, categoryID: 7,
+                    box: COCOBox(x: 1, y: 2.5, width: 3, height: 4),
                     area: 12),
                 COCOAnnotation(
                     id: 2, imageID: 2, categoryID: 7,
                     box: COCOBox(x: 0.35000000000000003, y: 0, width: 5, height: 5), area: 20.5,
                     isCrowd: true),
             ])
-        let detections = try COCOJSONReader.readDetections(at: detectionsURL, groundTruth: groundTruth)
+        let detections = try COCOJSONReader.readDetections(
+            at: detectionsURL, groundTruth: groundTruth)
         #expect(
             detections == [
                 COCODetection(
@@ -93,7 +97,9 @@ import Testing
         #expect {
             try COCOJSONReader.readGroundTruth(at: url)
         } throws: { error in
-            guard let error = error as? COCOJSONError, case .unreadable = error.reason else { return false }
+            guard let error = error as? COCOJSONError, case .unreadable = error.reason else {
+                return false
+            }
             return error.file == url.path
         }
     }
@@ -110,7 +116,8 @@ import Testing
     }
 
     @Test func rejectsDuplicateAndZeroIDs() throws {
-        let annotation = #"{"id": 5, "image_id": 1, "category_id": 1, "bbox": [0, 0, 1, 1], "area": 1}"#
+        let annotation =
+            #"{"id": 5, "image_id": 1, "category_id": 1, "bbox": [0, 0, 1, 1], "area": 1}"#
         let duplicate = try Self.gtError(
             #"{"images": [{"id": 1}], "categories": [{"id": 1}], "annotations": ["#
                 + annotation + "," + annotation + "]}")
@@ -120,7 +127,8 @@ import Testing
         let duplicateImage = try Self.gtError(
             #"{"images": [{"id": 3}, {"id": 4}, {"id": 3}], "categories": [], "annotations": []}"#)
         #expect(
-            duplicateImage?.reason == .duplicateID(section: "images", id: 3, firstIndex: 0, secondIndex: 2))
+            duplicateImage?.reason
+                == .duplicateID(section: "images", id: 3, firstIndex: 0, secondIndex: 2))
         let zero = try Self.gtError(
             #"{"images": [{"id": 1}], "categories": [{"id": 1}], "annotations": ["#
                 + annotation.replacingOccurrences(of: #""id": 5"#, with: #""id": 0"#) + "]}")
@@ -130,8 +138,10 @@ import Testing
     @Test func rejectsNegativeBoxSize() throws {
         let error = try Self.gtError(
             #"{"images": [{"id": 1}], "categories": [{"id": 1}], "annotations": ["#
-                + #"{"id": 3, "image_id": 1, "category_id": 1, "bbox": [0, 0, -2, 1], "area": 1}]}"#)
-        #expect(error?.reason == .negativeBoxSize(path: "annotations[0] (id 3)", width: -2, height: 1))
+                + #"{"id": 3, "image_id": 1, "category_id": 1, "bbox": [0, 0, -2, 1], "area": 1}]}"#
+        )
+        #expect(
+            error?.reason == .negativeBoxSize(path: "annotations[0] (id 3)", width: -2, height: 1))
     }
 
     @Test func rejectsWrongTypesWithTheirPath() throws {
@@ -154,7 +164,8 @@ import Testing
         #expect(
             shortBox?.reason
                 == .wrongType(
-                    path: "detections[0].bbox", expected: "[x, y, w, h] (4 numbers)", found: "3 numbers"))
+                    path: "detections[0].bbox", expected: "[x, y, w, h] (4 numbers)",
+                    found: "3 numbers"))
     }
 
     @Test func rejectsDetectionsOnUnknownImagesOrCategories() throws {

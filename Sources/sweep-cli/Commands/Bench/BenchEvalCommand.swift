@@ -35,13 +35,17 @@ struct BenchEvalCommand: AsyncParsableCommand {
                 + "\(synthetic.groundTruth.categoryIDs.count) categories (seed \(seed))")
         if let writeJSON {
             let directory = URL(fileURLWithPath: writeJSON, isDirectory: true)
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true)
             try COCOJSONWriter.groundTruthJSON(
                 synthetic.groundTruth, imageWidth: synthetic.imageSize,
                 imageHeight: synthetic.imageSize
-            ).write(to: directory.appendingPathComponent("gt.json"), atomically: true, encoding: .utf8)
+            ).write(
+                to: directory.appendingPathComponent("gt.json"), atomically: true, encoding: .utf8)
             try COCOJSONWriter.detectionsJSON(synthetic.detections)
-                .write(to: directory.appendingPathComponent("dets.json"), atomically: true, encoding: .utf8)
+                .write(
+                    to: directory.appendingPathComponent("dets.json"), atomically: true,
+                    encoding: .utf8)
             print("wrote \(directory.path)/gt.json and dets.json")
         }
         var lastStats: [Double] = []
