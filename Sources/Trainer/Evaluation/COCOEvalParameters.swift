@@ -17,6 +17,9 @@ public struct COCOEvalParameters: Sendable, Equatable {
         maxDetections: [Int]
     ) {
         precondition(!iouThresholds.isEmpty, "COCOEvalParameters: no IoU thresholds")
+        precondition(
+            recallThresholds == recallThresholds.sorted(),
+            "COCOEvalParameters: recall thresholds must be ascending")
         precondition(!areaRanges.isEmpty, "COCOEvalParameters: no area ranges")
         precondition(
             !maxDetections.isEmpty && maxDetections.allSatisfy { $0 > 0 }

@@ -19,7 +19,7 @@ struct BenchEvalCommand: AsyncParsableCommand {
     @Option(help: "Timed runs per mode; the median is reported.")
     var runs = 3
 
-    @Option(help: "Directory to write gt.json and dets.json into.")
+    @Option(help: ArgumentHelp("Directory to write gt.json and dets.json into.", valueName: "dir"))
     var writeJSON: String?
 
     func validate() throws {
