@@ -53,12 +53,19 @@ struct BenchEvalCommand: AsyncParsableCommand {
             let benchmark = try COCOEvalBenchmark.run(
                 groundTruth: synthetic.groundTruth, detections: synthetic.detections, runs: runs,
                 evaluator: COCOEvaluator(parameters: .coco, isParallel: isParallel))
-            let runs = benchmark.seconds.map { String(format: "%.4f", $0) }.joined(separator: " ")
-            print(
-                "sweep \(isParallel ? "parallel" : "serial  ") evaluate+accumulate: median "
-                    + String(format: "%.4f s", benchmark.medianSeconds) + " (runs: \(runs))")
+            report("sweep \(isParallel ? "parallel" : "serial  ") evaluate+accumulate", benchmark)
             lastStats = benchmark.stats
         }
+        let metrics = try COCOEvalBenchmark.runMetrics(
+            groundTruth: synthetic.groundTruth, detections: synthetic.detections, runs: runs)
+        report("sweep metrics() (COCO + AI-TOD, parallel)", metrics)
         print("stats: " + lastStats.map { "\($0)" }.joined(separator: " "))
+    }
+
+    private func report(_ label: String, _ benchmark: COCOEvalBenchmark) {
+        let runs = benchmark.seconds.map { String(format: "%.4f", $0) }.joined(separator: " ")
+        print(
+            "\(label): median " + String(format: "%.4f s", benchmark.medianSeconds)
+                + " (runs: \(runs))")
     }
 }
