@@ -49,22 +49,30 @@ extension COCOCategoryEvaluator {
                         continue
                     }
                     let base = (areaIndex * thresholdCount + thresholdIndex) * flatCount
-                    result.recall[slot] = curves(
-                        outcomes: outcomes, outcomeBase: base, count: count,
-                        npig: Double(validCount))
-                    sample(into: &result.precision, at: slot * recallCount, count: count)
+                    let npig = Double(validCount)
+                    let truePositives = curves(
+                        outcomes: outcomes, outcomeBase: base, count: count, npig: npig)
+                    // pycocotools: the last recall, or 0 without detections.
+                    result.recall[slot] = count > 0 ? Double(truePositives) / npig : 0
+                    sample(into: &result.precision, at: slot * recallCount, count: truePositives)
                 }
             }
         }
     }
 
-    /// Fills `recallCurve`/`precisionCurve` for the current selection and returns the final recall
-    /// (0 with no detections). Precision is `tp / ((fp + tp) + EPS)`, then made a running maximum
-    /// from the right.
+    /// Fills `recallCurve`/`precisionCurve` with one entry per true positive of the current
+    /// selection (recall `tp / npig`, precision `tp / ((fp + tp) + EPS)` at that position), makes the
+    /// precision a running maximum from the right, and returns the number of true positives.
+    ///
+    /// pycocotools computes both curves at every position, but only true positives matter: recall
+    /// rises only there, so every recall threshold above the first position's recall is first
+    /// reached at a true positive; and a position after a true positive with the same `tp` and more
+    /// false positives has a lower or equal precision, so it never raises the envelope. The
+    /// envelope at the first position is the maximum over the true positives. The sampled values
+    /// are therefore identical, with two divisions per true positive instead of per detection.
     private mutating func curves(
         outcomes: [UInt8], outcomeBase: Int, count: Int, npig: Double
-    ) -> Double {
-        if count == 0 { return 0 }
+    ) -> Int {
         let eps = Double.ulpOfOne
         return outcomes.withUnsafeBufferPointer { outcomes in
             selection.withUnsafeBufferPointer { selection in
@@ -75,26 +83,29 @@ extension COCOCategoryEvaluator {
                         var fp = 0
                         for k in 0..<count {
                             let value = outcome[Int(selection[k])]
-                            tp += value == Self.truePositive ? 1 : 0
-                            fp += value == Self.falsePositive ? 1 : 0
-                            let tpValue = Double(tp)
-                            recall[k] = tpValue / npig
-                            precision[k] = tpValue / ((Double(fp) + tpValue) + eps)
+                            if value == Self.truePositive {
+                                let tpValue = Double(tp + 1)
+                                recall[tp] = tpValue / npig
+                                precision[tp] = tpValue / ((Double(fp) + tpValue) + eps)
+                                tp += 1
+                            } else if value == Self.falsePositive {
+                                fp += 1
+                            }
                         }
-                        var k = count - 1
+                        var k = tp - 1
                         while k > 0 {
                             if precision[k] > precision[k - 1] { precision[k - 1] = precision[k] }
                             k -= 1
                         }
-                        return recall[count - 1]
+                        return tp
                     }
                 }
             }
         }
     }
 
-    /// Precision at each recall threshold: the envelope at the first position whose recall reaches
-    /// it (numpy `searchsorted(side="left")`), 0 when it is never reached.
+    /// Precision at each recall threshold: the envelope at the first true positive whose recall
+    /// reaches it (numpy `searchsorted(side="left")` on the full curve), 0 when it is never reached.
     private func sample(into precision: inout [Double], at start: Int, count: Int) {
         var k = 0
         for (r, threshold) in parameters.recallThresholds.enumerated() {
