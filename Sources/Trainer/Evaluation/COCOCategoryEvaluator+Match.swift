@@ -9,8 +9,13 @@ extension COCOCategoryEvaluator {
         let gtStart = index.cellGTStart[cell]
         let gtCount = index.cellGTStart[cell + 1] - gtStart
         let detectionCount = flatRange.count
-        let thresholdCount = parameters.iouThresholds.count
+        let thresholds = iouThresholds
+        let thresholdCount = thresholds.count
+        let lowers = areaLowerBounds
+        let uppers = areaUpperBounds
         let flatCount = flatScores.count
+        let gtOrder = index.gtOrder
+        let flatDetections = flatDetections
         let ious = scratch.ious
         let slotGT = scratch.slotGT
         let slotIgnored = scratch.slotIgnored
@@ -21,19 +26,22 @@ extension COCOCategoryEvaluator {
             for d in 0..<detectionCount {
                 let box = detectionBoxes[Int(flatDetections[flatRange.lowerBound + d])]
                 for g in 0..<gtCount {
-                    let gt = Int(index.gtOrder[gtStart + g])
+                    let gt = Int(gtOrder[gtStart + g])
                     ious[d * gtCount + g] = box.iou(gt: gtBoxes[gt], gtIsCrowd: gtCrowd[gt])
                 }
             }
         }
 
-        for (areaIndex, range) in parameters.areaRanges.enumerated() {
+        for areaIndex in 0..<lowers.count {
+            let lower = lowers[areaIndex]
+            let upper = uppers[areaIndex]
             // Stable reorder: non-ignored gts first, then ignored ones, each in file order.
             var slot = 0
             for pass in 0..<2 {
                 for g in 0..<gtCount {
-                    let gt = Int(index.gtOrder[gtStart + g])
-                    let isIgnored = gtCrowd[gt] || range.excludes(gtAreas[gt])
+                    let gt = Int(gtOrder[gtStart + g])
+                    let area = gtAreas[gt]
+                    let isIgnored = gtCrowd[gt] || area < lower || area > upper
                     if isIgnored == (pass == 1) {
                         slotGT[slot] = g
                         slotIgnored[slot] = isIgnored
@@ -45,7 +53,8 @@ extension COCOCategoryEvaluator {
             }
             if detectionCount == 0 { continue }
 
-            for (thresholdIndex, threshold) in parameters.iouThresholds.enumerated() {
+            for thresholdIndex in 0..<thresholdCount {
+                let threshold = thresholds[thresholdIndex]
                 let outcome = outcomes + (areaIndex * thresholdCount + thresholdIndex) * flatCount
                 for j in 0..<gtCount { slotTaken[j] = false }
                 let start = min(threshold, 1 - 1e-10)
@@ -67,7 +76,7 @@ extension COCOCategoryEvaluator {
                         outcome[flat] = slotIgnored[matched] ? Self.ignored : Self.truePositive
                     } else {
                         let area = detectionBoxes[Int(flatDetections[flat])].boxArea
-                        outcome[flat] = range.excludes(area) ? Self.ignored : Self.falsePositive
+                        outcome[flat] = area < lower || area > upper ? Self.ignored : Self.falsePositive
                     }
                 }
             }

@@ -17,6 +17,10 @@ struct COCOCategoryEvaluator {
     let gtCrowd: [Bool]
     let detectionBoxes: [COCOFlatBox]
     let detectionScores: [Double]
+    // Parameters unpacked into flat arrays for the matching loops.
+    let iouThresholds: [Double]
+    let areaLowerBounds: [Double]
+    let areaUpperBounds: [Double]
 
     // Per-category flat detections (cell by cell, each cell sorted by score and truncated).
     var flatDetections: [Int32] = []
@@ -41,6 +45,9 @@ struct COCOCategoryEvaluator {
         self.gtCrowd = gtCrowd
         self.detectionBoxes = detectionBoxes
         self.detectionScores = detectionScores
+        iouThresholds = parameters.iouThresholds
+        areaLowerBounds = parameters.areaRanges.map(\.lower)
+        areaUpperBounds = parameters.areaRanges.map(\.upper)
     }
 
     /// Precision and recall of category index `category` (into `index.categoryIDs`).
