@@ -1,0 +1,20 @@
+/// A named object-area range used by the COCO evaluator, both ends included (`lower ≤ area ≤ upper`),
+/// applied to the ground-truth `area` field and to a detection's box area (`w·h`).
+public struct COCOAreaRange: Sendable, Equatable {
+    /// The label pycocotools prints and summaries select by (`all`, `small`, `verytiny`, …).
+    public var label: String
+    public var lower: Double
+    public var upper: Double
+
+    public init(label: String, lower: Double, upper: Double) {
+        self.label = label
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// Whether `area` lies outside the range (the test pycocotools uses to ignore an object).
+    @inlinable
+    func excludes(_ area: Double) -> Bool {
+        area < lower || area > upper
+    }
+}

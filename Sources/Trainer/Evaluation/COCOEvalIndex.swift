@@ -1,0 +1,111 @@
+/// Ground truth and detections flattened into arrays and grouped by (category, image) cell, the
+/// unit pycocotools evaluates. Cells are ordered by category index, then ascending image id;
+/// a cell exists when it has at least one gt or one detection. Inside a cell, gts and detections
+/// keep their input (file) order, which the stable sorts downstream rely on.
+struct COCOEvalIndex: Sendable {
+    /// Evaluated category ids, ascending.
+    let categoryIDs: [Int]
+    /// `categoryCellStart[k]..<categoryCellStart[k + 1]`: the cells of category `k`.
+    let categoryCellStart: [Int]
+    /// `cellGTStart[c]..<cellGTStart[c + 1]`: positions in `gtOrder` of cell `c`'s gts.
+    let cellGTStart: [Int]
+    /// `cellDetectionStart[c]..<cellDetectionStart[c + 1]`: positions in `detectionOrder`.
+    let cellDetectionStart: [Int]
+    /// Annotation indices, grouped by cell.
+    let gtOrder: [Int32]
+    /// Detection indices, grouped by cell.
+    let detectionOrder: [Int32]
+
+    /// Groups the input, validating what pycocotools cannot handle (see `COCOEvaluationError`).
+    /// Annotations on unknown images or categories and detections of unknown categories are dropped,
+    /// as pycocotools does.
+    init(groundTruth: COCOGroundTruth, detections: [COCODetection]) throws(COCOEvaluationError) {
+        try Self.validateAnnotationIDs(groundTruth.annotations)
+        let imageIDs = Array(Set(groundTruth.imageIDs)).sorted()
+        let categoryIDs = Array(Set(groundTruth.categoryIDs)).sorted()
+        let imageIndex = Dictionary(
+            uniqueKeysWithValues: imageIDs.enumerated().map { ($0.element, $0.offset) })
+        let categoryIndex = Dictionary(
+            uniqueKeysWithValues: categoryIDs.enumerated().map { ($0.element, $0.offset) })
+        let imageCount = imageIDs.count
+
+        var gtKeys: [UInt64] = []
+        gtKeys.reserveCapacity(groundTruth.annotations.count)
+        for (index, annotation) in groundTruth.annotations.enumerated() {
+            guard let image = imageIndex[annotation.imageID],
+                let category = categoryIndex[annotation.categoryID]
+            else { continue }
+            gtKeys.append(Self.packedKey(category * imageCount + image, index))
+        }
+        var detectionKeys: [UInt64] = []
+        detectionKeys.reserveCapacity(detections.count)
+        for (index, detection) in detections.enumerated() {
+            guard let image = imageIndex[detection.imageID] else {
+                throw .unknownDetectionImage(detectionIndex: index, imageID: detection.imageID)
+            }
+            guard !detection.score.isNaN else { throw .nanScore(detectionIndex: index) }
+            guard let category = categoryIndex[detection.categoryID] else { continue }
+            detectionKeys.append(Self.packedKey(category * imageCount + image, index))
+        }
+        gtKeys.sort()
+        detectionKeys.sort()
+
+        var categoryCellStart = [0]
+        var cellGTStart = [0]
+        var cellDetectionStart = [0]
+        var gtPosition = 0
+        var detectionPosition = 0
+        var currentCategory = 0
+        while gtPosition < gtKeys.count || detectionPosition < detectionKeys.count {
+            let gtCell = gtPosition < gtKeys.count ? gtKeys[gtPosition] >> 32 : .max
+            let detectionCell =
+                detectionPosition < detectionKeys.count
+                ? detectionKeys[detectionPosition] >> 32 : .max
+            let cell = min(gtCell, detectionCell)
+            while gtPosition < gtKeys.count && gtKeys[gtPosition] >> 32 == cell { gtPosition += 1 }
+            while detectionPosition < detectionKeys.count
+                && detectionKeys[detectionPosition] >> 32 == cell
+            {
+                detectionPosition += 1
+            }
+            let category = Int(cell) / max(imageCount, 1)
+            while currentCategory < category {
+                categoryCellStart.append(cellGTStart.count - 1)
+                currentCategory += 1
+            }
+            cellGTStart.append(gtPosition)
+            cellDetectionStart.append(detectionPosition)
+        }
+        while categoryCellStart.count <= categoryIDs.count {
+            categoryCellStart.append(cellGTStart.count - 1)
+        }
+
+        self.categoryIDs = categoryIDs
+        self.categoryCellStart = categoryCellStart
+        self.cellGTStart = cellGTStart
+        self.cellDetectionStart = cellDetectionStart
+        self.gtOrder = gtKeys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+        self.detectionOrder = detectionKeys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+    }
+
+    private static func packedKey(_ cell: Int, _ index: Int) -> UInt64 {
+        precondition(
+            cell < 1 << 32 && index < 1 << 31,
+            "COCOEvalIndex: too many images × categories or entries to index")
+        return UInt64(cell) << 32 | UInt64(index)
+    }
+
+    private static func validateAnnotationIDs(
+        _ annotations: [COCOAnnotation]
+    ) throws(COCOEvaluationError) {
+        var firstIndex: [Int: Int] = [:]
+        firstIndex.reserveCapacity(annotations.count)
+        for (index, annotation) in annotations.enumerated() {
+            if annotation.id == 0 { throw .zeroAnnotationID(annotationIndex: index) }
+            if let first = firstIndex.updateValue(index, forKey: annotation.id) {
+                throw .duplicateAnnotationID(
+                    id: annotation.id, firstIndex: first, secondIndex: index)
+            }
+        }
+    }
+}
