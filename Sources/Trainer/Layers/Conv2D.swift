@@ -16,6 +16,9 @@ public final class Conv2D: Layer {
     public let bias: Parameter?
     /// Whether ``backward(_:)`` computes the input gradient.
     public var propagatesGradient = true
+    /// When set, every GEMM of ``forward(_:training:)`` and ``backward(_:)`` adds its work and
+    /// time here (benchmarks only; `nil`, the default, costs nothing).
+    public var gemmTally: GEMMTally?
 
     private let output = Tensor(0, 0, 0, 0)
     private let inputGradient = Tensor(0, 0, 0, 0)
@@ -75,7 +78,7 @@ public final class Conv2D: Layer {
                     (out + o * g.cols).update(repeating: bias.value[o], count: g.cols)
                 }
             }
-            BLAS.gemm(
+            gemm(
                 m: outChannels, n: g.cols, k: g.rows, a: weight.value.data, lda: g.rows,
                 b: cols, ldb: g.cols, beta: bias == nil ? 0 : 1, c: out, ldc: g.cols)
         }
@@ -101,7 +104,7 @@ public final class Conv2D: Layer {
                 g.im2col(image, into: columns.data)
                 cols = UnsafePointer(columns.data)
             }
-            BLAS.gemm(
+            gemm(
                 transB: true, m: outChannels, n: g.rows, k: g.cols, a: dOut, lda: g.cols,
                 b: cols, ldb: g.cols, beta: item == 0 ? 0 : 1, c: weight.gradient.data,
                 ldc: g.rows)
@@ -116,16 +119,30 @@ public final class Conv2D: Layer {
             guard propagatesGradient else { continue }
             let dIn = inputGradient.data + item * input.itemCount
             if g.isPointwise {
-                BLAS.gemm(
+                gemm(
                     transA: true, m: g.rows, n: g.cols, k: outChannels, a: weight.value.data,
                     lda: g.rows, b: dOut, ldb: g.cols, beta: 0, c: dIn, ldc: g.cols)
             } else {
-                BLAS.gemm(
+                gemm(
                     transA: true, m: g.rows, n: g.cols, k: outChannels, a: weight.value.data,
                     lda: g.rows, b: dOut, ldb: g.cols, beta: 0, c: columns.data, ldc: g.cols)
                 g.col2im(columns.data, addingInto: dIn)
             }
         }
         return inputGradient
+    }
+
+    /// `BLAS.gemm`, tallied into ``gemmTally`` when it is set.
+    private func gemm(
+        transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        let call = {
+            BLAS.gemm(
+                transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                beta: beta, c: c, ldc: ldc)
+        }
+        if gemmTally == nil { call() } else { gemmTally!.time(m: m, n: n, k: k, call) }
     }
 }
