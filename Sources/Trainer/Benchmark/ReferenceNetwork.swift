@@ -3,7 +3,8 @@
 /// ``r1(seed:)`` is the reference network R1 that `bench/pytorch_r1.py` builds in PyTorch, so
 /// the two trainers can be compared on the same work: NCHW float32, input `3 × 128 × 128`,
 /// conv3×3 3→16 s1, SiLU; conv3×3 16→32 s2, SiLU; conv3×3 32→32 s1, SiLU; conv3×3 32→64 s2,
-/// SiLU; conv3×3 64→64 s1, SiLU; conv1×1 64→8 — output `8 × 32 × 32`. Every conv has a bias.
+/// SiLU; conv3×3 64→64 s1, SiLU; conv1×1 64→8 — output `8 × 32 × 32`. Every conv has a bias;
+/// each SiLU is fused into its convolution (``ConvActivation/silu``).
 public enum ReferenceNetwork {
     /// Channels of R1's output: 4 focal-loss logits, then 4 L1 box channels.
     public static let r1OutputChannels = 8
@@ -19,9 +20,10 @@ public enum ReferenceNetwork {
         var layers: [any Layer] = []
         for stage in stages {
             let conv = Conv2D(
-                stage.inChannels, stage.outChannels, kernel: 3, stride: stage.stride, rng: &rng)
+                stage.inChannels, stage.outChannels, kernel: 3, stride: stage.stride,
+                activation: .silu, rng: &rng)
             conv.propagatesGradient = !layers.isEmpty
-            layers += [conv, SiLU()]
+            layers.append(conv)
         }
         layers.append(Conv2D(64, r1OutputChannels, kernel: 1, rng: &rng))
         return Sequential(layers)
