@@ -79,7 +79,8 @@ final class BenchmarkWorkload {
             for ch in 0..<heatmap.c {
                 for cell in 0..<heatmap.planeCount
                 where heatmap[(item * heatmap.c + ch) * heatmap.planeCount + cell] == 1 {
-                    let values = SIMD4(rng.unit(), rng.unit(), rng.uniform(-1, 1), rng.uniform(-1, 1))
+                    let values = SIMD4(
+                        rng.unit(), rng.unit(), rng.uniform(-1, 1), rng.uniform(-1, 1))
                     boxes.append(BoxTarget(item: item, cell: cell, values: values))
                 }
             }

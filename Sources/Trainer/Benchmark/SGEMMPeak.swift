@@ -7,7 +7,9 @@ public struct SGEMMPeak: Sendable, Equatable {
     public var seconds: Double
 
     /// Billions of floating-point operations (`2n³`) per second.
-    public var gigaflopsPerSecond: Double { 2 * Double(size) * Double(size) * Double(size) / seconds / 1e9 }
+    public var gigaflopsPerSecond: Double {
+        2 * Double(size) * Double(size) * Double(size) / seconds / 1e9
+    }
 
     /// Times `runs` products of two `size × size` matrices after one untimed warm-up product.
     public static func measure(size: Int = 2048, runs: Int = 3) -> SGEMMPeak {
@@ -31,7 +33,9 @@ public struct SGEMMPeak: Sendable, Equatable {
         var seconds: [Double] = []
         for run in 0...runs {
             let start = clock.now
-            BLAS.gemm(m: size, n: size, k: size, a: a, lda: size, b: b, ldb: size, beta: 0, c: c, ldc: size)
+            BLAS.gemm(
+                m: size, n: size, k: size, a: a, lda: size, b: b, ldb: size, beta: 0, c: c,
+                ldc: size)
             if run > 0 { seconds.append((clock.now - start) / .seconds(1)) }
         }
         return SGEMMPeak(size: size, seconds: TrainerBenchmark.median(seconds))

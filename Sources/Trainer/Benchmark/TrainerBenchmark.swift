@@ -40,7 +40,9 @@ public struct TrainerBenchmark: Sendable, Equatable {
         precondition(steps > 0 && warmupSteps >= 0, "TrainerBenchmark: steps \(steps)")
         let workload = BenchmarkWorkload.make(network, batchSize: batchSize, seed: seed)
         let clock = ContinuousClock()
-        var forward: [Double] = [], backward: [Double] = [], optimizer: [Double] = []
+        var forward: [Double] = []
+        var backward: [Double] = []
+        var optimizer: [Double] = []
         var total: [Double] = []
         for index in 0..<(warmupSteps + steps) {
             if index == warmupSteps {
@@ -53,7 +55,8 @@ public struct TrainerBenchmark: Sendable, Equatable {
             let t2 = clock.now
             workload.step()
             let t3 = clock.now
-            precondition(loss.isFinite, "TrainerBenchmark: \(network) loss \(loss) at step \(index)")
+            precondition(
+                loss.isFinite, "TrainerBenchmark: \(network) loss \(loss) at step \(index)")
             guard index >= warmupSteps else { continue }
             forward.append((t1 - t0) / .seconds(1))
             backward.append((t2 - t1) / .seconds(1))

@@ -1,5 +1,5 @@
-/// Eight-lane float kernels for the elementwise hot loops (SiLU forward and backward, sums), written
-/// with plain SSE2-level operations so they vectorise on any x86-64 or arm64 target.
+/// Eight-lane float kernels for the elementwise hot loops (SiLU forward and backward, sums),
+/// written with plain SSE2-level operations so they vectorise on any x86-64 or arm64 target.
 ///
 /// ``exp(_:)`` is Cephes' `expf` (range reduction by `ln 2`, degree-6 polynomial, exponent
 /// bits built directly), accurate to about 2 ulp, with the argument clamped to ±80 like
@@ -10,7 +10,10 @@ enum VectorMath {
     /// `e^x` per lane, `x` clamped to ±80.
     @inline(__always)
     static func exp(_ x: Vector) -> Vector {
-        let x = x.clamped(lowerBound: Vector(repeating: -80), upperBound: Vector(repeating: 80))
+        // Clamp with masks: the generic `clamped` is not inlined into the loops.
+        var x = x
+        x.replace(with: -80, where: x .< -80)
+        x.replace(with: 80, where: x .> 80)
         // Round x·log2(e) to the nearest integer n with the 1.5·2²³ trick: the low mantissa
         // bits of `t` then hold n as an integer.
         let magic = Vector(repeating: 12_582_912)
@@ -25,7 +28,8 @@ enum VectorMath {
         p = p * r + 1.666_666_55e-1
         p = p * r + 5.000_000_12e-1
         p = p * r * r + r + 1
-        let integer = unsafeBitCast(t, to: SIMD8<Int32>.self) &- unsafeBitCast(magic, to: SIMD8<Int32>.self)
+        let integer =
+            unsafeBitCast(t, to: SIMD8<Int32>.self) &- unsafeBitCast(magic, to: SIMD8<Int32>.self)
         let scale = unsafeBitCast((integer &+ 127) &<< 23, to: Vector.self)
         return p * scale
     }
@@ -66,7 +70,8 @@ enum VectorMath {
             let g = UnsafeRawPointer(dy + i).loadUnaligned(as: Vector.self)
             let yv = UnsafeRawPointer(y + i).loadUnaligned(as: Vector.self)
             let sv = UnsafeRawPointer(s + i).loadUnaligned(as: Vector.self)
-            UnsafeMutableRawPointer(dx + i).storeBytes(of: g * (sv + yv * (1 - sv)), as: Vector.self)
+            UnsafeMutableRawPointer(dx + i).storeBytes(
+                of: g * (sv + yv * (1 - sv)), as: Vector.self)
             i += 8
         }
         while i < count {
