@@ -2,6 +2,8 @@
 public final class SiLU: Layer {
     private let output = Tensor(0, 0, 0, 0)
     private let inputGradient = Tensor(0, 0, 0, 0)
+    /// σ(x) of the last forward pass, reused by backward.
+    private let gate = Tensor(0, 0, 0, 0)
     private var input: Tensor?
 
     public init() {}
@@ -11,9 +13,12 @@ public final class SiLU: Layer {
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         self.input = input
         output.reshape(like: input)
-        let x = input.data, y = output.data
+        gate.reshape(like: input)
+        let x = input.data, y = output.data, s = gate.data
         for i in 0..<input.count {
-            y[i] = x[i] / (1 + Sigmoid.exp(-x[i]))
+            let sigma = Sigmoid.logistic(x[i])
+            s[i] = sigma
+            y[i] = x[i] * sigma
         }
         return output
     }
@@ -22,10 +27,9 @@ public final class SiLU: Layer {
         guard let input else { preconditionFailure("SiLU.backward before forward") }
         precondition(outputGradient.count == input.count, "SiLU.backward: shape mismatch")
         inputGradient.reshape(like: input)
-        let x = input.data, dy = outputGradient.data, dx = inputGradient.data
+        let x = input.data, dy = outputGradient.data, dx = inputGradient.data, s = gate.data
         for i in 0..<input.count {
-            let s = 1 / (1 + Sigmoid.exp(-x[i]))
-            dx[i] = dy[i] * s * (1 + x[i] * (1 - s))
+            dx[i] = dy[i] * s[i] * (1 + x[i] * (1 - s[i]))
         }
         return inputGradient
     }
