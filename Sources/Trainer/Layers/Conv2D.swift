@@ -107,10 +107,7 @@ public final class Conv2D: Layer {
                 ldc: g.rows)
             if let bias {
                 for o in 0..<outChannels {
-                    let plane = dOut + o * g.cols
-                    var sum: Float = 0
-                    for i in 0..<g.cols { sum += plane[i] }
-                    bias.gradient[o] += sum
+                    bias.gradient[o] += VectorMath.sum(dOut + o * g.cols, g.cols)
                 }
             }
             guard propagatesGradient else { continue }
