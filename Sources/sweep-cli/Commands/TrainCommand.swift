@@ -56,7 +56,7 @@ struct TrainCommand: AsyncParsableCommand {
         let result = TrainingLoop.run(training, on: split) { event in
             if case .epoch(let report) = event {
                 print(TrainingReport.line(report, of: epochs))
-                fflush(stdout)
+                fflush(nil)
             }
         }
         print(TrainingReport.summary(result))
