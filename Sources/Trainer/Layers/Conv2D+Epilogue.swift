@@ -12,27 +12,30 @@ extension Conv2D {
             case .identity:
                 if b != 0 { for i in 0..<planeCount { plane[i] += b } }
             case .silu:
-                VectorMath.siluForward(
-                    plane, bias: b, output: plane,
-                    sigmoid: sigmoid.data + item * output.itemCount + o * planeCount,
-                    count: planeCount)
+                let gate = sigmoid.data + item * output.itemCount + o * planeCount
+                for i in 0..<planeCount {
+                    let z = plane[i] + b
+                    let s = Sigmoid.logistic(z)
+                    gate[i] = s
+                    plane[i] = z * s
+                }
             }
         }
     }
 
     /// The gradient with respect to `conv(x) + b` of batch item `item`: `outputGradient`'s own
-    /// planes for ``ConvActivation/identity``, else one image of ``preActivationGradient``.
+    /// planes for ``ConvActivation/identity``, else one image of ``preActivationGradient``,
+    /// `dy · (σ + y·(1 − σ))` from the output `y = zσ(z)` (`d(zσ)/dz = σ + zσ(1 − σ)`).
     func preActivation(_ outputGradient: Tensor, item: Int) -> UnsafeMutablePointer<Float> {
         let offset = item * outputGradient.itemCount
         switch activation {
         case .identity:
             return outputGradient.data + offset
         case .silu:
-            VectorMath.siluBackward(
-                outputGradient.data + offset, output: output.data + offset,
-                sigmoid: sigmoid.data + offset, inputGradient: preActivationGradient.data,
-                count: outputGradient.itemCount)
-            return preActivationGradient.data
+            let dy = outputGradient.data + offset, y = output.data + offset
+            let s = sigmoid.data + offset, dz = preActivationGradient.data
+            for i in 0..<outputGradient.itemCount { dz[i] = dy[i] * (s[i] + y[i] * (1 - s[i])) }
+            return dz
         }
     }
 }

@@ -121,7 +121,7 @@ public final class Conv2D: Layer {
                 ldc: g.rows)
             if let bias {
                 for o in 0..<outChannels {
-                    bias.gradient[o] += VectorMath.sum(dOut + o * g.cols, count: g.cols)
+                    bias.gradient[o] += VectorMath.sum(dOut + o * g.cols, g.cols)
                 }
             }
             guard propagatesGradient else { continue }

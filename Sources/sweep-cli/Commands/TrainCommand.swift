@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Trainer
 
 /// `sweep-cli train`: trains one model with the given hyperparameters and prints its metrics.
@@ -55,6 +56,7 @@ struct TrainCommand: AsyncParsableCommand {
         let result = TrainingLoop.run(training, on: split) { event in
             if case .epoch(let report) = event {
                 print(TrainingReport.line(report, of: epochs))
+                fflush(nil)
             }
         }
         print(TrainingReport.summary(result))
