@@ -24,6 +24,8 @@ public struct TrainerBenchmark: Sendable, Equatable {
     public var stepSeconds: Double
     /// GEMM work and time of every convolution over the timed steps.
     public var gemm: GEMMTally
+    /// The same per convolution, in layer order.
+    public var layerGEMMs: [GEMMTally]
     /// Seconds of the timed steps in total (the denominator of ``gemmShare``).
     public var totalSeconds: Double
 
@@ -63,15 +65,15 @@ public struct TrainerBenchmark: Sendable, Equatable {
             optimizer.append((t3 - t2) / .seconds(1))
             total.append((t3 - t0) / .seconds(1))
         }
+        let layerGEMMs = workload.convolutions.map { $0.gemmTally ?? GEMMTally() }
+        for conv in workload.convolutions { conv.gemmTally = nil }
         var gemm = GEMMTally()
-        for conv in workload.convolutions {
-            gemm.add(conv.gemmTally ?? GEMMTally())
-            conv.gemmTally = nil
-        }
+        for tally in layerGEMMs { gemm.add(tally) }
         return TrainerBenchmark(
             network: network, batchSize: batchSize, steps: steps,
             forwardSeconds: median(forward), backwardSeconds: median(backward),
             optimizerSeconds: median(optimizer), stepSeconds: median(total), gemm: gemm,
+            layerGEMMs: layerGEMMs,
             totalSeconds: total.reduce(0, +))
     }
 

@@ -11,7 +11,8 @@ public struct TrainerBenchmarkReport: Sendable {
         self.results = results
     }
 
-    /// A fixed-width table: one row per result, then the sgemm yardstick.
+    /// A fixed-width table: one row per result (and its GEMM GFLOP/s per convolution), then the
+    /// sgemm yardstick.
     public var text: String {
         var lines = [
             "network   batch   images/s   fwd ms/img   bwd ms/img   opt ms/img   conv GEMM GFLOP/s"
@@ -28,6 +29,9 @@ public struct TrainerBenchmarkReport: Sendable {
                     + pad(fixed(r.gemm.gigaflopsPerSecond, 1), 20, right: true)
                     + pad(fixed(100 * fraction(r), 0) + "%", 10, right: true)
                     + pad(fixed(100 * r.gemmShare, 0) + "%", 13, right: true))
+            lines.append(
+                "    GFLOP/s by conv: "
+                    + r.layerGEMMs.map { fixed($0.gigaflopsPerSecond, 1) }.joined(separator: " "))
         }
         lines.append(
             "sgemm \(peak.size)³ (same thread): \(fixed(peak.gigaflopsPerSecond, 1)) GFLOP/s")
@@ -36,8 +40,8 @@ public struct TrainerBenchmarkReport: Sendable {
 
     /// One JSON object: `sgemm` (`size`, `gflops`) and `results`, one object per network and
     /// batch size with `images_per_second`, `forward_ms_per_image`, `backward_ms_per_image`,
-    /// `optimizer_ms_per_image`, `conv_gemm_gflops`, `conv_gemm_fraction_of_peak` and
-    /// `gemm_share`.
+    /// `optimizer_ms_per_image`, `conv_gemm_gflops`, `conv_gemm_fraction_of_peak`, `gemm_share`
+    /// and `layer_gemm_gflops` (per convolution).
     public var json: String {
         let object: [String: Any] = [
             "sgemm": ["size": peak.size, "gflops": peak.gigaflopsPerSecond],
@@ -51,6 +55,7 @@ public struct TrainerBenchmarkReport: Sendable {
                     "optimizer_ms_per_image": r.optimizerSeconds * perImage,
                     "conv_gemm_gflops": r.gemm.gigaflopsPerSecond,
                     "conv_gemm_fraction_of_peak": fraction(r), "gemm_share": r.gemmShare,
+                    "layer_gemm_gflops": r.layerGEMMs.map(\.gigaflopsPerSecond),
                 ]
             },
         ]
