@@ -1,6 +1,8 @@
 /// A 2-D convolution (cross-correlation, as in PyTorch) computed per image as im2col followed by
 /// one `cblas_sgemm`; the backward pass uses two more GEMMs (weight gradient, column gradient)
-/// and col2im. A 1×1 stride-1 convolution skips im2col and reads the image directly.
+/// and col2im. A 1×1 stride-1 convolution skips im2col and reads the image directly; a stride-1
+/// "same" convolution computes its input gradient as a convolution with the flipped kernel
+/// (`Conv2D+FlippedKernel.swift`) instead of col2im.
 ///
 /// With ``ConvActivation/silu`` the bias and SiLU are applied in one pass over each image's
 /// GEMM output while it is still in cache (`silu(conv(x) + b)`), and the backward pass turns
@@ -28,11 +30,13 @@ public final class Conv2D: Layer {
 
     let output = Tensor(0, 0, 0, 0)
     private let inputGradient = Tensor(0, 0, 0, 0)
-    private let columns = Tensor(0, 0, 0, 0)
+    let columns = Tensor(0, 0, 0, 0)
     /// `σ(conv(x) + b)` of the last forward pass (``ConvActivation/silu`` only).
     let sigmoid = Tensor(0, 0, 0, 0)
     /// One image's gradient with respect to `conv(x) + b` (``ConvActivation/silu`` only).
     let preActivationGradient = Tensor(0, 0, 0, 0)
+    /// The weight as `[in, out, k, k]` with each kernel rotated by 180° (stride-1 backward).
+    let flippedWeight = Tensor(0, 0, 0, 0)
     private var input: Tensor?
 
     /// A convolution with weights drawn uniformly from `±sqrt(6 / fanIn) * gain / sqrt(2)`
@@ -100,7 +104,11 @@ public final class Conv2D: Layer {
             outputGradient.shape == output.shape, "Conv2D.backward: gradient shape mismatch")
         let g = geometry(for: input)
         if propagatesGradient { inputGradient.reshape(like: input) }
-        if !g.isPointwise { columns.reshape(1, 1, g.rows, g.cols) }
+        let flipped = propagatesGradient && usesFlippedKernel(g)
+        if !g.isPointwise {
+            columns.reshape(1, 1, max(g.rows, flipped ? flippedGeometry(g).rows : 0), g.cols)
+        }
+        if flipped { prepareFlippedWeight() }
         if let bias { bias.gradient.fill(0) }
         if activation == .silu {
             preActivationGradient.reshape(1, outChannels, g.outHeight, g.outWidth)
@@ -130,6 +138,8 @@ public final class Conv2D: Layer {
                 gemm(
                     transA: true, m: g.rows, n: g.cols, k: outChannels, a: weight.value.data,
                     lda: g.rows, b: dOut, ldb: g.cols, beta: 0, c: dIn, ldc: g.cols)
+            } else if flipped {
+                flippedKernelInputGradient(dOut, into: dIn, geometry: g)
             } else {
                 gemm(
                     transA: true, m: g.rows, n: g.cols, k: outChannels, a: weight.value.data,
@@ -142,7 +152,7 @@ public final class Conv2D: Layer {
     }
 
     /// `BLAS.gemm`, tallied into ``gemmTally`` when it is set.
-    private func gemm(
+    func gemm(
         transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
