@@ -45,11 +45,7 @@ struct TrainCommand: AsyncParsableCommand {
         if let momentum { training.momentum = momentum }
         if let warmupEpochs { training.warmupEpochs = warmupEpochs }
         if let data { training.data = .yolo(path: data, skipCorrupt: false) }
-        do {
-            try training.validate()
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        try training.validate()
         BLAS.setThreads(threads)
         let split = try DatasetLoader.load(training.data)
         let epochs = training.epochs
