@@ -33,9 +33,10 @@ struct TrainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var training = try config.map { path throws(TrainingConfigFileError) in
-            try TrainingConfig.load(yamlFile: path)
-        } ?? TrainingConfig()
+        var training =
+            try config.map { path throws(TrainingConfigFileError) in
+                try TrainingConfig.load(yamlFile: path)
+            } ?? TrainingConfig()
         if let lr { training.lr = lr }
         if let weightDecay { training.weightDecay = weightDecay }
         if let batchSize { training.batchSize = batchSize }
