@@ -61,7 +61,9 @@ public final class BatchNorm2D: Layer {
                             input.data + (item * channels + ch) * plane, plane, minus: mean))
                 }
                 variance = Float(squares / Double(perChannel))
-                let unbiased = perChannel > 1 ? variance * Float(perChannel) / Float(perChannel - 1)
+                let unbiased =
+                    perChannel > 1
+                    ? variance * Float(perChannel) / Float(perChannel - 1)
                     : variance
                 runningMean[ch] = (1 - momentum) * runningMean[ch] + momentum * mean
                 runningVariance[ch] = (1 - momentum) * runningVariance[ch] + momentum * unbiased
@@ -90,7 +92,7 @@ public final class BatchNorm2D: Layer {
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
         precondition(
-            outputGradient.shape == output.shape, "BatchNorm2D.backward: gradient shape mismatch")
+            outputGradient.hasShape(of: output), "BatchNorm2D.backward: gradient shape mismatch")
         inputGradient.reshape(like: outputGradient)
         let plane = outputGradient.planeCount
         let perChannel = Float(outputGradient.n * plane)

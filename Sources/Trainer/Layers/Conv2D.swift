@@ -60,7 +60,8 @@ public final class Conv2D: Layer {
         }
         weight = Parameter(name: "conv.weight", value: w, decays: true)
         self.bias =
-            bias ? Parameter(name: "conv.bias", value: Tensor(1, outChannels, 1, 1), decays: false)
+            bias
+            ? Parameter(name: "conv.bias", value: Tensor(1, outChannels, 1, 1), decays: false)
             : nil
     }
 
@@ -74,7 +75,8 @@ public final class Conv2D: Layer {
     }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
-        precondition(input.c == inChannels, "Conv2D: \(input.c) input channels, expected \(inChannels)")
+        precondition(
+            input.c == inChannels, "Conv2D: \(input.c) input channels, expected \(inChannels)")
         self.input = input
         let g = geometry(for: input)
         output.reshape(input.n, outChannels, g.outHeight, g.outWidth)
@@ -101,7 +103,7 @@ public final class Conv2D: Layer {
     public func backward(_ outputGradient: Tensor) -> Tensor {
         guard let input else { preconditionFailure("Conv2D.backward before forward") }
         precondition(
-            outputGradient.shape == output.shape, "Conv2D.backward: gradient shape mismatch")
+            outputGradient.hasShape(of: output), "Conv2D.backward: gradient shape mismatch")
         let g = geometry(for: input)
         if propagatesGradient { inputGradient.reshape(like: input) }
         let flipped = propagatesGradient && usesFlippedKernel(g)

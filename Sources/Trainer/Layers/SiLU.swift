@@ -14,7 +14,9 @@ public final class SiLU: Layer {
         self.input = input
         output.reshape(like: input)
         gate.reshape(like: input)
-        let x = input.data, y = output.data, s = gate.data
+        let x = input.data
+        let y = output.data
+        let s = gate.data
         for i in 0..<input.count {
             let sigma = Sigmoid.logistic(x[i])
             s[i] = sigma
@@ -27,7 +29,10 @@ public final class SiLU: Layer {
         guard let input else { preconditionFailure("SiLU.backward before forward") }
         precondition(outputGradient.count == input.count, "SiLU.backward: shape mismatch")
         inputGradient.reshape(like: input)
-        let x = input.data, dy = outputGradient.data, dx = inputGradient.data, s = gate.data
+        let x = input.data
+        let dy = outputGradient.data
+        let dx = inputGradient.data
+        let s = gate.data
         for i in 0..<input.count {
             dx[i] = dy[i] * s[i] * (1 + x[i] * (1 - s[i]))
         }

@@ -20,8 +20,7 @@ enum VectorMath {
 
     /// `Σ (x[i] − shift)²` for `i < count`.
     @inline(__always)
-    static func sumOfSquares(_ x: UnsafePointer<Float>, _ count: Int, minus shift: Float) -> Float
-    {
+    static func sumOfSquares(_ x: UnsafePointer<Float>, _ count: Int, minus shift: Float) -> Float {
         var acc = SIMD8<Float>()
         let s = SIMD8<Float>(repeating: shift)
         var i = 0

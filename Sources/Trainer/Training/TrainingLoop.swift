@@ -57,7 +57,9 @@ public enum TrainingLoop {
         }
 
         if config.epochs == 0 {
-            if let reason = evaluate(epoch: 0) { return finish(.diverged, epochs: 0, reason: reason) }
+            if let reason = evaluate(epoch: 0) {
+                return finish(.diverged, epochs: 0, reason: reason)
+            }
             return finish(.completed, epochs: 0)
         }
         for epoch in 1...config.epochs {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Trainer
 
 @Suite struct Conv2DTests {
@@ -25,7 +26,8 @@ import Testing
                     for c in 0..<2 {
                         for ky in 0..<3 {
                             for kx in 0..<3 {
-                                let iy = y * 2 - 1 + ky, ix = x * 2 - 1 + kx
+                                let iy = y * 2 - 1 + ky
+                                let ix = x * 2 - 1 + kx
                                 guard (0..<5).contains(iy), (0..<5).contains(ix) else { continue }
                                 expected +=
                                     conv.weight.value[((o * 2 + c) * 3 + ky) * 3 + kx]

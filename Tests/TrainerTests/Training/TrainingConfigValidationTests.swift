@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Trainer
 
 @Suite struct TrainingConfigValidationTests {
@@ -30,26 +31,31 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let good = dir.appendingPathComponent("best.yaml")
         try """
-            # Best trial of sweep 'x'
-            batch_size: 16
-            data:
-              synthetic:
-                image_size: 64
-                seed: 7
-                train_images: 32
-                val_images: 8
-            epochs: 3
-            loss: ce
-            lr: 0.003
-            weight_decay: 0.0001
-            """.write(to: good, atomically: true, encoding: .utf8)
+        # Best trial of sweep 'x'
+        batch_size: 16
+        data:
+          synthetic:
+            image_size: 64
+            seed: 7
+            train_images: 32
+            val_images: 8
+        epochs: 3
+        loss: ce
+        lr: 0.003
+        weight_decay: 0.0001
+        """.write(to: good, atomically: true, encoding: .utf8)
         let config = try TrainingConfig.load(yamlFile: good.path)
         #expect(config.lr == 0.003 && config.batchSize == 16 && config.loss == .ce)
-        #expect(config.data == .synthetic(SyntheticDatasetOptions(imageSize: 64, trainImages: 32, valImages: 8)))
+        #expect(
+            config.data
+                == .synthetic(SyntheticDatasetOptions(imageSize: 64, trainImages: 32, valImages: 8))
+        )
 
         let bad = dir.appendingPathComponent("bad.yaml")
         try "lr: fast\n".write(to: bad, atomically: true, encoding: .utf8)
-        #expect(throws: TrainingConfigFileError.self) { try TrainingConfig.load(yamlFile: bad.path) }
+        #expect(throws: TrainingConfigFileError.self) {
+            try TrainingConfig.load(yamlFile: bad.path)
+        }
         let negative = dir.appendingPathComponent("negative.yaml")
         try "lr: -0.1\n".write(to: negative, atomically: true, encoding: .utf8)
         #expect {
