@@ -15,8 +15,8 @@ public struct ReferenceLoss: Sendable {
         -> Double
     {
         precondition(
-            output.c == heatmap.c + boxes.c && boxes.shape == heatmap.shape
-                && gradient.shape == output.shape,
+            output.c == heatmap.c + boxes.c && boxes.hasShape(of: heatmap)
+                && gradient.hasShape(of: output),
             "ReferenceLoss: output \(output.shape), heatmap \(heatmap.shape), boxes \(boxes.shape)")
         let classification = focal.evaluate(
             output: output, targets: heatmap, normaliser: Float(output.n), gradient: gradient)
