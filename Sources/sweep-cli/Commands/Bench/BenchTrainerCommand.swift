@@ -34,6 +34,12 @@ struct BenchTrainerCommand: AsyncParsableCommand {
     @Option(help: "Side of the square sgemm the conv GEMMs are compared with.")
     var sgemmSize = 2048
 
+    @Option(
+        help: ArgumentHelp(
+            "Also train R1 with PyTorch through this script (bench/pytorch_r1.py), each batch "
+                + "size right after the trainer's.", valueName: "script"))
+    var pytorch: String?
+
     @Flag(help: "Print one JSON object instead of the table.")
     var json = false
 
@@ -49,14 +55,23 @@ struct BenchTrainerCommand: AsyncParsableCommand {
         BLAS.setThreads(1)
         let peak = SGEMMPeak.measure(size: sgemmSize)
         var results: [TrainerBenchmark] = []
+        var references: [PyTorchReference] = []
         for network in networks {
             for batchSize in batchSizes {
                 results.append(
                     TrainerBenchmark.run(
                         network, batchSize: batchSize, steps: steps, warmupSteps: warmup))
+                guard network == .r1, let pytorch else { continue }
+                do {
+                    references.append(
+                        try PyTorchReference.run(
+                            script: pytorch, batchSize: batchSize, steps: steps, warmup: warmup))
+                } catch {
+                    FileHandle.standardError.write(Data("pytorch: \(error)\n".utf8))
+                }
             }
         }
-        let report = TrainerBenchmarkReport(peak: peak, results: results)
+        let report = TrainerBenchmarkReport(peak: peak, results: results, pytorch: references)
         print(json ? report.json : report.text)
     }
 
