@@ -32,8 +32,10 @@ extension Conv2D {
         case .identity:
             return outputGradient.data + offset
         case .silu:
-            let dy = outputGradient.data + offset, y = output.data + offset
-            let s = sigmoid.data + offset, dz = preActivationGradient.data
+            let dy = outputGradient.data + offset
+            let y = output.data + offset
+            let s = sigmoid.data + offset
+            let dz = preActivationGradient.data
             for i in 0..<outputGradient.itemCount { dz[i] = dy[i] * (s[i] + y[i] * (1 - s[i])) }
             return dz
         }

@@ -19,7 +19,8 @@ extension Conv2D {
     func prepareFlippedWeight() {
         flippedWeight.reshape(inChannels, outChannels, kernel, kernel)
         let k2 = kernel * kernel
-        let w = weight.value.data, f = flippedWeight.data
+        let w = weight.value.data
+        let f = flippedWeight.data
         for o in 0..<outChannels {
             for c in 0..<inChannels {
                 let source = w + (o * inChannels + c) * k2
@@ -32,7 +33,8 @@ extension Conv2D {
     /// The input gradient `dIn` (one CHW image) from the pre-activation output gradient `dOut`,
     /// using ``columns`` as scratch (at least `out·k² × H·W` floats).
     func flippedKernelInputGradient(
-        _ dOut: UnsafePointer<Float>, into dIn: UnsafeMutablePointer<Float>, geometry g: ConvGeometry
+        _ dOut: UnsafePointer<Float>, into dIn: UnsafeMutablePointer<Float>,
+        geometry g: ConvGeometry
     ) {
         let flipped = flippedGeometry(g)
         flipped.im2col(dOut, into: columns.data)
