@@ -65,6 +65,18 @@ public final class Conv2D: Layer {
             : nil
     }
 
+    /// A convolution initialised from `seed` (the trainer's SplitMix64 stream), for callers
+    /// without a generator of their own.
+    public convenience init(
+        _ inChannels: Int, _ outChannels: Int, kernel: Int, stride: Int = 1, padding: Int? = nil,
+        bias: Bool = true, seed: UInt64
+    ) {
+        var rng = DatasetRNG(seed: seed, stream: 0xC0)
+        self.init(
+            inChannels, outChannels, kernel: kernel, stride: stride, padding: padding, bias: bias,
+            rng: &rng)
+    }
+
     public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
 
     /// The geometry for one image of `input`.

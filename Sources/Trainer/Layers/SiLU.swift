@@ -17,10 +17,20 @@ public final class SiLU: Layer {
         let x = input.data
         let y = output.data
         let s = gate.data
-        for i in 0..<input.count {
+        let count = input.count
+        var i = 0
+        while i + 8 <= count {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+            let sigma = 1 / (1 + Sigmoid.exp(-v))
+            UnsafeMutableRawPointer(s + i).storeBytes(of: sigma, as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(y + i).storeBytes(of: v * sigma, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < count {
             let sigma = Sigmoid.logistic(x[i])
             s[i] = sigma
             y[i] = x[i] * sigma
+            i += 1
         }
         return output
     }

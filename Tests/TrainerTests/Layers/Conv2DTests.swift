@@ -3,7 +3,9 @@ import Testing
 @testable import Trainer
 
 @Suite struct Conv2DTests {
-    @Test(arguments: [(3, 1, 1), (3, 2, 1), (3, 2, 0), (1, 1, 0), (1, 2, 0), (5, 1, 2)])
+    @Test(arguments: [
+        (3, 1, 1), (3, 2, 1), (3, 2, 0), (3, 1, 0), (1, 1, 0), (1, 2, 0), (1, 1, 1), (5, 1, 2),
+    ])
     func gradientsMatchFiniteDifferences(kernel: Int, stride: Int, padding: Int) {
         var rng = DatasetRNG(seed: 1)
         let conv = Conv2D(3, 4, kernel: kernel, stride: stride, padding: padding, rng: &rng)

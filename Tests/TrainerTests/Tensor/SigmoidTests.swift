@@ -13,6 +13,12 @@ import Testing
         }
     }
 
+    @Test func eightLaneExpEqualsTheScalarOneBitForBit() {
+        let x = SIMD8<Float>(-100, -20.5, -1.25, 0, 0.3, 7.75, 60, 200)
+        let lanes = Sigmoid.exp(x)
+        for i in 0..<8 { #expect(lanes[i] == Sigmoid.exp(x[i]), "lane \(i)") }
+    }
+
     @Test func extremesStayFiniteAndNaNPropagates() {
         #expect(Sigmoid.exp(1000).isFinite)
         #expect(Sigmoid.exp(-1000) >= 0)

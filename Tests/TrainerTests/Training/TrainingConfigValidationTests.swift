@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 
 @testable import Trainer
 
@@ -22,6 +23,18 @@ import Testing
         } throws: { error in
             (error as? TrainingConfigError)?.key == key
         }
+    }
+
+    @Test func readsBackWhatYAMLEncoderWrites() throws {
+        let config = TrainingConfig(
+            lr: 0.002, weightDecay: 0.0001, batchSize: 8, loss: .mse, epochs: 4, seed: 11,
+            data: .yolo(path: "d/data.yaml", skipCorrupt: true))
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("trainer-encoded-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ("# comment\n" + YAMLEncoder().encode(config))
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try TrainingConfig.load(yamlFile: path) == config)
     }
 
     @Test func loadsTheBestConfigYAMLAndRejectsBadFiles() throws {

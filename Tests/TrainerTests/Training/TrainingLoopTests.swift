@@ -65,6 +65,13 @@ import Testing
         #expect(last == result)
     }
 
+    @Test func aBatchLargerThanTheSplitIsOneBatch() {
+        var big = config(epochs: 1)
+        big.batchSize = 1_000_000
+        let (result, _) = run(big)
+        #expect(result.status == .completed && result.metrics != nil)
+    }
+
     @Test func zeroEpochsEvaluatesTheUntrainedModelOnce() {
         let (result, events) = run(config(epochs: 0))
         #expect(result.status == .completed)
