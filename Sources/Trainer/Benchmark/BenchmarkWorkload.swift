@@ -34,7 +34,7 @@ final class BenchmarkWorkload {
         let gradient = Tensor(batchSize, 8, grid, grid)
         switch network {
         case .r1:
-            let model = ReferenceNetwork.r1(seed: seed)
+            let model = ReferenceNetwork.r1(seed: seed, fusesSiLU: true)
             let boxes = Tensor(batchSize, 4, grid, grid)
             for i in 0..<boxes.count { boxes[i] = rng.unit() }
             let loss = ReferenceLoss()

@@ -10,7 +10,8 @@ public struct TrainerBenchmark: Sendable, Equatable {
         /// The sweep's detector (``DetectorArchitecture/standard``, BatchNorm, 4 classes) with
         /// its focal heatmap loss and sparse box L1.
         case detector
-        /// The reference network R1 of ``ReferenceNetwork/r1(seed:)`` with ``ReferenceLoss``.
+        /// The reference network R1 of ``ReferenceNetwork/r1(seed:fusesSiLU:)`` (fused SiLU) with
+        /// ``ReferenceLoss``.
         case r1
     }
 

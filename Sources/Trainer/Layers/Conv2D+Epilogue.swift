@@ -12,14 +12,33 @@ extension Conv2D {
             case .identity:
                 if b != 0 { for i in 0..<planeCount { plane[i] += b } }
             case .silu:
-                let gate = sigmoid.data + item * output.itemCount + o * planeCount
-                for i in 0..<planeCount {
-                    let z = plane[i] + b
-                    let s = Sigmoid.logistic(z)
-                    gate[i] = s
-                    plane[i] = z * s
-                }
+                siLU(
+                    plane, bias: b, gate: sigmoid.data + item * output.itemCount + o * planeCount,
+                    count: planeCount)
             }
+        }
+    }
+
+    /// `z = x + b`, `gate = σ(z)`, `x = z·σ(z)` in place, eight lanes at a time.
+    private func siLU(
+        _ x: UnsafeMutablePointer<Float>, bias: Float, gate: UnsafeMutablePointer<Float>,
+        count: Int
+    ) {
+        var i = 0
+        let b = SIMD8<Float>(repeating: bias)
+        while i + 8 <= count {
+            let z = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self) + b
+            let s = 1 / (1 + Sigmoid.exp(-z))
+            UnsafeMutableRawPointer(gate + i).storeBytes(of: s, as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(x + i).storeBytes(of: z * s, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < count {
+            let z = x[i] + bias
+            let s = Sigmoid.logistic(z)
+            gate[i] = s
+            x[i] = z * s
+            i += 1
         }
     }
 

@@ -69,12 +69,12 @@ public final class Conv2D: Layer {
     /// without a generator of their own.
     public convenience init(
         _ inChannels: Int, _ outChannels: Int, kernel: Int, stride: Int = 1, padding: Int? = nil,
-        bias: Bool = true, seed: UInt64
+        bias: Bool = true, activation: ConvActivation = .identity, seed: UInt64
     ) {
         var rng = DatasetRNG(seed: seed, stream: 0xC0)
         self.init(
             inChannels, outChannels, kernel: kernel, stride: stride, padding: padding, bias: bias,
-            rng: &rng)
+            activation: activation, rng: &rng)
     }
 
     public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }

@@ -3,8 +3,8 @@ import Testing
 @testable import Trainer
 
 @Suite struct TrainerBenchmarkTests {
-    @Test func r1HasTheReferenceShape() {
-        let network = ReferenceNetwork.r1(seed: 0)
+    @Test func fusedR1HasTheReferenceShape() {
+        let network = ReferenceNetwork.r1(seed: 0, fusesSiLU: true)
         let out = network.forward(Tensor(1, 3, 128, 128), training: true)
         #expect(out.shape == [1, 8, 32, 32])
         let convs = ReferenceNetwork.convolutions(of: network)
@@ -13,6 +13,16 @@ import Testing
         #expect(convs.map(\.kernel) == [3, 3, 3, 3, 3, 1])
         #expect(convs.map(\.activation) == [.silu, .silu, .silu, .silu, .silu, .identity])
         #expect(!convs[0].propagatesGradient && convs[1].propagatesGradient)
+        #expect(!network.layers.contains { $0 is SiLU })
+    }
+
+    @Test func fusedR1ComputesWhatTheLayeredR1Computes() {
+        let fused = ReferenceNetwork.r1(seed: 4, fusesSiLU: true)
+        let layered = ReferenceNetwork.r1(seed: 4)
+        let input = GradientCheck.random(1, 3, 16, 16, seed: 5)
+        let a = fused.forward(input, training: true).values
+        let b = layered.forward(input, training: true).values
+        #expect(zip(a, b).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, abs($1)) })
     }
 
     @Test func r1CountsItsConvolutionWork() {
