@@ -99,10 +99,16 @@ extension Scheduler {
     }
 
     /// Stores how a worker run ended: a final outcome, or the trial queued again for a retry.
+    /// A store write that failed during the trial marks it `interrupted` (where the store still
+    /// takes that) and is thrown.
     func settle(_ end: TrialEnd) throws(SchedulerError) {
         let config = end.config
         workers[config.key] = nil
         if let error = end.storeError {
+            let outcome = TrialOutcome(
+                state: .interrupted, epochsReached: end.attempt.epochsReached,
+                error: "run stopped: \(error)")
+            try? store.finish(key: config.key, outcome: outcome)
             throw error
         }
         let attempts = try call { try store.attempts(key: config.key) }
