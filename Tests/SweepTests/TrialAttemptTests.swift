@@ -27,6 +27,16 @@ import Trainer
         #expect(outcome.epochsReached == 1)
     }
 
+    @Test func theErrorLineIsKeptRatherThanTheBacktrace() {
+        let stderr = ["Fatal error: index out of range", "0x0001 libswiftCore.so", "0x0002 main"]
+        let attempt = crashed(.signaled(SIGILL), stderr: stderr)
+        #expect(
+            attempt.verdict(attempts: 1, maxRetries: 1)
+                == .retry(
+                    reason: "worker killed by signal 4 (SIGILL) after epoch 1; "
+                        + "stderr: Fatal error: index out of range"))
+    }
+
     @Test func noRetriesMeansTheFirstCrashFails() {
         let verdict = crashed(.exited(code: 1)).verdict(attempts: 1, maxRetries: 0)
         guard case .finish(let outcome) = verdict else {

@@ -74,10 +74,19 @@ public struct TrialAttempt: Sendable, Equatable {
         if let garbage {
             reason += "; unreadable output: '\(garbage.prefix(200))'"
         }
-        let stderr = stderrTail.suffix(5).joined(separator: " | ")
+        let stderr =
+            stderrTail.first(where: Self.looksLikeError)
+            ?? stderrTail.suffix(5).joined(separator: " | ")
         if !stderr.isEmpty {
             reason += "; stderr: \(stderr)"
         }
         return reason
+    }
+
+    /// Whether a stderr line reads like the error itself (`Fatal error: …`, `error: …`), the
+    /// line worth storing rather than the backtrace below it.
+    static func looksLikeError(_ line: String) -> Bool {
+        let lowered = line.lowercased()
+        return ["fatal error", "error:", "panic", "exception"].contains { lowered.contains($0) }
     }
 }

@@ -23,6 +23,9 @@ public final class WorkerProcess: Sendable {
         var reaped = false
         var stopReason: WorkerStopReason?
         var stderrTail: [String] = []
+        /// The first stderr line that reads like an error (a Swift `Fatal error:` sits above a
+        /// long backtrace, out of the tail).
+        var stderrFirstError: String?
     }
 
     /// How many stderr lines are kept for the failure reason.
@@ -112,6 +115,9 @@ public final class WorkerProcess: Sendable {
         Thread.detachNewThread {
             Self.readLines(from: stderrFD) { line in
                 self.state.withLock { state in
+                    if state.stderrFirstError == nil && TrialAttempt.looksLikeError(line) {
+                        state.stderrFirstError = line
+                    }
                     state.stderrTail.append(line)
                     if state.stderrTail.count > Self.stderrLines {
                         state.stderrTail.removeFirst()
@@ -123,7 +129,11 @@ public final class WorkerProcess: Sendable {
         }
         done.notify(queue: .global()) {
             let exit = exitStatus.withLock { $0 } ?? .exited(code: -1)
-            continuation.yield(.exit(exit, stderrTail: self.state.withLock { $0.stderrTail }))
+            let stderr = self.state.withLock { state in
+                state.stderrFirstError.map { state.stderrTail.contains($0) ? [] : [$0] } ?? []
+                    + state.stderrTail
+            }
+            continuation.yield(.exit(exit, stderrTail: stderr))
             continuation.finish()
         }
     }
