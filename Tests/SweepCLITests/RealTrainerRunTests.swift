@@ -27,21 +27,21 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let sweepFile = folder.appendingPathComponent("real.yaml").path
         try """
-            name: real
-            method: grid
-            seed: 5
-            parameters:
-              lr: {values: [0.003, 0.03]}
-              loss: {values: [ce, focal]}
-            trainer:
-              epochs: 1
-              batch_size: 8
-              data:
-                synthetic: {image_size: 32, train_images: 16, val_images: 8, seed: 11}
-            trial_timeout: 5m
-            max_retries: 0
+        name: real
+        method: grid
+        seed: 5
+        parameters:
+          lr: {values: [0.003, 0.03]}
+          loss: {values: [ce, focal]}
+        trainer:
+          epochs: 1
+          batch_size: 8
+          data:
+            synthetic: {image_size: 32, train_images: 16, val_images: 8, seed: 11}
+        trial_timeout: 5m
+        max_retries: 0
 
-            """.write(toFile: sweepFile, atomically: true, encoding: .utf8)
+        """.write(toFile: sweepFile, atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("sweeps.sqlite").path
         let log = folder.path + "/run.log"
 
@@ -65,7 +65,9 @@ import Testing
         #expect(
             try CLIRun.run(["export", "real", "--db", db, "--out", csv], log: log) == 0)
         let rows = try String(contentsOfFile: csv, encoding: .utf8)
-            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .split(separator: "\r\n").map {
+                $0.split(separator: ",", omittingEmptySubsequences: false)
+            }
         let header = try #require(rows.first).map(String.init)
         let trialColumn = try #require(header.firstIndex(of: "trial"))
         let exported = rows.dropFirst().map { Int($0[trialColumn])! }

@@ -67,8 +67,10 @@ import Testing
             }
         }
 
-        let status = try CLIRun.run(arguments, environment: environment, log: folder.path + "/final.log")
-        let finalLog = (try? String(contentsOfFile: folder.path + "/final.log", encoding: .utf8)) ?? ""
+        let status = try CLIRun.run(
+            arguments, environment: environment, log: folder.path + "/final.log")
+        let finalLog =
+            (try? String(contentsOfFile: folder.path + "/final.log", encoding: .utf8)) ?? ""
         #expect(status == 0, "final run: \(finalLog)")
         #expect(finalLog.contains("all trials done"))
 
@@ -119,9 +121,10 @@ import Testing
         let trials = try #require(CLIRun.trials(db: db, sweep: "killtest"))
         #expect(trials.filter { $0.state == .interrupted }.count == 2)
         #expect(trials.filter { $0.state == .queued }.count == 6)
-        #expect(CLIRun.waitUntil(seconds: 5) {
-            CLIRun.liveWorkers(keys: Set(trials.map(\.key))).isEmpty
-        })
+        #expect(
+            CLIRun.waitUntil(seconds: 5) {
+                CLIRun.liveWorkers(keys: Set(trials.map(\.key))).isEmpty
+            })
 
         let status = try CLIRun.run(arguments("ok.sh"), log: folder.path + "/ok.log")
         #expect(status == 0)

@@ -19,7 +19,8 @@ import Trainer
 
     @Test func beforeAnyResultTheLiveLineHasNoBestNorEstimate() {
         let line = ProgressLine.live(SweepProgress(total: 6, running: 2, elapsed: 3, jobs: 2))
-        #expect(line == "[0/6 done] running 2 · failed 0 · best ap_small - · elapsed 3.0s · eta -")
+        #expect(
+            line == "[0/6 done] running 2 · failed 0 · best ap_small - · elapsed 3.0s · eta -")
     }
 
     @Test func thePlainLineNamesTheTrialItsStateAndMetric() {

@@ -61,7 +61,8 @@ import Trainer
             for trial in planned.prefix(2) {
                 try store.markRunning(key: trial.key, pid: 1, at: Date())
                 try store.finish(
-                    key: trial.key, outcome: StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.9)))
+                    key: trial.key,
+                    outcome: StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.9)))
             }
             try store.markRunning(key: planned[2].key, pid: 999_999, at: Date())
 
@@ -192,8 +193,11 @@ import Trainer
             let victim = spec.planTrials()[1]
             let rule = MockEarlyStopRule(pruneAt: [victim.key: 2])
             let history = SweepHistory(epochs: [
-                ("earlier-trial", EpochReport(
-                    epoch: 1, loss: 1, metrics: StoreFixtures.metrics(apSmall: 0.5), seconds: 1))
+                (
+                    "earlier-trial",
+                    EpochReport(
+                        epoch: 1, loss: 1, metrics: StoreFixtures.metrics(apSmall: 0.5), seconds: 1)
+                )
             ])
             let summary = try await run(
                 spec, store, Fixtures.worker("ok", ["FAKE_SLEEP": "0.2"]), rule: rule,
@@ -201,9 +205,10 @@ import Trainer
 
             #expect(summary.outcomes == [.completed: 2, .pruned: 1])
             #expect(rule.log.all.first == "earlier-trial@1")
-            #expect(rule.log.all.filter { $0.hasPrefix(victim.key) } == [
-                "\(victim.key)@1", "\(victim.key)@2",
-            ])
+            #expect(
+                rule.log.all.filter { $0.hasPrefix(victim.key) } == [
+                    "\(victim.key)@1", "\(victim.key)@2",
+                ])
             let pruned = try store.trial(key: victim.key)
             #expect(pruned.state == .pruned)
             #expect(pruned.epochsReached == 2)

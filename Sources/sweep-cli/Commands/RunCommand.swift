@@ -52,9 +52,10 @@ struct RunCommand: AsyncParsableCommand {
                 try SchedulerOptions.seconds(text, option: "--time-budget")
             },
             grace: try SchedulerOptions.seconds(grace, option: "--grace"))
-        let launcher = workerCommand.map {
-            WorkerLauncher(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
-        } ?? .currentExecutable()
+        let launcher =
+            workerCommand.map {
+                WorkerLauncher(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
+            } ?? .currentExecutable()
         let terminal = isatty(STDOUT_FILENO) != 0
         let scheduler = Scheduler(
             spec: spec, store: store, launcher: launcher, options: options,

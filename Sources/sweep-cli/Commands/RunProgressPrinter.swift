@@ -8,19 +8,23 @@ enum RunProgressPrinter {
         var text = ""
         switch event {
         case .finished(let trial, let outcome, let seconds) where !terminal:
-            text = ProgressLine.trialEnded(trial, outcome, seconds: seconds, progress: progress)
+            text =
+                ProgressLine.trialEnded(trial, outcome, seconds: seconds, progress: progress)
                 + "\n"
         case .retrying(let trial, let reason):
-            text = (terminal ? "\r\u{1B}[K" : "") + ProgressLine.retrying(trial, reason: reason)
+            text =
+                (terminal ? "\r\u{1B}[K" : "") + ProgressLine.retrying(trial, reason: reason)
                 + "\n"
         case .draining(let grace):
-            text = (terminal ? "\r\u{1B}[K" : "")
+            text =
+                (terminal ? "\r\u{1B}[K" : "")
                 + "stopping: no new trials; running ones get \(ReportFormat.duration(grace)) "
                 + "to finish (Ctrl-C again to stop now)\n"
         case .interrupting:
             text = (terminal ? "\r\u{1B}[K" : "") + "stopping running trials now\n"
         case .budgetReached:
-            text = (terminal ? "\r\u{1B}[K" : "")
+            text =
+                (terminal ? "\r\u{1B}[K" : "")
                 + "time budget reached: no new trials; running ones finish\n"
         default:
             break

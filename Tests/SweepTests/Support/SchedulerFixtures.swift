@@ -26,7 +26,8 @@ enum SchedulerFixtures {
             parameters: [.lr: .values(lrs.map { .number($0) })],
             trainer: TrainingConfig(
                 batchSize: 4, epochs: epochs,
-                data: .synthetic(SyntheticDatasetOptions(imageSize: 32, trainImages: 8, valImages: 4))),
+                data: .synthetic(
+                    SyntheticDatasetOptions(imageSize: 32, trainImages: 8, valImages: 4))),
             timeBudget: timeBudget, trialTimeout: trialTimeout, maxRetries: maxRetries,
             sourceText: "name: \(name)")
     }

@@ -15,8 +15,10 @@ public struct WorkerLauncher: Sendable, Equatable {
     /// `OPENBLAS_NUM_THREADS=1` is always set: one BLAS thread per trial.
     public var environment: [String: String]
 
-    public init(executable: String, arguments: [String] = ["worker"],
-                environment: [String: String] = [:]) {
+    public init(
+        executable: String, arguments: [String] = ["worker"],
+        environment: [String: String] = [:]
+    ) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment

@@ -4,8 +4,8 @@ import Trainer
 /// One line of the worker protocol: what a worker process prints on stdout, one JSON object per
 /// line, and what the scheduler reads back.
 ///
-/// Lines look like `{"epoch":{…EpochReport…}}` (zero or more), then `{"result":{…TrainingResult…}}`
-/// once; a worker that cannot start (bad dataset, bad config) prints `{"error":"…"}` and exits
+/// Lines look like `{"epoch":{…EpochReport…}}` (zero or more), then
+/// `{"result":{…TrainingResult…}}` once; a worker that cannot start (bad dataset, bad config) prints `{"error":"…"}` and exits
 /// non-zero. Non-finite numbers are written as the strings `"nan"`, `"inf"` and `"-inf"` (a
 /// diverged loss), since JSON has no literal for them. Any command that prints these lines can act
 /// as a worker.
@@ -25,8 +25,7 @@ extension WorkerMessage: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let report = try container.decodeIfPresent(EpochReport.self, forKey: .epoch) {
             self = .epoch(report)
-        } else if let result = try container.decodeIfPresent(TrainingResult.self, forKey: .result)
-        {
+        } else if let result = try container.decodeIfPresent(TrainingResult.self, forKey: .result) {
             self = .result(result)
         } else if let message = try container.decodeIfPresent(String.self, forKey: .error) {
             self = .error(message)

@@ -43,7 +43,8 @@ extension WorkerProcess {
         posix_spawnattr_setsigmask(&attributes, &emptyMask)
 
         let cArguments = argv.map { strdup($0) } + [nil]
-        let cEnvironment = environment.sorted { $0.key < $1.key }.map { strdup("\($0)=\($1)") }
+        let cEnvironment =
+            environment.sorted { $0.key < $1.key }.map { strdup("\($0)=\($1)") }
             + [nil]
         defer {
             cArguments.forEach { free($0) }
