@@ -6,8 +6,10 @@ import Testing
 /// `sweep-cli run` killed with SIGKILL at several points and restarted: every planned trial ends
 /// exactly once, nothing finished is lost or run again, no worker is left, the database is intact.
 @Suite(.serialized) struct RunKillTests {
-    static let sweepText = """
-        name: killtest
+    /// Eight trials; each test uses its own sweep name, so trial keys never collide.
+    static func sweepText(_ name: String) -> String {
+        """
+        name: \(name)
         method: grid
         seed: 3
         parameters:
@@ -20,6 +22,7 @@ import Testing
         max_retries: 1
 
         """
+    }
 
     @Test func killingTheOrchestratorAtAnyPointLosesAndDuplicatesNothing() throws {
         let folder = FileManager.default.temporaryDirectory
@@ -27,7 +30,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let sweepFile = folder.appendingPathComponent("kill.yaml").path
-        try Self.sweepText.write(toFile: sweepFile, atomically: true, encoding: .utf8)
+        try Self.sweepText("killtest").write(toFile: sweepFile, atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("sweeps.sqlite").path
         let arguments = [
             "run", sweepFile, "--db", db, "--jobs", "2", "--worker-command",
@@ -97,7 +100,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let sweepFile = folder.appendingPathComponent("kill.yaml").path
-        try Self.sweepText.write(toFile: sweepFile, atomically: true, encoding: .utf8)
+        try Self.sweepText("sigint").write(toFile: sweepFile, atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("sweeps.sqlite").path
         func arguments(_ worker: String) -> [String] {
             [
@@ -107,8 +110,10 @@ import Testing
         }
         let orchestrator = try CLIRun.start(arguments("hang.sh"), log: folder.path + "/hang.log")
         let running = CLIRun.waitUntil {
-            CLIRun.trials(db: db, sweep: "killtest")?.filter { $0.state == .running }.count == 2
+            CLIRun.trials(db: db, sweep: "sigint")?.filter { $0.state == .running }.count == 2
         }
+        let keys = Set(CLIRun.trials(db: db, sweep: "sigint")?.map(\.key) ?? [])
+        #expect(CLIRun.liveWorkers(keys: keys).count == 2, "the process scan sees the workers")
         kill(orchestrator.processIdentifier, SIGINT)
         usleep(200_000)
         kill(orchestrator.processIdentifier, SIGINT)
@@ -118,7 +123,7 @@ import Testing
         let log = (try? String(contentsOfFile: folder.path + "/hang.log", encoding: .utf8)) ?? ""
         #expect(log.contains("stopping: no new trials"))
         #expect(log.contains("stopped; run again to continue"))
-        let trials = try #require(CLIRun.trials(db: db, sweep: "killtest"))
+        let trials = try #require(CLIRun.trials(db: db, sweep: "sigint"))
         #expect(trials.filter { $0.state == .interrupted }.count == 2)
         #expect(trials.filter { $0.state == .queued }.count == 6)
         #expect(
@@ -128,7 +133,40 @@ import Testing
 
         let status = try CLIRun.run(arguments("ok.sh"), log: folder.path + "/ok.log")
         #expect(status == 0)
-        let after = try #require(CLIRun.trials(db: db, sweep: "killtest"))
+        let after = try #require(CLIRun.trials(db: db, sweep: "sigint"))
         #expect(after.allSatisfy { $0.state == .completed })
+    }
+
+    @Test func theNextRunKillsWorkersAKilledOrchestratorLeftBehind() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sweep-leftover-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sweepFile = folder.appendingPathComponent("kill.yaml").path
+        try Self.sweepText("leftover").write(toFile: sweepFile, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("sweeps.sqlite").path
+        func arguments(_ worker: String) -> [String] {
+            [
+                "run", sweepFile, "--db", db, "--jobs", "2",
+                "--worker-command", CLIRun.fakeWorkers.appendingPathComponent(worker).path,
+            ]
+        }
+        let orchestrator = try CLIRun.start(arguments("hang.sh"), log: folder.path + "/hang.log")
+        // Both workers reported an epoch, so they sit in their `sleep`, writing nothing more.
+        let running = CLIRun.waitUntil {
+            CLIRun.trials(db: db, sweep: "leftover")?
+                .filter { $0.state == .running && $0.epochsReached == 1 }.count == 2
+        }
+        kill(orchestrator.processIdentifier, SIGKILL)
+        orchestrator.waitUntilExit()
+        try #require(running)
+        let keys = Set(CLIRun.trials(db: db, sweep: "leftover")?.map(\.key) ?? [])
+        #expect(CLIRun.liveWorkers(keys: keys).count == 2, "hanging workers outlive their parent")
+
+        #expect(try CLIRun.run(arguments("ok.sh"), log: folder.path + "/ok.log") == 0)
+        #expect(CLIRun.liveWorkers(keys: keys).isEmpty)
+        let trials = try #require(CLIRun.trials(db: db, sweep: "leftover"))
+        #expect(trials.allSatisfy { $0.state == .completed })
+        #expect(trials.filter { $0.attempts == 2 }.count == 2)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -12,7 +14,7 @@ extension WorkerProcess {
     }()
 
     /// `posix_spawn`s `argv` in a new process group with `childFDs` as its stdin, stdout and
-    /// stderr, default signal handlers and an empty signal mask (the orchestrator ignores SIGINT,
+    /// stderr and no other open descriptor, default signal handlers and an empty signal mask (the orchestrator ignores SIGINT,
     /// SIGTERM and SIGPIPE; a worker must not inherit that). Returns 0 or an `errno` value.
     static func spawnProcess(
         _ pid: inout pid_t, argv: [String], environment: [String: String],
@@ -25,6 +27,11 @@ extension WorkerProcess {
         posix_spawn_file_actions_adddup2(&actions, childFDs.stdin, 0)
         posix_spawn_file_actions_adddup2(&actions, childFDs.stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, childFDs.stderr, 2)
+        // Nothing else the orchestrator holds reaches the worker: an inherited descriptor (such
+        // as the pipe a parent watches to see the orchestrator exit) would outlive it.
+        for fd in inheritedDescriptors() {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -51,5 +58,12 @@ extension WorkerProcess {
             cEnvironment.forEach { free($0) }
         }
         return posix_spawn(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
+    }
+
+    /// The open descriptors above stderr (from `/proc/self/fd`; glibc ignores closing one that
+    /// was closed since, and `posix_spawn_file_actions_addclosefrom_np` is not importable).
+    private static func inheritedDescriptors() -> [Int32] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return names.compactMap(Int32.init).filter { $0 > 2 }.sorted()
     }
 }
