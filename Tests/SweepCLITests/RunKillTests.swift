@@ -110,7 +110,8 @@ import Testing
         }
         let orchestrator = try CLIRun.start(arguments("hang.sh"), log: folder.path + "/hang.log")
         let running = CLIRun.waitUntil {
-            CLIRun.trials(db: db, sweep: "sigint")?.filter { $0.state == .running }.count == 2
+            CLIRun.trials(db: db, sweep: "sigint")?
+                .filter { $0.state == .running && $0.epochsReached == 1 }.count == 2
         }
         let keys = Set(CLIRun.trials(db: db, sweep: "sigint")?.map(\.key) ?? [])
         #expect(CLIRun.liveWorkers(keys: keys).count == 2, "the process scan sees the workers")

@@ -67,20 +67,23 @@ enum CLIRun {
         return try? store.trials(sweep: sweep)
     }
 
-    /// Live (not zombie) processes whose command line has `--trial` followed by one of `keys`.
-    static func liveWorkers(keys: Set<String>) -> [Int32] {
+    /// The trial keys of live (not zombie) processes whose command line has `--trial` followed
+    /// by one of `keys` (a shell worker's subshells share its command line, hence keys, not pids).
+    static func liveWorkers(keys: Set<String>) -> Set<String> {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap(Int32.init).filter { pid in
+        let pids = entries.compactMap(Int32.init)
+        return Set(pids.compactMap { pid -> String? in
             guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
                 let text = String(data: stat, encoding: .utf8),
                 let close = text.lastIndex(of: ")"),
                 text[text.index(after: close)...].split(separator: " ").first != "Z",
                 let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")
-            else { return false }
+            else { return nil }
             let arguments = cmdline.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            guard let flag = arguments.firstIndex(of: "--trial"), flag + 1 < arguments.count
-            else { return false }
-            return keys.contains(arguments[flag + 1])
-        }
+            guard let flag = arguments.firstIndex(of: "--trial"), flag + 1 < arguments.count,
+                keys.contains(arguments[flag + 1])
+            else { return nil }
+            return arguments[flag + 1]
+        })
     }
 }
