@@ -1,0 +1,129 @@
+import Testing
+
+@testable import Sweep
+
+@Suite struct MedianStoppingRuleTests {
+    /// One scripted report and whether the rule should let the trial continue.
+    typealias Step = (trial: String, epoch: Int, value: Double, continues: Bool)
+
+    @discardableResult
+    static func run(_ rule: inout MedianStoppingRule, _ steps: [Step]) -> [EarlyStopDecision] {
+        steps.map { step in
+            let decision = rule.report(trial: step.trial, epoch: step.epoch, value: step.value)
+            #expect(
+                (decision == .continue) == step.continues,
+                "\(step.trial) epoch \(step.epoch) value \(step.value): \(decision)")
+            return decision
+        }
+    }
+
+    @Test func nobodyStopsUntilThreeOtherTrialsReportedTheEpoch() {
+        var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
+        let decisions = Self.run(
+            &rule,
+            [
+                ("a", 2, 0.5, true),
+                ("b", 2, 0.6, true),  // 1 other
+                ("c", 2, 0.0, true),  // 2 others
+                ("d", 2, 0.1, false),  // 3 others: median 0.5
+            ])
+        #expect(
+            decisions[3]
+                == .prune(
+                    reason: "median rule at epoch 2: best ap_small so far 0.1000 below the "
+                        + "median 0.5000 of 3 other trials at that epoch"))
+    }
+
+    @Test func noTrialStopsBeforeMinEpochsOrAtTheLastEpoch() {
+        var rule = MedianStoppingRule(minEpochs: 3, maxEpochs: 4)
+        Self.run(
+            &rule,
+            [
+                ("a", 2, 0.5, true), ("b", 2, 0.6, true), ("c", 2, 0.7, true),
+                ("d", 2, 0.0, true),  // epoch 2 < min_epochs
+                ("a", 4, 0.5, true), ("b", 4, 0.6, true), ("c", 4, 0.7, true),
+                ("d", 4, 0.0, true),  // epoch 4 is the last
+                ("a", 3, 0.5, true), ("b", 3, 0.6, true), ("c", 3, 0.7, true),
+                ("d", 3, 0.0, false),
+            ])
+    }
+
+    @Test func theTrialsBestSoFarCountsNotItsLatestValue() {
+        var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
+        Self.run(
+            &rule,
+            [
+                ("a", 2, 0.5, true), ("b", 2, 0.6, true), ("c", 2, 0.7, true),
+                ("d", 1, 0.9, true),  // 0 others at epoch 1
+                ("d", 2, 0.1, true),  // best so far 0.9 >= median 0.6
+                ("e", 2, 0.54, false),  // median of 0.1, 0.5, 0.6, 0.7 is 0.55
+            ])
+    }
+
+    @Test func anEvenCountUsesTheMeanOfTheMiddleValuesAndTiesContinue() {
+        var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
+        Self.run(
+            &rule,
+            [
+                ("a", 1, 0.2, true), ("b", 1, 0.4, true), ("c", 1, 0.6, true),
+                ("d", 1, 0.8, true),
+                ("e", 1, 0.5, true),  // median of 0.2 … 0.8 is 0.5: not strictly below
+                ("f", 1, 0.45, false),  // median of 0.2, 0.4, 0.5, 0.6, 0.8 is 0.5
+            ])
+    }
+
+    @Test func undefinedValuesAreTheWorst() {
+        var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
+        let decisions = Self.run(
+            &rule,
+            [
+                ("a", 1, -1, true), ("b", 1, -1, true), ("c", 1, 0.3, true),
+                ("d", 1, -1, true),  // median of -1, -1, 0.3 is -1: tied
+                ("a", 2, 0.1, true), ("b", 2, 0.2, true), ("c", 2, 0.3, true),
+                ("e", 2, .nan, false),
+            ])
+        #expect(
+            decisions[7]
+                == .prune(
+                    reason: "median rule at epoch 2: best ap_small so far undefined (-1) below the "
+                        + "median 0.2000 of 3 other trials at that epoch"))
+    }
+
+    @Test func otherTrialsCountAtTheSameEpochWhateverTheArrivalOrder() {
+        var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
+        Self.run(
+            &rule,
+            [
+                ("fast", 1, 0.1, true), ("fast", 2, 0.2, true), ("fast", 3, 0.9, true),
+                ("x", 1, 0.1, true), ("y", 1, 0.1, true),
+                ("slow", 1, 0.15, true),  // others at epoch 1: 0.1 ×3, not fast's 0.9
+                ("x", 3, 0.3, true), ("y", 3, 0.3, true),
+                ("slow", 2, 0.16, true),  // 1 other at epoch 2
+                ("slow", 3, 0.16, false),  // others at epoch 3: 0.9, 0.3, 0.3
+            ])
+    }
+
+    @Test func replayingTheHistoryGivesTheSameDecisions() {
+        let steps: [Step] = [
+            ("a", 1, 0.4, true), ("b", 1, 0.1, true), ("c", 1, 0.3, true), ("d", 1, 0.05, false),
+            ("a", 2, 0.5, true), ("b", 2, 0.2, true), ("c", 2, 0.25, true), ("e", 1, -1, false),
+            ("e", 2, 0.1, false), ("f", 2, 0.3, true),
+        ]
+        var live = MedianStoppingRule(minEpochs: 1, maxEpochs: 3)
+        var replayed = MedianStoppingRule(minEpochs: 1, maxEpochs: 3)
+        #expect(Self.run(&live, steps) == Self.run(&replayed, steps))
+    }
+
+    @Test func aRepeatedReportGetsItsFirstDecision() {
+        var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
+        Self.run(
+            &rule,
+            [
+                ("a", 1, 0.1, true),  // no others yet
+                ("b", 1, 0.5, true), ("c", 1, 0.6, true), ("d", 1, 0.7, true),
+                ("a", 1, 0.1, true),  // a retried attempt: the first decision again
+                ("b", 1, 0.0, true),  // the first value (0.5) stays recorded
+                ("e", 1, 0.52, false),  // median of 0.1, 0.5, 0.6, 0.7 is 0.55
+            ])
+    }
+}
