@@ -41,7 +41,7 @@ public actor Scheduler {
     private var graceTask: Task<Void, Never>?
 
     /// - Parameters:
-    ///   - earlyStop: the rule that prunes trials (`spec.earlyStop?.makeRule()`), or nil.
+    ///   - earlyStop: the rule that prunes trials (`spec.earlyStop?.makeRule(maxEpochs:)`), or nil.
     ///   - history: what earlier runs stored (see ``SweepHistory/load(from:sweep:)``).
     ///   - onEvent: called, on the scheduler's executor, after every change (for progress output).
     public init(

@@ -59,7 +59,7 @@ struct RunCommand: AsyncParsableCommand {
         let terminal = isatty(STDOUT_FILENO) != 0
         let scheduler = Scheduler(
             spec: spec, store: store, launcher: launcher, options: options,
-            earlyStop: spec.earlyStop?.makeRule(),
+            earlyStop: spec.earlyStop?.makeRule(maxEpochs: spec.trainer.epochs),
             history: try SweepHistory.load(from: store, sweep: spec.name),
             onEvent: { event, progress in
                 RunProgressPrinter.print(event, progress, terminal: terminal)
