@@ -189,7 +189,9 @@ import Trainer
     @Test func theEarlyStoppingRulePrunesATrial() async throws {
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
-            let spec = Fixtures.spec(lrs: [0.1, 0.2, 0.3], epochs: 5)
+            // The victim stalls after epoch 2, so only the prune can end it (the timeout is a
+            // backstop that would fail the test, not hang it).
+            let spec = Fixtures.spec(lrs: [0.1, 0.2, 0.3], epochs: 3, trialTimeout: 60)
             let victim = spec.planTrials()[1]
             let rule = MockEarlyStopRule(pruneAt: [victim.key: 2])
             let history = SweepHistory(epochs: [
@@ -200,7 +202,7 @@ import Trainer
                 )
             ])
             let summary = try await run(
-                spec, store, Fixtures.worker("ok", ["FAKE_SLEEP": "0.2"]), rule: rule,
+                spec, store, Fixtures.worker("ok", ["FAKE_STALL_LR": "0.2"]), rule: rule,
                 history: history)
 
             #expect(summary.outcomes == [.completed: 2, .pruned: 1])

@@ -12,6 +12,8 @@ public enum SchedulerError: Error, Sendable, Equatable {
     case store(StoreError)
     /// Any other store failure, with its message.
     case storeFailure(String)
+    /// Another `sweep-cli run` is using the database.
+    case databaseInUse(path: String)
     /// An option has a value the scheduler cannot use.
     case invalidOption(name: String, value: String, reason: String)
 
@@ -34,6 +36,9 @@ extension SchedulerError: CustomStringConvertible {
             error.description
         case .storeFailure(let message):
             "sweep database: \(message)"
+        case .databaseInUse(let path):
+            "\(path): another `sweep-cli run` is using this database; wait for it or stop it "
+                + "(Ctrl-C) first, or pass another --db"
         case .invalidOption(let name, let value, let reason):
             "\(name) '\(value)': \(reason)"
         }

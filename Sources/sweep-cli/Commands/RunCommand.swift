@@ -46,6 +46,8 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let spec = try SweepSpec.load(path: sweepFile)
         let store = try SQLiteTrialStore(path: db)
+        let lock = try RunLock(databasePath: db)
+        defer { withExtendedLifetime(lock) {} }
         let options = SchedulerOptions(
             spec: spec, jobs: jobs,
             timeBudget: try timeBudget.map { text throws(SchedulerError) in

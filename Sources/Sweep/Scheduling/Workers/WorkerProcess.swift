@@ -30,6 +30,8 @@ public final class WorkerProcess: Sendable {
 
     /// How many stderr lines are kept for the failure reason.
     static let stderrLines = 12
+    /// Output without a newline for this long is cut into a line (no protocol line is that long).
+    static let maxLineBytes = 1 << 20
 
     private init(pid: Int32, output: AsyncStream<WorkerOutput>) {
         self.pid = pid
@@ -43,15 +45,14 @@ public final class WorkerProcess: Sendable {
     }
 
     /// Kills the process group with SIGKILL and remembers why (the first reason wins).
-    /// Does nothing once the process has been reaped.
+    /// Does nothing once the process has exited: it ended on its own, with its own outcome.
     public func stop(_ reason: WorkerStopReason) {
         state.withLock { state in
+            guard !state.reaped else { return }
             if state.stopReason == nil {
                 state.stopReason = reason
             }
-            if !state.reaped {
-                _ = killpg(pid, SIGKILL)
-            }
+            _ = killpg(pid, SIGKILL)
         }
     }
 
@@ -165,7 +166,8 @@ public final class WorkerProcess: Sendable {
         }
     }
 
-    /// Reads `fd` to its end, calling `body` with each line (the last one even without `\n`).
+    /// Reads `fd` to its end, calling `body` with each line (the last one even without `\n`,
+    /// an endless one in pieces of ``maxLineBytes``).
     private static func readLines(from fd: Int32, _ body: (String) -> Void) {
         var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16_384)
@@ -177,6 +179,10 @@ public final class WorkerProcess: Sendable {
             while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                 body(String(decoding: pending[..<newline], as: UTF8.self))
                 pending.removeSubrange(...newline)
+            }
+            if pending.count > maxLineBytes {
+                body(String(decoding: pending, as: UTF8.self))
+                pending.removeAll()
             }
         }
         if !pending.isEmpty {

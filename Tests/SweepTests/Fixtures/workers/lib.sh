@@ -1,6 +1,7 @@
 # Shared by the fake workers: reads the trial config from stdin and prints protocol lines.
 # Knobs (environment): FAKE_SLEEP seconds per epoch (default 0), FAKE_EPOCHS epochs (default:
-# the config's), FAKE_STATE_DIR a folder for workers that behave differently per attempt.
+# the config's), FAKE_STATE_DIR a folder for workers that behave differently per attempt,
+# FAKE_STALL_LR: the trial with this lr stalls after FAKE_STALL_EPOCH (default 2) until killed.
 config=$(cat)
 trial=""
 while [ $# -gt 0 ]; do
@@ -38,6 +39,9 @@ train() {
     while [ "$n" -le "$epochs" ]; do
         sleep "$pause"
         epoch "$n"
+        if [ "$lr" = "${FAKE_STALL_LR:-}" ] && [ "$n" -eq "${FAKE_STALL_EPOCH:-2}" ]; then
+            sleep 600
+        fi
         n=$((n + 1))
     done
     result completed "$epochs"
