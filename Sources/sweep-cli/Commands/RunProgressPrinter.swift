@@ -33,6 +33,7 @@ enum RunProgressPrinter {
             text += "\r\u{1B}[K" + ProgressLine.live(progress)
         }
         guard !text.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        // A closed stdout (`run … | head`) must not end the sweep: its trials go on, unprinted.
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 }
