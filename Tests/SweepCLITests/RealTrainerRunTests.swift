@@ -4,23 +4,8 @@ import Testing
 
 /// `sweep-cli run` with its real worker (`sweep-cli worker`, the embedded trainer) on a tiny
 /// synthetic sweep: every trial stored with metrics, `export` ranked correctly.
-///
-/// Enabled once `TrainingLoop.run` is the trainer rather than the placeholder that traps (the
-/// trainer lands from its own branch); the check reads that source file, so a broken trainer fails
-/// this test instead of skipping it.
 @Suite struct RealTrainerRunTests {
-    static let trainingLoopSource = CLIRun.repository
-        .appendingPathComponent("Sources/Trainer/Training/TrainingLoop.swift").path
-
-    static var trainerIsMerged: Bool {
-        guard let text = try? String(contentsOfFile: trainingLoopSource, encoding: .utf8) else {
-            return false
-        }
-        return !text.contains("the trainer lands with the trainer branch")
-    }
-
-    @Test(.enabled(if: trainerIsMerged, "TrainingLoop.run is still the placeholder"))
-    func aTinyRealSweepIsStoredAndExportedRanked() throws {
+    @Test func aTinyRealSweepIsStoredAndExportedRanked() throws {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("sweep-real-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
