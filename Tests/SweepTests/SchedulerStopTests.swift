@@ -60,6 +60,25 @@ import Trainer
         }
     }
 
+    @Test func aStopThatLetsTheLastTrialsFinishLeavesNothingToContinue() async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            let spec = Fixtures.spec(lrs: [0.1, 0.2], epochs: 2)
+            let log = EventLog()
+            let scheduler = Scheduler(
+                spec: spec, store: store, launcher: Fixtures.worker("ok", ["FAKE_SLEEP": "0.2"]),
+                options: Fixtures.options(spec, jobs: 2, grace: 30), onEvent: log.record)
+            async let summary = scheduler.run()
+            try await log.waitForStarts(2)
+            await scheduler.requestStop()
+            let ended = try await summary
+
+            #expect(ended.ending == .allFinished)
+            #expect(ended.outcomes == [.completed: 2])
+            #expect(ended.remaining == 0)
+        }
+    }
+
     @Test func theGracePeriodEndsWithInterruptedTrials() async throws {
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))

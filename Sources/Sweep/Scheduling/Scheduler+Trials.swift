@@ -84,9 +84,7 @@ extension Scheduler {
         }
         watchdog?.cancel()
         attempt.stopReason = worker.stopReason
-        let elapsed = ContinuousClock.now - start
-        let seconds =
-            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = (ContinuousClock.now - start) / .seconds(1)
         return TrialEnd(config: config, attempt: attempt, seconds: seconds, storeError: storeError)
     }
 

@@ -95,11 +95,13 @@ public actor Scheduler {
         phase = .finished
         graceTask?.cancel()
         let stillQueued = try call { try store.queuedTrials(sweepID: sweepID).count }
+        let remaining = stillQueued + (outcomes[.interrupted] ?? 0)
+        // Trials are only left over when a stop request or the time budget held them back.
         let ending: RunSummary.Ending =
-            wasStopped ? .stopped : (budgetReached && stillQueued > 0 ? .timeBudget : .allFinished)
+            remaining == 0 ? .allFinished : (wasStopped ? .stopped : .timeBudget)
         return RunSummary(
             ending: ending, total: total, outcomes: outcomes, retries: retries,
-            remaining: stillQueued + (outcomes[.interrupted] ?? 0), seconds: elapsedSeconds())
+            remaining: remaining, seconds: elapsedSeconds())
     }
 
     /// Asks the run to stop: the first call stops scheduling and gives running trials the grace
@@ -186,8 +188,7 @@ public actor Scheduler {
     }
 
     func elapsedSeconds() -> Double {
-        let elapsed = ContinuousClock.now - started
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        (ContinuousClock.now - started) / .seconds(1)
     }
 
     /// Runs a store operation, turning its failure into a ``SchedulerError``.
