@@ -43,4 +43,11 @@ import Testing
         #expect(command.config == nil)
         #expect(WorkerCommand.configuration.shouldDisplay == false)
     }
+
+    @Test func benchOrchestratorTakesAListOfJobs() throws {
+        let command = try BenchOrchestratorCommand.parse(["--trials", "4", "--jobs", "1, 2,4"])
+        #expect(command.trials == 4)
+        #expect(throws: (any Error).self) { try BenchOrchestratorCommand.parse(["--jobs", "1,0"]) }
+        #expect(throws: (any Error).self) { try BenchOrchestratorCommand.parse(["--jobs", "x"]) }
+    }
 }

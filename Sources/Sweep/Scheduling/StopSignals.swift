@@ -9,6 +9,7 @@ import Dispatch
 /// SIGINT/SIGTERM turned into calls of a handler instead of ending the process, so the run can
 /// stop cleanly (the scheduler's ``Scheduler/requestStop()``). Workers run in their own process
 /// groups with default handlers, so a terminal's Ctrl-C reaches only the orchestrator.
+/// (`@unchecked`: it only holds immutable references to dispatch sources, which are thread-safe.)
 public final class StopSignals: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
     private let signals: [Int32]
