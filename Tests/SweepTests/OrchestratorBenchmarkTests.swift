@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Trainer
 
@@ -28,5 +29,23 @@ import Trainer
             launcher: SchedulerFixtures.worker("crash"))
         #expect(rows.first?.notCompleted == 2)
         #expect(rows.first?.meanTrainingSeconds == 0)
+    }
+
+    @Test func aDatabaseFolderGetsOneFreshSQLiteDatabasePerRun() async throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("orchestrator-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for _ in 0..<2 {
+            let rows = try await OrchestratorBenchmark.run(
+                trials: 2, jobsList: [1], training: SchedulerFixtures.spec(epochs: 1).trainer,
+                launcher: SchedulerFixtures.worker("ok"), databaseFolder: folder.path)
+            #expect(rows.first?.trials == 2 && rows.first?.notCompleted == 0)
+        }
+        let store = try SQLiteTrialStore(
+            path: folder.appendingPathComponent("bench-orchestrator-jobs1.sqlite").path)
+        let trials = try store.trials(sweep: "bench-orchestrator-jobs1")
+        #expect(trials.count == 2)
+        #expect(trials.allSatisfy { $0.state == .completed })
     }
 }

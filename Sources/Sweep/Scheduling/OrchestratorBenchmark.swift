@@ -3,7 +3,8 @@ import Synchronization
 import Trainer
 
 /// Measures what the orchestrator costs per trial and how `--jobs` scales: the same small sweep
-/// run through the ``Scheduler`` (real worker processes, an in-memory store) once per jobs value.
+/// run through the ``Scheduler`` (real worker processes, an in-memory or a fresh SQLite store)
+/// once per jobs value.
 ///
 /// Per-trial overhead is a trial's wall-clock time as the scheduler saw it (spawn to reaped)
 /// minus the training seconds its worker reported: process start, dataset loading, the protocol
@@ -27,9 +28,12 @@ public enum OrchestratorBenchmark {
     }
 
     /// Runs `trials` trials of `training` (a grid over distinct learning rates) once per value of
-    /// `jobsList` with workers started by `launcher`.
+    /// `jobsList` with workers started by `launcher`. With `databaseFolder` each run writes a
+    /// fresh SQLite database there (`bench-orchestrator-jobsN.sqlite`, replaced if present), as
+    /// `run` does, so the per-trial overhead includes the database writes.
     public static func run(
-        trials: Int, jobsList: [Int], training: TrainingConfig, launcher: WorkerLauncher
+        trials: Int, jobsList: [Int], training: TrainingConfig, launcher: WorkerLauncher,
+        databaseFolder: String? = nil
     ) async throws(SchedulerError) -> [Row] {
         precondition(trials >= 1, "OrchestratorBenchmark.run: trials must be at least 1")
         var rows: [Row] = []
@@ -41,8 +45,22 @@ public enum OrchestratorBenchmark {
                 ],
                 trainer: training, maxRetries: 0)
             let ended = Mutex<[(trial: Double, training: Double?)]>([])
+            let store: any TrialStore
+            if let databaseFolder {
+                let path = "\(databaseFolder)/\(spec.name).sqlite"
+                for suffix in ["", "-wal", "-shm"] {
+                    try? FileManager.default.removeItem(atPath: path + suffix)
+                }
+                do {
+                    store = try SQLiteTrialStore(path: path)
+                } catch {
+                    throw .store(error)
+                }
+            } else {
+                store = MemoryTrialStore()
+            }
             let scheduler = Scheduler(
-                spec: spec, store: MemoryTrialStore(), launcher: launcher,
+                spec: spec, store: store, launcher: launcher,
                 options: SchedulerOptions(jobs: jobs, maxRetries: 0),
                 onEvent: { event, _ in
                     if case .finished(_, let outcome, let seconds) = event {

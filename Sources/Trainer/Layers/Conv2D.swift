@@ -1,6 +1,12 @@
 /// A 2-D convolution (cross-correlation, as in PyTorch) computed per image as im2col followed by
 /// one `cblas_sgemm`; the backward pass uses two more GEMMs (weight gradient, column gradient)
-/// and col2im.
+/// and col2im. A 1×1 stride-1 convolution skips im2col and reads the image directly; a stride-1
+/// "same" convolution computes its input gradient as a convolution with the flipped kernel
+/// (`Conv2D+FlippedKernel.swift`) instead of col2im.
+///
+/// With ``ConvActivation/silu`` the bias and SiLU are applied in one pass over each image's
+/// GEMM output while it is still in cache (`silu(conv(x) + b)`), and the backward pass turns
+/// the output gradient into the pre-activation gradient image by image the same way.
 ///
 /// Weight layout `[out, in, k, k]`; input `[N, in, H, W]`, output `[N, out, H', W']` with
 /// `H' = (H + 2·padding − k) / stride + 1`. Set ``propagatesGradient`` to false on a network's
@@ -14,19 +20,31 @@ public final class Conv2D: Layer {
     public let padding: Int
     public let weight: Parameter
     public let bias: Parameter?
+    /// What is applied to `conv(x) + b` before it is returned.
+    public let activation: ConvActivation
     /// Whether ``backward(_:)`` computes the input gradient.
     public var propagatesGradient = true
+    /// When set, every GEMM of ``forward(_:training:)`` and ``backward(_:)`` adds its work and
+    /// time here (benchmarks only; `nil`, the default, costs nothing).
+    public var gemmTally: GEMMTally?
 
-    private let output = Tensor(0, 0, 0, 0)
+    let output = Tensor(0, 0, 0, 0)
     private let inputGradient = Tensor(0, 0, 0, 0)
-    private let columns = Tensor(0, 0, 0, 0)
+    let columns = Tensor(0, 0, 0, 0)
+    /// `σ(conv(x) + b)` of the last forward pass (``ConvActivation/silu`` only).
+    let sigmoid = Tensor(0, 0, 0, 0)
+    /// One image's gradient with respect to `conv(x) + b` (``ConvActivation/silu`` only).
+    let preActivationGradient = Tensor(0, 0, 0, 0)
+    /// The weight as `[in, out, k, k]` with each kernel rotated by 180° (stride-1 backward).
+    let flippedWeight = Tensor(0, 0, 0, 0)
     private var input: Tensor?
 
     /// A convolution with weights drawn uniformly from `±sqrt(6 / fanIn) * gain / sqrt(2)`
     /// (He/Kaiming uniform for `gain = sqrt(2)`), zero bias.
     public init<G: RandomNumberGenerator>(
         _ inChannels: Int, _ outChannels: Int, kernel: Int, stride: Int = 1, padding: Int? = nil,
-        bias: Bool = true, gain: Float = Float(2).squareRoot(), rng: inout G
+        bias: Bool = true, activation: ConvActivation = .identity,
+        gain: Float = Float(2).squareRoot(), rng: inout G
     ) {
         precondition(inChannels > 0 && outChannels > 0 && kernel > 0, "Conv2D: bad sizes")
         self.inChannels = inChannels
@@ -34,6 +52,7 @@ public final class Conv2D: Layer {
         self.kernel = kernel
         self.stride = stride
         self.padding = padding ?? kernel / 2
+        self.activation = activation
         let w = Tensor(outChannels, inChannels, kernel, kernel)
         let bound = gain * (3 / Float(inChannels * kernel * kernel)).squareRoot()
         for i in 0..<w.count {
@@ -50,12 +69,12 @@ public final class Conv2D: Layer {
     /// without a generator of their own.
     public convenience init(
         _ inChannels: Int, _ outChannels: Int, kernel: Int, stride: Int = 1, padding: Int? = nil,
-        bias: Bool = true, seed: UInt64
+        bias: Bool = true, activation: ConvActivation = .identity, seed: UInt64
     ) {
         var rng = DatasetRNG(seed: seed, stream: 0xC0)
         self.init(
             inChannels, outChannels, kernel: kernel, stride: stride, padding: padding, bias: bias,
-            rng: &rng)
+            activation: activation, rng: &rng)
     }
 
     public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
@@ -73,6 +92,7 @@ public final class Conv2D: Layer {
         self.input = input
         let g = geometry(for: input)
         output.reshape(input.n, outChannels, g.outHeight, g.outWidth)
+        if activation == .silu { sigmoid.reshape(like: output) }
         if !g.isPointwise { columns.reshape(1, 1, g.rows, g.cols) }
         for item in 0..<input.n {
             let image = input.data + item * input.itemCount
@@ -84,14 +104,10 @@ public final class Conv2D: Layer {
                 g.im2col(image, into: columns.data)
                 cols = UnsafePointer(columns.data)
             }
-            if let bias {
-                for o in 0..<outChannels {
-                    (out + o * g.cols).update(repeating: bias.value[o], count: g.cols)
-                }
-            }
-            BLAS.gemm(
+            gemm(
                 m: outChannels, n: g.cols, k: g.rows, a: weight.value.data, lda: g.rows,
-                b: cols, ldb: g.cols, beta: bias == nil ? 0 : 1, c: out, ldc: g.cols)
+                b: cols, ldb: g.cols, beta: 0, c: out, ldc: g.cols)
+            applyBiasAndActivation(item: item, planeCount: g.cols)
         }
         return output
     }
@@ -102,12 +118,18 @@ public final class Conv2D: Layer {
             outputGradient.hasShape(of: output), "Conv2D.backward: gradient shape mismatch")
         let g = geometry(for: input)
         if propagatesGradient { inputGradient.reshape(like: input) }
-        inputGradient.fill(0)
-        if !g.isPointwise { columns.reshape(1, 1, g.rows, g.cols) }
+        let flipped = propagatesGradient && usesFlippedKernel(g)
+        if !g.isPointwise {
+            columns.reshape(1, 1, max(g.rows, flipped ? flippedGeometry(g).rows : 0), g.cols)
+        }
+        if flipped { prepareFlippedWeight() }
         if let bias { bias.gradient.fill(0) }
+        if activation == .silu {
+            preActivationGradient.reshape(1, outChannels, g.outHeight, g.outWidth)
+        }
         for item in 0..<input.n {
             let image = input.data + item * input.itemCount
-            let dOut = outputGradient.data + item * outputGradient.itemCount
+            let dOut = UnsafePointer(preActivation(outputGradient, item: item))
             let cols: UnsafePointer<Float>
             if g.isPointwise {
                 cols = UnsafePointer(image)
@@ -115,7 +137,7 @@ public final class Conv2D: Layer {
                 g.im2col(image, into: columns.data)
                 cols = UnsafePointer(columns.data)
             }
-            BLAS.gemm(
+            gemm(
                 transB: true, m: outChannels, n: g.rows, k: g.cols, a: dOut, lda: g.cols,
                 b: cols, ldb: g.cols, beta: item == 0 ? 0 : 1, c: weight.gradient.data,
                 ldc: g.rows)
@@ -127,16 +149,33 @@ public final class Conv2D: Layer {
             guard propagatesGradient else { continue }
             let dIn = inputGradient.data + item * input.itemCount
             if g.isPointwise {
-                BLAS.gemm(
+                gemm(
                     transA: true, m: g.rows, n: g.cols, k: outChannels, a: weight.value.data,
                     lda: g.rows, b: dOut, ldb: g.cols, beta: 0, c: dIn, ldc: g.cols)
+            } else if flipped {
+                flippedKernelInputGradient(dOut, into: dIn, geometry: g)
             } else {
-                BLAS.gemm(
+                gemm(
                     transA: true, m: g.rows, n: g.cols, k: outChannels, a: weight.value.data,
                     lda: g.rows, b: dOut, ldb: g.cols, beta: 0, c: columns.data, ldc: g.cols)
+                dIn.update(repeating: 0, count: input.itemCount)
                 g.col2im(columns.data, addingInto: dIn)
             }
         }
         return inputGradient
+    }
+
+    /// `BLAS.gemm`, tallied into ``gemmTally`` when it is set.
+    func gemm(
+        transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        let call = {
+            BLAS.gemm(
+                transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b,
+                ldb: ldb, beta: beta, c: c, ldc: ldc)
+        }
+        if gemmTally == nil { call() } else { gemmTally!.time(m: m, n: n, k: k, call) }
     }
 }

@@ -69,6 +69,8 @@ public struct ConvGeometry: Sendable, Equatable {
                         if lo > 0 { dst.update(repeating: 0, count: lo) }
                         if stride == 1 {
                             (dst + lo).update(from: src + lo, count: hi - lo)
+                        } else if stride == 2 {
+                            VectorMath.copyEven(src + 2 * lo, to: dst + lo, count: hi - lo)
                         } else {
                             for x in lo..<hi { dst[x] = src[x * stride] }
                         }

@@ -26,7 +26,11 @@ enum Sigmoid {
     /// ``exp(_:)`` on eight lanes at once, lane for lane the same operations (and results).
     @inline(__always)
     static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let v = pointwiseMin(pointwiseMax(x, SIMD8(repeating: -87)), SIMD8(repeating: 88))
+        // Masked replacement rather than pointwiseMin/Max, which are not inlined into loops
+        // (a call per lane group showed as 4% of a training profile). NaN stays NaN either way.
+        var v = x
+        v.replace(with: -87, where: v .< -87)
+        v.replace(with: 88, where: v .> 88)
         let magic = SIMD8<Float>(repeating: 12_582_912)
         let shifted = v * 1.442_695_04 + magic
         let n = shifted - magic

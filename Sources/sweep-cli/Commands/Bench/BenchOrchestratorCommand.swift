@@ -8,10 +8,11 @@ struct BenchOrchestratorCommand: AsyncParsableCommand {
         commandName: "orchestrator",
         abstract: "Per-trial overhead and --jobs scaling.",
         discussion: """
-            Runs the same small synthetic sweep (real `sweep-cli worker` processes, an in-memory \
-            store) once per --jobs value and prints wall time, throughput, speed-up over the \
-            first value, and per trial: wall seconds, training seconds the worker reported, and \
-            the difference (process start, dataset, protocol, store).
+            Runs the same small synthetic sweep (real `sweep-cli worker` processes; an in-memory \
+            store, or with --db-folder a fresh SQLite database per run) once per --jobs value \
+            and prints wall time, throughput, speed-up over the first value, and per trial: wall \
+            seconds, training seconds the worker reported, and the difference (process start, \
+            dataset, protocol, store).
             """)
 
     @Option(help: "Trials per run.")
@@ -31,6 +32,12 @@ struct BenchOrchestratorCommand: AsyncParsableCommand {
 
     @Option(help: "Synthetic validation images.")
     var valImages = 16
+
+    @Option(
+        help: ArgumentHelp(
+            "Write each run to a fresh SQLite database in this folder (as 'run' does) instead "
+                + "of an in-memory store.", valueName: "folder"))
+    var dbFolder: String?
 
     @Option(help: .hidden)
     var workerCommand: String?
@@ -53,7 +60,8 @@ struct BenchOrchestratorCommand: AsyncParsableCommand {
         let training = TrainingConfig(batchSize: 8, epochs: epochs, data: .synthetic(options))
         let launcher = workerCommand.map { WorkerLauncher(executable: $0) } ?? .currentExecutable()
         let rows = try await OrchestratorBenchmark.run(
-            trials: trials, jobsList: jobsList, training: training, launcher: launcher)
+            trials: trials, jobsList: jobsList, training: training, launcher: launcher,
+            databaseFolder: dbFolder)
         print(OrchestratorBenchmark.report(rows), terminator: "")
     }
 }

@@ -1,9 +1,96 @@
 import ArgumentParser
+import Foundation
+import Trainer
 
+/// `sweep-cli bench trainer`: training throughput and conv GEMM efficiency on one thread.
 struct BenchTrainerCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "trainer", abstract: "Trainer throughput and conv GEMM efficiency.")
+    static let configuration = CommandConfiguration(
+        commandName: "trainer",
+        abstract: "Trainer throughput and conv GEMM efficiency.",
+        discussion: """
+            Trains the sweep's detector and the reference network R1 (bench/pytorch_r1.py is the \
+            same network in PyTorch) on a fixed random batch with one BLAS thread; reports \
+            images/s, forward / backward / optimizer ms per image (medians of --steps after \
+            --warmup untimed steps), the conv GEMMs' GFLOP/s and their fraction of one large \
+            sgemm on the same thread.
+            """)
+
+    @Option(help: "Timed steps per network and batch size; medians are reported.")
+    var steps = 10
+
+    @Option(help: "Untimed warm-up steps before the timed ones.")
+    var warmup = 2
+
+    @Option(
+        help: ArgumentHelp("Comma-separated batch sizes.", valueName: "list"),
+        transform: BenchTrainerCommand.parseList)
+    var batchSizes: [Int] = [16, 32, 64]
+
+    @Option(
+        help: ArgumentHelp("Comma-separated networks: detector, r1.", valueName: "list"),
+        transform: BenchTrainerCommand.parseNetworks)
+    var networks: [TrainerBenchmark.Network] = [.detector, .r1]
+
+    @Option(help: "Side of the square sgemm the conv GEMMs are compared with.")
+    var sgemmSize = 2048
+
+    @Option(
+        help: ArgumentHelp(
+            "Also train R1 with PyTorch through this script (bench/pytorch_r1.py), each batch "
+                + "size right after the trainer's.", valueName: "script"))
+    var pytorch: String?
+
+    @Flag(help: "Print one JSON object instead of the table.")
+    var json = false
+
+    func validate() throws {
+        guard steps > 0 else { throw ValidationError("--steps must be positive, got \(steps)") }
+        guard warmup >= 0 else { throw ValidationError("--warmup must be ≥ 0, got \(warmup)") }
+        guard sgemmSize > 0 else {
+            throw ValidationError("--sgemm-size must be positive, got \(sgemmSize)")
+        }
+    }
 
     func run() async throws {
-        throw ValidationError("'trainer' is not implemented yet")
+        BLAS.setThreads(1)
+        let peak = SGEMMPeak.measure(size: sgemmSize)
+        var results: [TrainerBenchmark] = []
+        var references: [PyTorchReference] = []
+        for network in networks {
+            for batchSize in batchSizes {
+                results.append(
+                    TrainerBenchmark.run(
+                        network, batchSize: batchSize, steps: steps, warmupSteps: warmup))
+                guard network == .r1, let pytorch else { continue }
+                do {
+                    references.append(
+                        try PyTorchReference.run(
+                            script: pytorch, batchSize: batchSize, steps: steps, warmup: warmup))
+                } catch {
+                    FileHandle.standardError.write(Data("pytorch: \(error)\n".utf8))
+                }
+            }
+        }
+        let report = TrainerBenchmarkReport(peak: peak, results: results, pytorch: references)
+        print(json ? report.json : report.text)
+    }
+
+    static func parseList(_ text: String) throws -> [Int] {
+        try text.split(separator: ",").map { part in
+            guard let value = Int(part.trimmingCharacters(in: .whitespaces)), value > 0 else {
+                throw ValidationError("--batch-sizes: '\(part)' is not a positive integer")
+            }
+            return value
+        }
+    }
+
+    static func parseNetworks(_ text: String) throws -> [TrainerBenchmark.Network] {
+        try text.split(separator: ",").map { part in
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let network = TrainerBenchmark.Network(rawValue: name) else {
+                throw ValidationError("--networks: unknown network '\(name)' (detector, r1)")
+            }
+            return network
+        }
     }
 }
