@@ -47,13 +47,13 @@ import Trainer
 
     @Test func unsearchedParametersTakeTheTrainersValues() throws {
         let trials = try spec("quickstart.yaml").planTrials()
-        #expect(trials.count == 6)
-        #expect(
-            trials.allSatisfy {
-                $0.parameters.batchSize == 16 && $0.parameters.weightDecay == 0.0005
-            })
-        #expect(trials.map(\.parameters.lr) == [0.003, 0.003, 0.01, 0.01, 0.03, 0.03])
-        #expect(trials.map(\.parameters.loss) == [.ce, .focal, .ce, .focal, .ce, .focal])
+        #expect(trials.count == 12)
+        #expect(trials.allSatisfy { $0.parameters.weightDecay == 0.0005 })
+        let lrs: [Double] = Array(repeating: 0.03, count: 6) + Array(repeating: 0.1, count: 6)
+        #expect(trials.map(\.parameters.lr) == lrs)
+        #expect(trials.map(\.parameters.batchSize) == [8, 8, 8, 32, 32, 32, 8, 8, 8, 32, 32, 32])
+        let losses: [LossKind] = [.mse, .ce, .focal]
+        #expect(trials.map(\.parameters.loss) == losses + losses + losses + losses)
     }
 
     @Test func reRunningTheSameFileGivesTheSameKeys() throws {
