@@ -6,10 +6,98 @@ public enum TrainingLoop {
     ///
     /// Never crashes on a diverging run: a NaN/Inf loss ends it with status `diverged`.
     /// `config.epochs == 0` trains nothing and evaluates the untrained model once.
+    /// Initialisation, shuffling and flips derive from `config.seed`; with one BLAS thread the
+    /// same config and data give the same metrics. `config` must satisfy
+    /// ``TrainingConfig/validate()``.
     public static func run(
         _ config: TrainingConfig, on split: DatasetSplit,
         onEvent: (TrainingEvent) -> Void = { _ in }
     ) -> TrainingResult {
-        preconditionFailure("TrainingLoop.run: the trainer lands with the trainer branch")
+        precondition(
+            (try? config.validate()) != nil, "TrainingLoop.run: invalid config \(config)")
+        let clock = ContinuousClock()
+        let started = clock.now
+        let classCount = max(1, split.train.classNames.count, split.val.classNames.count)
+        let detector = Detector(classCount: classCount, seed: config.seed)
+        let step = TrainingStep(detector: detector, config: config)
+        let loader = BatchLoader()
+        let validation = ValidationSet(split.val, batchSize: config.batchSize)
+        let train = split.train
+        let stepsPerEpoch = (train.images.count + config.batchSize - 1) / config.batchSize
+        let schedule = LearningRateSchedule(
+            peak: config.lr, warmupEpochs: config.warmupEpochs, epochs: config.epochs,
+            stepsPerEpoch: stepsPerEpoch)
+        var shuffleRNG = DatasetRNG(seed: config.seed, stream: 0x5401)
+        var flipRNG: DatasetRNG? = DatasetRNG(seed: config.seed, stream: 0xF11B)
+        var order = Array(train.images.indices)
+        var metrics: DetectionMetrics?
+        var trainSeconds = 0.0
+        var trainedImages = 0
+        var globalStep = 0
+
+        func finish(_ status: TrainingStatus, epochs: Int, reason: String? = nil)
+            -> TrainingResult
+        {
+            let result = TrainingResult(
+                status: status, epochs: epochs, metrics: metrics,
+                seconds: (clock.now - started) / .seconds(1),
+                imagesPerSecond: trainSeconds > 0 ? Double(trainedImages) / trainSeconds : 0,
+                reason: reason)
+            onEvent(.finished(result))
+            return result
+        }
+
+        func evaluate(epoch: Int) -> String? {
+            do {
+                metrics = try validation.evaluate(detector, loader: loader)
+                return nil
+            } catch {
+                return "evaluation after epoch \(epoch) failed: \(error)"
+            }
+        }
+
+        if config.epochs == 0 {
+            if let reason = evaluate(epoch: 0) { return finish(.diverged, epochs: 0, reason: reason) }
+            return finish(.completed, epochs: 0)
+        }
+        for epoch in 1...config.epochs {
+            let epochStarted = clock.now
+            shuffle(&order, rng: &shuffleRNG)
+            var lossSum = 0.0
+            for (batch, start) in stride(from: 0, to: order.count, by: config.batchSize)
+                .enumerated()
+            {
+                let indices = order[start..<min(order.count, start + config.batchSize)]
+                let lr = schedule.rate(at: globalStep)
+                loader.load(train, indices: indices, rng: &flipRNG)
+                let loss = step.run(loader, dataset: train, indices: indices, lr: Float(lr))
+                guard loss.isFinite else {
+                    trainSeconds += (clock.now - epochStarted) / .seconds(1)
+                    let reason =
+                        "loss became \(loss) at epoch \(epoch), batch \(batch + 1) (lr \(lr))"
+                    return finish(.diverged, epochs: epoch - 1, reason: reason)
+                }
+                lossSum += loss
+                globalStep += 1
+                trainedImages += indices.count
+            }
+            trainSeconds += (clock.now - epochStarted) / .seconds(1)
+            if let reason = evaluate(epoch: epoch) {
+                return finish(.diverged, epochs: epoch, reason: reason)
+            }
+            let report = EpochReport(
+                epoch: epoch, loss: lossSum / Double(max(1, stepsPerEpoch)), metrics: metrics!,
+                seconds: (clock.now - epochStarted) / .seconds(1))
+            onEvent(.epoch(report))
+        }
+        return finish(.completed, epochs: config.epochs)
+    }
+
+    /// Fisher–Yates with the trainer's own generator (identical on every platform).
+    private static func shuffle(_ order: inout [Int], rng: inout DatasetRNG) {
+        guard order.count > 1 else { return }
+        for i in stride(from: order.count - 1, to: 0, by: -1) {
+            order.swapAt(i, rng.int(in: 0...i))
+        }
     }
 }

@@ -1,9 +1,65 @@
 import ArgumentParser
+import Trainer
 
+/// `sweep-cli train`: trains one model with the given hyperparameters and prints its metrics.
 struct TrainCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "train", abstract: "Train one model and print its metrics.")
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train one model and print its metrics.",
+        discussion: """
+            Starts from --config (a YAML TrainingConfig, e.g. the best trial exported by \
+            'export --best') or the defaults; explicit flags override it. With --json the last \
+            line of stdout is one JSON object (status, epochs, seconds, images_per_second and \
+            every metric key).
+            """)
+
+    @Option(help: "Peak learning rate.") var lr: Double?
+    @Option(help: "Weight decay (not applied to biases and BatchNorm).") var weightDecay: Double?
+    @Option(help: "Images per batch.") var batchSize: Int?
+    @Option(help: "Classification loss: mse, ce or focal.") var loss: LossKind?
+    @Option(help: "Training epochs (0: evaluate the untrained model).") var epochs: Int?
+    @Option(help: "Seed for initialisation, shuffling and augmentation.") var seed: UInt64?
+    @Option(help: "SGD momentum.") var momentum: Double?
+    @Option(help: "Linear warm-up length in epochs (may be fractional).") var warmupEpochs: Double?
+    @Option(help: "A YOLO data.yaml to train on instead of the synthetic dataset.")
+    var data: String?
+    @Option(help: "A YAML training config to start from.") var config: String?
+    @Option(help: "OpenBLAS threads.") var threads = 1
+    @Flag(help: "End with one JSON line of the result.") var json = false
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
 
     func run() async throws {
-        throw ValidationError("'train' is not implemented yet")
+        var training = try config.map { path throws(TrainingConfigFileError) in
+            try TrainingConfig.load(yamlFile: path)
+        } ?? TrainingConfig()
+        if let lr { training.lr = lr }
+        if let weightDecay { training.weightDecay = weightDecay }
+        if let batchSize { training.batchSize = batchSize }
+        if let loss { training.loss = loss }
+        if let epochs { training.epochs = epochs }
+        if let seed { training.seed = seed }
+        if let momentum { training.momentum = momentum }
+        if let warmupEpochs { training.warmupEpochs = warmupEpochs }
+        if let data { training.data = .yolo(path: data, skipCorrupt: false) }
+        do {
+            try training.validate()
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        BLAS.setThreads(threads)
+        let split = try DatasetLoader.load(training.data)
+        let epochs = training.epochs
+        let result = TrainingLoop.run(training, on: split) { event in
+            if case .epoch(let report) = event {
+                print(TrainingReport.line(report, of: epochs))
+            }
+        }
+        print(TrainingReport.summary(result))
+        if json { print(TrainingReport.json(result)) }
     }
 }
+
+extension LossKind: ExpressibleByArgument {}

@@ -1,0 +1,53 @@
+import Testing
+@testable import Trainer
+
+@Suite struct Conv2DTests {
+    @Test(arguments: [(3, 1, 1), (3, 2, 1), (3, 2, 0), (1, 1, 0), (1, 2, 0), (5, 1, 2)])
+    func gradientsMatchFiniteDifferences(kernel: Int, stride: Int, padding: Int) {
+        var rng = DatasetRNG(seed: 1)
+        let conv = Conv2D(3, 4, kernel: kernel, stride: stride, padding: padding, rng: &rng)
+        for i in 0..<4 { conv.bias!.value[i] = Float(i) * 0.1 }
+        let input = GradientCheck.random(2, 3, 7, 6, seed: 2)
+        GradientCheck.checkLayer("conv k\(kernel) s\(stride) p\(padding)", conv, input: input)
+    }
+
+    @Test func forwardMatchesADirectConvolution() {
+        var rng = DatasetRNG(seed: 3)
+        let conv = Conv2D(2, 3, kernel: 3, stride: 2, padding: 1, rng: &rng)
+        for i in 0..<3 { conv.bias!.value[i] = Float(i) - 1 }
+        let input = GradientCheck.random(1, 2, 5, 5, seed: 4)
+        let out = conv.forward(input, training: true)
+        #expect(out.shape == [1, 3, 3, 3])
+        for o in 0..<3 {
+            for y in 0..<3 {
+                for x in 0..<3 {
+                    var expected = conv.bias!.value[o]
+                    for c in 0..<2 {
+                        for ky in 0..<3 {
+                            for kx in 0..<3 {
+                                let iy = y * 2 - 1 + ky, ix = x * 2 - 1 + kx
+                                guard (0..<5).contains(iy), (0..<5).contains(ix) else { continue }
+                                expected +=
+                                    conv.weight.value[((o * 2 + c) * 3 + ky) * 3 + kx]
+                                    * input[(c * 5 + iy) * 5 + ix]
+                            }
+                        }
+                    }
+                    #expect(abs(out[(o * 3 + y) * 3 + x] - expected) < 1e-5)
+                }
+            }
+        }
+    }
+
+    @Test func firstLayerSkipsTheInputGradientButKeepsWeightGradients() {
+        var rng = DatasetRNG(seed: 5)
+        let conv = Conv2D(3, 2, kernel: 3, bias: false, rng: &rng)
+        conv.propagatesGradient = false
+        let input = GradientCheck.random(1, 3, 4, 4, seed: 6)
+        let out = conv.forward(input, training: true)
+        let dInput = conv.backward(GradientCheck.random(out.n, out.c, out.h, out.w, seed: 7))
+        #expect(dInput.count == 0)
+        #expect(conv.weight.gradient.values.contains { $0 != 0 })
+        #expect(conv.parameters.count == 1)
+    }
+}

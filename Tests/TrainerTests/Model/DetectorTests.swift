@@ -1,0 +1,43 @@
+import Testing
+@testable import Trainer
+
+@Suite struct DetectorTests {
+    private let tiny = DetectorArchitecture(stages: [
+        .init(channels: 4, stride: 2), .init(channels: 5, stride: 2),
+    ])
+
+    @Test func outputIsStride4WithClassAndBoxChannels() {
+        let detector = Detector(classCount: 3, seed: 1)
+        #expect(detector.stride == 4)
+        let out = detector.forward(Tensor(2, 3, 32, 24), training: false)
+        #expect(out.shape == [2, 7, 8, 6])
+    }
+
+    @Test func headGradientsMatchFiniteDifferences() {
+        let detector = Detector(classCount: 2, architecture: tiny, seed: 2)
+        let features = GradientCheck.random(2, 5, 3, 3, seed: 3)
+        GradientCheck.checkLayer("head", detector.head, input: features)
+    }
+
+    @Test func wholeNetworkGradientsMatchFiniteDifferences() {
+        let detector = Detector(classCount: 2, architecture: tiny, seed: 4)
+        let images = GradientCheck.random(2, 3, 8, 8, seed: 5)
+        GradientCheck.checkLayer(
+            "network", detector.network, input: images, checkInput: false, eps: 1e-2,
+            rtol: 3e-2, atol: 2e-3)
+    }
+
+    @Test func sameSeedSameWeightsOtherSeedOtherWeights() {
+        let a = Detector(classCount: 2, seed: 7).parameters.map(\.value.values)
+        let b = Detector(classCount: 2, seed: 7).parameters.map(\.value.values)
+        let c = Detector(classCount: 2, seed: 8).parameters.map(\.value.values)
+        #expect(a == b)
+        #expect(a != c)
+    }
+
+    @Test func heatmapBiasStartsAtTheBackgroundPrior() {
+        let head = Detector(classCount: 2, seed: 1).head
+        #expect(abs(head.bias!.value[0] - -2.1972246) < 1e-5)
+        #expect(head.bias!.value[2] == 0)
+    }
+}
