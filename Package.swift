@@ -54,7 +54,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "TrainerTests", dependencies: ["Trainer"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TrainerTests",
+            dependencies: ["Trainer", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Trainer"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SweepCLITests",

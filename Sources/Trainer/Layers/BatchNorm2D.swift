@@ -50,24 +50,20 @@ public final class BatchNorm2D: Layer {
             if training {
                 var sum: Double = 0
                 for item in 0..<input.n {
-                    let p = input.data + (item * channels + ch) * plane
-                    var s: Float = 0
-                    for i in 0..<plane { s += p[i] }
-                    sum += Double(s)
+                    sum += Double(
+                        VectorMath.sum(input.data + (item * channels + ch) * plane, plane))
                 }
                 mean = Float(sum / Double(perChannel))
                 var squares: Double = 0
                 for item in 0..<input.n {
-                    let p = input.data + (item * channels + ch) * plane
-                    var s: Float = 0
-                    for i in 0..<plane {
-                        let d = p[i] - mean
-                        s += d * d
-                    }
-                    squares += Double(s)
+                    squares += Double(
+                        VectorMath.sumOfSquares(
+                            input.data + (item * channels + ch) * plane, plane, minus: mean))
                 }
                 variance = Float(squares / Double(perChannel))
-                let unbiased = perChannel > 1 ? variance * Float(perChannel) / Float(perChannel - 1)
+                let unbiased =
+                    perChannel > 1
+                    ? variance * Float(perChannel) / Float(perChannel - 1)
                     : variance
                 runningMean[ch] = (1 - momentum) * runningMean[ch] + momentum * mean
                 runningVariance[ch] = (1 - momentum) * runningVariance[ch] + momentum * unbiased
@@ -96,7 +92,7 @@ public final class BatchNorm2D: Layer {
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
         precondition(
-            outputGradient.shape == output.shape, "BatchNorm2D.backward: gradient shape mismatch")
+            outputGradient.hasShape(of: output), "BatchNorm2D.backward: gradient shape mismatch")
         inputGradient.reshape(like: outputGradient)
         let plane = outputGradient.planeCount
         let perChannel = Float(outputGradient.n * plane)
@@ -107,14 +103,8 @@ public final class BatchNorm2D: Layer {
                 let offset = (item * channels + ch) * plane
                 let dy = outputGradient.data + offset
                 let xhat = normalised.data + offset
-                var a: Float = 0
-                var b: Float = 0
-                for i in 0..<plane {
-                    a += dy[i]
-                    b += dy[i] * xhat[i]
-                }
-                sumDy += a
-                sumDyXhat += b
+                sumDy += VectorMath.sum(dy, plane)
+                sumDyXhat += VectorMath.dot(dy, xhat, plane)
             }
             shift.gradient[ch] = sumDy
             scale.gradient[ch] = sumDyXhat

@@ -41,8 +41,21 @@ public final class Conv2D: Layer {
         }
         weight = Parameter(name: "conv.weight", value: w, decays: true)
         self.bias =
-            bias ? Parameter(name: "conv.bias", value: Tensor(1, outChannels, 1, 1), decays: false)
+            bias
+            ? Parameter(name: "conv.bias", value: Tensor(1, outChannels, 1, 1), decays: false)
             : nil
+    }
+
+    /// A convolution initialised from `seed` (the trainer's SplitMix64 stream), for callers
+    /// without a generator of their own.
+    public convenience init(
+        _ inChannels: Int, _ outChannels: Int, kernel: Int, stride: Int = 1, padding: Int? = nil,
+        bias: Bool = true, seed: UInt64
+    ) {
+        var rng = DatasetRNG(seed: seed, stream: 0xC0)
+        self.init(
+            inChannels, outChannels, kernel: kernel, stride: stride, padding: padding, bias: bias,
+            rng: &rng)
     }
 
     public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
@@ -55,7 +68,8 @@ public final class Conv2D: Layer {
     }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
-        precondition(input.c == inChannels, "Conv2D: \(input.c) input channels, expected \(inChannels)")
+        precondition(
+            input.c == inChannels, "Conv2D: \(input.c) input channels, expected \(inChannels)")
         self.input = input
         let g = geometry(for: input)
         output.reshape(input.n, outChannels, g.outHeight, g.outWidth)
@@ -85,7 +99,7 @@ public final class Conv2D: Layer {
     public func backward(_ outputGradient: Tensor) -> Tensor {
         guard let input else { preconditionFailure("Conv2D.backward before forward") }
         precondition(
-            outputGradient.shape == output.shape, "Conv2D.backward: gradient shape mismatch")
+            outputGradient.hasShape(of: output), "Conv2D.backward: gradient shape mismatch")
         let g = geometry(for: input)
         if propagatesGradient { inputGradient.reshape(like: input) }
         inputGradient.fill(0)
@@ -107,10 +121,7 @@ public final class Conv2D: Layer {
                 ldc: g.rows)
             if let bias {
                 for o in 0..<outChannels {
-                    let plane = dOut + o * g.cols
-                    var sum: Float = 0
-                    for i in 0..<g.cols { sum += plane[i] }
-                    bias.gradient[o] += sum
+                    bias.gradient[o] += VectorMath.sum(dOut + o * g.cols, g.cols)
                 }
             }
             guard propagatesGradient else { continue }

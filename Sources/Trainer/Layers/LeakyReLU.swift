@@ -14,7 +14,8 @@ public final class LeakyReLU: Layer {
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         self.input = input
         output.reshape(like: input)
-        let x = input.data, y = output.data
+        let x = input.data
+        let y = output.data
         for i in 0..<input.count { y[i] = x[i] > 0 ? x[i] : slope * x[i] }
         return output
     }
@@ -23,7 +24,9 @@ public final class LeakyReLU: Layer {
         guard let input else { preconditionFailure("LeakyReLU.backward before forward") }
         precondition(outputGradient.count == input.count, "LeakyReLU.backward: shape mismatch")
         inputGradient.reshape(like: input)
-        let x = input.data, dy = outputGradient.data, dx = inputGradient.data
+        let x = input.data
+        let dy = outputGradient.data
+        let dx = inputGradient.data
         for i in 0..<input.count { dx[i] = x[i] > 0 ? dy[i] : slope * dy[i] }
         return inputGradient
     }

@@ -14,11 +14,23 @@ public final class SiLU: Layer {
         self.input = input
         output.reshape(like: input)
         gate.reshape(like: input)
-        let x = input.data, y = output.data, s = gate.data
-        for i in 0..<input.count {
+        let x = input.data
+        let y = output.data
+        let s = gate.data
+        let count = input.count
+        var i = 0
+        while i + 8 <= count {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+            let sigma = 1 / (1 + Sigmoid.exp(-v))
+            UnsafeMutableRawPointer(s + i).storeBytes(of: sigma, as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(y + i).storeBytes(of: v * sigma, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < count {
             let sigma = Sigmoid.logistic(x[i])
             s[i] = sigma
             y[i] = x[i] * sigma
+            i += 1
         }
         return output
     }
@@ -27,7 +39,10 @@ public final class SiLU: Layer {
         guard let input else { preconditionFailure("SiLU.backward before forward") }
         precondition(outputGradient.count == input.count, "SiLU.backward: shape mismatch")
         inputGradient.reshape(like: input)
-        let x = input.data, dy = outputGradient.data, dx = inputGradient.data, s = gate.data
+        let x = input.data
+        let dy = outputGradient.data
+        let dx = inputGradient.data
+        let s = gate.data
         for i in 0..<input.count {
             dx[i] = dy[i] * s[i] * (1 + x[i] * (1 - s[i]))
         }

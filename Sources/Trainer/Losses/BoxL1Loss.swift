@@ -18,7 +18,7 @@ public struct BoxL1Loss: Sendable, Equatable {
         gradient: Tensor
     ) -> Double {
         precondition(
-            output.c >= firstChannel + 4 && gradient.shape == output.shape,
+            output.c >= firstChannel + 4 && gradient.hasShape(of: output),
             "BoxL1Loss: output \(output.shape) has no box channels at \(firstChannel)")
         let plane = output.planeCount
         let scale = 1 / normaliser

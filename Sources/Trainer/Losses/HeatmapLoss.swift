@@ -70,7 +70,7 @@ public struct HeatmapLoss: Sendable, Equatable {
     ) -> Double {
         precondition(
             output.n == targets.n && output.c >= targets.c && output.h == targets.h
-                && output.w == targets.w && gradient.shape == output.shape,
+                && output.w == targets.w && gradient.hasShape(of: output),
             "HeatmapLoss: output \(output.shape), targets \(targets.shape)")
         let plane = targets.planeCount
         let scale = 1 / normaliser

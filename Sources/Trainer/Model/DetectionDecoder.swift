@@ -30,7 +30,9 @@ public struct DetectionDecoder: Sendable {
         -> [Detection]
     {
         precondition(output.c == classCount + 4, "DetectionDecoder: \(output.c) channels")
-        let h = output.h, w = output.w, plane = output.planeCount
+        let h = output.h
+        let w = output.w
+        let plane = output.planeCount
         let base = output.data + item * output.itemCount
         var peaks: [(score: Float, classIndex: Int, cell: Int)] = []
         for ch in 0..<classCount {
@@ -59,8 +61,10 @@ public struct DetectionDecoder: Sendable {
             let cy = (Float(peak.cell / w) + box[1]) * s
             let bw = Sigmoid.exp(box[2]) * s
             let bh = Sigmoid.exp(box[3]) * s
-            let x0 = max(0, cx - bw / 2), y0 = max(0, cy - bh / 2)
-            let x1 = min(Float(imageWidth), cx + bw / 2), y1 = min(Float(imageHeight), cy + bh / 2)
+            let x0 = max(0, cx - bw / 2)
+            let y0 = max(0, cy - bh / 2)
+            let x1 = min(Float(imageWidth), cx + bw / 2)
+            let y1 = min(Float(imageHeight), cy + bh / 2)
             guard x1 > x0, y1 > y0 else { continue }
             detections.append(
                 Detection(

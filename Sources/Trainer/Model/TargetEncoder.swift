@@ -9,7 +9,7 @@ import Foundation
 public final class TargetEncoder {
     public let classCount: Int
     public let stride: Int
-    /// `[N, classCount, H, W]` heatmap targets of the last ``encode(_:flipped:imageWidth:outputHeight:outputWidth:)``.
+    /// `[N, classCount, H, W]` heatmap targets of the last encode.
     public let heatmap = Tensor(0, 0, 0, 0)
     /// The box targets of the last encode, in object order.
     public private(set) var boxes: [BoxTarget] = []
@@ -52,7 +52,8 @@ public final class TargetEncoder {
     }
 
     private func splat(item: Int, classIndex: Int, x: Int, y: Int, radius: Int) {
-        let width = heatmap.w, height = heatmap.h
+        let width = heatmap.w
+        let height = heatmap.h
         let plane = heatmap.data + (item * classCount + classIndex) * heatmap.planeCount
         let sigma = Float(2 * radius + 1) / 6
         let denominator = 2 * sigma * sigma

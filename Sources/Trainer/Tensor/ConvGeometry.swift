@@ -48,7 +48,9 @@ public struct ConvGeometry: Sendable, Equatable {
 
     /// Writes the column matrix of one CHW image `input` into `columns` (`rows * cols` floats).
     public func im2col(_ input: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>) {
-        let oh = outHeight, ow = outWidth, k = kernel
+        let oh = outHeight
+        let ow = outWidth
+        let k = kernel
         for ch in 0..<inChannels {
             let plane = input + ch * inHeight * inWidth
             for ky in 0..<k {
@@ -79,9 +81,12 @@ public struct ConvGeometry: Sendable, Equatable {
 
     /// Adds the column matrix `columns` back onto the CHW image gradient `output` (the adjoint
     /// of ``im2col(_:into:)``). `output` must be zeroed by the caller.
-    public func col2im(_ columns: UnsafePointer<Float>, addingInto output: UnsafeMutablePointer<Float>)
-    {
-        let oh = outHeight, ow = outWidth, k = kernel
+    public func col2im(
+        _ columns: UnsafePointer<Float>, addingInto output: UnsafeMutablePointer<Float>
+    ) {
+        let oh = outHeight
+        let ow = outWidth
+        let k = kernel
         for ch in 0..<inChannels {
             let plane = output + ch * inHeight * inWidth
             for ky in 0..<k {

@@ -67,6 +67,11 @@ public final class Tensor {
         self.w = w
     }
 
+    /// Whether both tensors have the same `n, c, h, w` (without building ``shape`` arrays).
+    public func hasShape(of other: Tensor) -> Bool {
+        n == other.n && c == other.c && h == other.h && w == other.w
+    }
+
     /// Makes this tensor's shape equal to `other`'s.
     public func reshape(like other: Tensor) {
         reshape(other.n, other.c, other.h, other.w)

@@ -10,14 +10,16 @@ final class BatchLoader {
         _ dataset: DetectionDataset, indices: ArraySlice<Int>, rng: inout DatasetRNG?
     ) {
         let first = dataset.images[indices.first!]
-        let width = first.width, height = first.height
+        let width = first.width
+        let height = first.height
         images.reshape(indices.count, 3, height, width)
         flipped.removeAll(keepingCapacity: true)
         for (item, index) in indices.enumerated() {
             let image = dataset.images[index]
             precondition(
                 image.width == width && image.height == height,
-                "BatchLoader: image \(index) is \(image.width)×\(image.height), not \(width)×\(height)")
+                "BatchLoader: image \(index) is \(image.width)×\(image.height), "
+                    + "not \(width)×\(height)")
             let flip = rng?.chance(0.5) ?? false
             flipped.append(flip)
             let dst = images.data + item * images.itemCount

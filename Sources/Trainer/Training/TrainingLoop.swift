@@ -21,9 +21,12 @@ public enum TrainingLoop {
         let detector = Detector(classCount: classCount, seed: config.seed)
         let step = TrainingStep(detector: detector, config: config)
         let loader = BatchLoader()
-        let validation = ValidationSet(split.val, batchSize: config.batchSize)
         let train = split.train
-        let stepsPerEpoch = (train.images.count + config.batchSize - 1) / config.batchSize
+        // A batch never holds more than the whole split (and never overflows the step count).
+        let batchSize = min(config.batchSize, max(1, train.images.count))
+        let validation = ValidationSet(
+            split.val, batchSize: min(config.batchSize, max(1, split.val.images.count)))
+        let stepsPerEpoch = (train.images.count + batchSize - 1) / batchSize
         let schedule = LearningRateSchedule(
             peak: config.lr, warmupEpochs: config.warmupEpochs, epochs: config.epochs,
             stepsPerEpoch: stepsPerEpoch)
@@ -57,17 +60,17 @@ public enum TrainingLoop {
         }
 
         if config.epochs == 0 {
-            if let reason = evaluate(epoch: 0) { return finish(.diverged, epochs: 0, reason: reason) }
+            if let reason = evaluate(epoch: 0) {
+                return finish(.diverged, epochs: 0, reason: reason)
+            }
             return finish(.completed, epochs: 0)
         }
         for epoch in 1...config.epochs {
             let epochStarted = clock.now
             shuffle(&order, rng: &shuffleRNG)
             var lossSum = 0.0
-            for (batch, start) in stride(from: 0, to: order.count, by: config.batchSize)
-                .enumerated()
-            {
-                let indices = order[start..<min(order.count, start + config.batchSize)]
+            for (batch, start) in stride(from: 0, to: order.count, by: batchSize).enumerated() {
+                let indices = order[start..<min(order.count, start + batchSize)]
                 let lr = schedule.rate(at: globalStep)
                 loader.load(train, indices: indices, rng: &flipRNG)
                 let loss = step.run(loader, dataset: train, indices: indices, lr: Float(lr))

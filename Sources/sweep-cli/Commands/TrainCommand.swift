@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Trainer
 
 /// `sweep-cli train`: trains one model with the given hyperparameters and prints its metrics.
@@ -32,9 +33,10 @@ struct TrainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var training = try config.map { path throws(TrainingConfigFileError) in
-            try TrainingConfig.load(yamlFile: path)
-        } ?? TrainingConfig()
+        var training =
+            try config.map { path throws(TrainingConfigFileError) in
+                try TrainingConfig.load(yamlFile: path)
+            } ?? TrainingConfig()
         if let lr { training.lr = lr }
         if let weightDecay { training.weightDecay = weightDecay }
         if let batchSize { training.batchSize = batchSize }
@@ -44,17 +46,14 @@ struct TrainCommand: AsyncParsableCommand {
         if let momentum { training.momentum = momentum }
         if let warmupEpochs { training.warmupEpochs = warmupEpochs }
         if let data { training.data = .yolo(path: data, skipCorrupt: false) }
-        do {
-            try training.validate()
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        try training.validate()
         BLAS.setThreads(threads)
         let split = try DatasetLoader.load(training.data)
         let epochs = training.epochs
         let result = TrainingLoop.run(training, on: split) { event in
             if case .epoch(let report) = event {
                 print(TrainingReport.line(report, of: epochs))
+                fflush(nil)
             }
         }
         print(TrainingReport.summary(result))

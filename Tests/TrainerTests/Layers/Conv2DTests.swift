@@ -1,8 +1,11 @@
 import Testing
+
 @testable import Trainer
 
 @Suite struct Conv2DTests {
-    @Test(arguments: [(3, 1, 1), (3, 2, 1), (3, 2, 0), (1, 1, 0), (1, 2, 0), (5, 1, 2)])
+    @Test(arguments: [
+        (3, 1, 1), (3, 2, 1), (3, 2, 0), (3, 1, 0), (1, 1, 0), (1, 2, 0), (1, 1, 1), (5, 1, 2),
+    ])
     func gradientsMatchFiniteDifferences(kernel: Int, stride: Int, padding: Int) {
         var rng = DatasetRNG(seed: 1)
         let conv = Conv2D(3, 4, kernel: kernel, stride: stride, padding: padding, rng: &rng)
@@ -25,7 +28,8 @@ import Testing
                     for c in 0..<2 {
                         for ky in 0..<3 {
                             for kx in 0..<3 {
-                                let iy = y * 2 - 1 + ky, ix = x * 2 - 1 + kx
+                                let iy = y * 2 - 1 + ky
+                                let ix = x * 2 - 1 + kx
                                 guard (0..<5).contains(iy), (0..<5).contains(ix) else { continue }
                                 expected +=
                                     conv.weight.value[((o * 2 + c) * 3 + ky) * 3 + kx]

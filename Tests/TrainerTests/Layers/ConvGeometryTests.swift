@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Trainer
 
 @Suite struct ConvGeometryTests {
@@ -13,14 +14,16 @@ import Testing
         g.im2col(x.data, into: columns.data)
         let back = Tensor(1, 2, 7, 6)
         g.col2im(c.data, addingInto: back.data)
-        var left = 0.0, right = 0.0
+        var left = 0.0
+        var right = 0.0
         for i in 0..<columns.count { left += Double(columns[i]) * Double(c[i]) }
         for i in 0..<x.count { right += Double(x[i]) * Double(back[i]) }
         #expect(abs(left - right) < 1e-4)
     }
 
     @Test func outputSizes() {
-        let g = ConvGeometry(inChannels: 3, inHeight: 128, inWidth: 128, kernel: 3, stride: 2,
+        let g = ConvGeometry(
+            inChannels: 3, inHeight: 128, inWidth: 128, kernel: 3, stride: 2,
             padding: 1)
         #expect(g.outHeight == 64 && g.outWidth == 64 && g.rows == 27)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Trainer
 
 /// Central finite differences against analytic gradients, for layers and losses.
@@ -70,11 +71,13 @@ enum GradientCheck {
         let parameterGradients = layer.parameters.map(\.gradient.values)
         let f = { projected(layer, input, projection, training: training) }
         if checkInput {
-            check("\(name) input", tensor: input, analytic: inputGradient, eps: eps, rtol: rtol,
+            check(
+                "\(name) input", tensor: input, analytic: inputGradient, eps: eps, rtol: rtol,
                 atol: atol, objective: f)
         }
         for (parameter, gradient) in zip(layer.parameters, parameterGradients) {
-            check("\(name) \(parameter.name)", tensor: parameter.value, analytic: gradient,
+            check(
+                "\(name) \(parameter.name)", tensor: parameter.value, analytic: gradient,
                 eps: eps, rtol: rtol, atol: atol, objective: f)
         }
     }

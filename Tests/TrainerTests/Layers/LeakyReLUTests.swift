@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Trainer
 
 @Suite struct LeakyReLUTests {
@@ -10,7 +11,8 @@ import Testing
     }
 
     @Test func scalesNegativesBySlope() {
-        let out = LeakyReLU(slope: 0.2).forward(Tensor(1, 1, 1, 2, values: [3, -5]), training: true)
+        let out = LeakyReLU(slope: 0.2).forward(
+            Tensor(1, 1, 1, 2, values: [3, -5]), training: true)
         #expect(out.values == [3, -1])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Trainer
 
 @Suite struct BoxL1LossTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Trainer
 
 @Suite struct TargetEncoderTests {
@@ -13,7 +14,8 @@ import Testing
         let object = ObjectAnnotation(
             classIndex: 1, box: BoundingBox(x: 9, y: 4, width: 6, height: 8))
         let encoder = TargetEncoder(classCount: 2, stride: 4)
-        encoder.encode([image([object])], flipped: [false], imageWidth: 32, outputHeight: 8,
+        encoder.encode(
+            [image([object])], flipped: [false], imageWidth: 32, outputHeight: 8,
             outputWidth: 8)
         // Centre (12, 8) px → cell (3, 2), offset (0, 0); size 1.5 × 2 cells.
         let plane = encoder.heatmap.planeCount
@@ -31,7 +33,8 @@ import Testing
         let object = ObjectAnnotation(
             classIndex: 0, box: BoundingBox(x: 0, y: 0, width: 24, height: 24))
         let encoder = TargetEncoder(classCount: 1, stride: 4)
-        encoder.encode([image([object])], flipped: [false], imageWidth: 32, outputHeight: 8,
+        encoder.encode(
+            [image([object])], flipped: [false], imageWidth: 32, outputHeight: 8,
             outputWidth: 8)
         let neighbour = encoder.heatmap[3 * 8 + 4]
         #expect(neighbour > 0 && neighbour < 1)
@@ -41,7 +44,8 @@ import Testing
         let object = ObjectAnnotation(
             classIndex: 0, box: BoundingBox(x: 2, y: 2, width: 4, height: 4))
         let encoder = TargetEncoder(classCount: 1, stride: 4)
-        encoder.encode([image([object])], flipped: [true], imageWidth: 32, outputHeight: 8,
+        encoder.encode(
+            [image([object])], flipped: [true], imageWidth: 32, outputHeight: 8,
             outputWidth: 8)
         // Mirrored box x = 32 − 2 − 4 = 26: centre (28, 4) px → cell (7, 1).
         #expect(encoder.boxes[0].cell == 1 * 8 + 7)

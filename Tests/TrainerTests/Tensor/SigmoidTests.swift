@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Trainer
 
 @Suite struct SigmoidTests {
@@ -10,6 +11,12 @@ import Testing
             #expect(abs(Sigmoid.exp(x) - expected) <= 4e-7 * expected, "x = \(x)")
             x += 0.37
         }
+    }
+
+    @Test func eightLaneExpEqualsTheScalarOneBitForBit() {
+        let x = SIMD8<Float>(-100, -20.5, -1.25, 0, 0.3, 7.75, 60, 200)
+        let lanes = Sigmoid.exp(x)
+        for i in 0..<8 { #expect(lanes[i] == Sigmoid.exp(x[i]), "lane \(i)") }
     }
 
     @Test func extremesStayFiniteAndNaNPropagates() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Trainer
 
 @Suite(.serialized) struct TrainingLoopTests {
@@ -62,6 +63,13 @@ import Testing
             return
         }
         #expect(last == result)
+    }
+
+    @Test func aBatchLargerThanTheSplitIsOneBatch() {
+        var big = config(epochs: 1)
+        big.batchSize = 1_000_000
+        let (result, _) = run(big)
+        #expect(result.status == .completed && result.metrics != nil)
     }
 
     @Test func zeroEpochsEvaluatesTheUntrainedModelOnce() {

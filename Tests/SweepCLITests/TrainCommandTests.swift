@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Testing
+import Trainer
+
+@testable import sweep_cli
+
+@Suite struct TrainCommandTests {
+    private func parse(_ arguments: [String]) throws -> TrainCommand {
+        try #require(try SweepCLI.parseAsRoot(["train"] + arguments) as? TrainCommand)
+    }
+
+    private func scratchFile(_ name: String, _ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sweep-train-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func parsesTheHyperparameterFlags() throws {
+        let command = try parse([
+            "--lr", "0.05", "--weight-decay", "0.001", "--batch-size", "16", "--loss", "ce",
+            "--epochs", "3", "--seed", "9", "--threads", "1", "--json",
+        ])
+        #expect(command.lr == 0.05 && command.weightDecay == 0.001 && command.batchSize == 16)
+        #expect(command.loss == .ce && command.epochs == 3 && command.seed == 9 && command.json)
+    }
+
+    @Test func rejectsAnUnknownLossAndZeroThreads() {
+        #expect(throws: (any Error).self) { try parse(["--loss", "hinge"]) }
+        #expect(throws: (any Error).self) { try parse(["--threads", "0"]) }
+    }
+
+    @Test func trainsATinyConfigWithFlagsOverridingTheFile() async throws {
+        let path = try scratchFile(
+            "tiny.yaml",
+            """
+            lr: 0.02
+            epochs: 5
+            batch_size: 4
+            data:
+              synthetic: {image_size: 32, train_images: 8, val_images: 4, seed: 1}
+            """)
+        try await parse(["--config", path, "--epochs", "1", "--json"]).run()
+    }
+
+    @Test func userMistakesAreClearErrors() async throws {
+        await #expect(throws: TrainingConfigError.self) { try await parse(["--lr=-1"]).run() }
+        await #expect(throws: DatasetError.missingFile(path: "/nonexistent/data.yaml")) {
+            try await parse(["--data", "/nonexistent/data.yaml"]).run()
+        }
+        let bad = try scratchFile("bad.yaml", "batch_size: [1, 2]\n")
+        await #expect(throws: TrainingConfigFileError.self) {
+            try await parse(["--config", bad]).run()
+        }
+    }
+}
