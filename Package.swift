@@ -64,7 +64,9 @@ let package = Package(
             name: "SweepCLITests",
             dependencies: [
                 "sweep-cli",
+                "Sweep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ],

@@ -1,9 +1,59 @@
 import ArgumentParser
+import Sweep
+import Trainer
 
+/// `sweep-cli bench orchestrator`: per-trial overhead and `--jobs` scaling.
 struct BenchOrchestratorCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "orchestrator", abstract: "Per-trial overhead and --jobs scaling.")
+    static let configuration = CommandConfiguration(
+        commandName: "orchestrator",
+        abstract: "Per-trial overhead and --jobs scaling.",
+        discussion: """
+            Runs the same small synthetic sweep (real `sweep-cli worker` processes, an in-memory \
+            store) once per --jobs value and prints wall time, throughput, speed-up over the \
+            first value, and per trial: wall seconds, training seconds the worker reported, and \
+            the difference (process start, dataset, protocol, store).
+            """)
+
+    @Option(help: "Trials per run.")
+    var trials = 8
+
+    @Option(help: "Comma-separated --jobs values to compare.")
+    var jobs = "1,2"
+
+    @Option(help: "Epochs per trial.")
+    var epochs = 1
+
+    @Option(help: "Synthetic image size (pixels).")
+    var imageSize = 64
+
+    @Option(help: "Synthetic training images.")
+    var trainImages = 32
+
+    @Option(help: "Synthetic validation images.")
+    var valImages = 16
+
+    @Option(help: .hidden)
+    var workerCommand: String?
+
+    func validate() throws {
+        guard trials >= 1 else { throw ValidationError("--trials must be at least 1") }
+        guard epochs >= 0 else { throw ValidationError("--epochs must be at least 0") }
+        guard !jobsList.isEmpty, jobsList.allSatisfy({ $0 >= 1 }) else {
+            throw ValidationError("--jobs must list values ≥ 1 such as 1,2,4; got '\(jobs)'")
+        }
+    }
+
+    private var jobsList: [Int] {
+        jobs.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? 0 }
+    }
 
     func run() async throws {
-        throw ValidationError("'orchestrator' is not implemented yet")
+        let options = SyntheticDatasetOptions(
+            imageSize: imageSize, trainImages: trainImages, valImages: valImages)
+        let training = TrainingConfig(batchSize: 8, epochs: epochs, data: .synthetic(options))
+        let launcher = workerCommand.map { WorkerLauncher(executable: $0) } ?? .currentExecutable()
+        let rows = try await OrchestratorBenchmark.run(
+            trials: trials, jobsList: jobsList, training: training, launcher: launcher)
+        print(OrchestratorBenchmark.report(rows), terminator: "")
     }
 }

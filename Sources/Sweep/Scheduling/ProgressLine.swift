@@ -1,0 +1,74 @@
+import Trainer
+
+/// The text of `run`'s progress output, as pure functions of the counts (so it can be tested).
+public enum ProgressLine {
+    /// The live line redrawn on a terminal:
+    /// `[3/8 done] running 2 · failed 1 · best ap_small 0.1234 · elapsed 1m05s · eta 2m10s`.
+    public static func live(_ progress: SweepProgress) -> String {
+        var parts = [
+            "[\(progress.done)/\(progress.total) done] running \(progress.running)",
+            "failed \(progress.failed)",
+            "best ap_small " + (progress.bestAPSmall.map(ReportFormat.metric) ?? "-"),
+            "elapsed " + ReportFormat.duration(progress.elapsed),
+        ]
+        parts.append("eta " + (progress.estimatedSecondsLeft.map(ReportFormat.duration) ?? "-"))
+        return parts.joined(separator: " · ")
+    }
+
+    /// The line printed per ended trial without a terminal:
+    /// `[3/8] trial 2 lr=0.01 weight_decay=0.0005 batch_size=16 loss=focal: completed
+    /// ap_small=0.1234 12.3s`.
+    public static func trialEnded(
+        _ trial: TrialConfig, _ outcome: TrialOutcome, seconds: Double, progress: SweepProgress
+    ) -> String {
+        var line = "[\(progress.done)/\(progress.total)] trial \(trial.index) "
+        line += parameters(trial.parameters) + ": " + outcome.state.rawValue
+        if let metrics = outcome.result?.metrics {
+            line += " ap_small=" + ReportFormat.metric(metrics.apSmall)
+        }
+        if outcome.state == .pruned {
+            line += " at epoch \(outcome.epochsReached)"
+        }
+        line += " " + ReportFormat.duration(seconds)
+        if outcome.state != .completed, let error = outcome.error {
+            line += " (\(error))"
+        }
+        return line
+    }
+
+    /// The line printed when a crashed trial is started again.
+    public static func retrying(_ trial: TrialConfig, reason: String) -> String {
+        "trial \(trial.index) " + parameters(trial.parameters) + ": crashed, retrying (\(reason))"
+    }
+
+    /// `lr=0.01 weight_decay=0.0005 batch_size=16 loss=focal`.
+    public static func parameters(_ parameters: TrialParameters) -> String {
+        "lr=\(parameters.lr) weight_decay=\(parameters.weightDecay) "
+            + "batch_size=\(parameters.batchSize) loss=\(parameters.loss.rawValue)"
+    }
+
+    /// The closing line: what this run did and why it ended.
+    public static func summary(_ summary: RunSummary) -> String {
+        let order: [TrialState] = [
+            .completed, .pruned, .diverged, .failed, .timedOut, .interrupted,
+        ]
+        let counts = order.compactMap { state in
+            summary.outcomes[state].map { "\($0) \(state.rawValue)" }
+        }
+        var line = "run: \(summary.finished) of \(summary.total) trials finished this run"
+        if !counts.isEmpty {
+            line += " (" + counts.joined(separator: ", ") + ")"
+        }
+        line += ", \(summary.retries) retried, \(summary.remaining) left, "
+        line += ReportFormat.duration(summary.seconds) + "; "
+        switch summary.ending {
+        case .allFinished:
+            line += "all trials done"
+        case .timeBudget:
+            line += "time budget reached; run again to continue"
+        case .stopped:
+            line += "stopped; run again to continue"
+        }
+        return line
+    }
+}

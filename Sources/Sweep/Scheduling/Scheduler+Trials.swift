@@ -1,0 +1,164 @@
+import Foundation
+import Trainer
+
+/// One worker run of a trial as the task group hands it back.
+struct TrialEnd: Sendable {
+    var config: TrialConfig
+    var attempt: TrialAttempt
+    var seconds: Double
+    /// A store write that failed while the trial ran: the run must stop.
+    var storeError: SchedulerError?
+}
+
+extension Scheduler {
+    /// Starts a worker for `config` and records it as running.
+    func launch(_ config: TrialConfig) throws(SchedulerError) -> WorkerProcess {
+        let input: Data
+        do {
+            input = try JSONEncoder().encode(config)
+        } catch {
+            preconditionFailure("Scheduler.launch: TrialConfig encodes: \(error)")
+        }
+        let worker = try WorkerProcess.spawn(
+            argv: launcher.argv(trialKey: config.key), environment: launcher.environment(),
+            input: input)
+        do {
+            try store.markRunning(key: config.key, pid: worker.pid, at: Date())
+        } catch {
+            worker.stop(.interrupted)
+            throw SchedulerError.wrap(error)
+        }
+        workers[config.key] = worker
+        let attempt = (try? store.attempts(key: config.key)) ?? 1
+        emit(.started(config, attempt: attempt))
+        return worker
+    }
+
+    /// Reads the worker's output until it exits: stores each epoch, asks the early-stopping
+    /// rule, and enforces the trial timeout.
+    nonisolated func supervise(_ config: TrialConfig, _ worker: WorkerProcess) async -> TrialEnd {
+        let start = ContinuousClock.now
+        let watchdog = options.trialTimeout.map { limit in
+            Task {
+                try? await Task.sleep(for: .seconds(limit))
+                if !Task.isCancelled {
+                    worker.stop(.timedOut(seconds: limit))
+                }
+            }
+        }
+        var attempt = TrialAttempt()
+        var storeError: SchedulerError?
+        for await output in worker.output {
+            switch output {
+            case .line(let line):
+                guard worker.stopReason == nil else { continue }
+                guard let message = WorkerMessage(line: line) else {
+                    if attempt.garbage == nil && !line.allSatisfy(\.isWhitespace) {
+                        attempt.garbage = line
+                    }
+                    continue
+                }
+                switch message {
+                case .epoch(let report):
+                    attempt.epochsReached = max(attempt.epochsReached, report.epoch)
+                    attempt.lastMetrics = report.metrics
+                    do {
+                        try store.recordEpoch(key: config.key, report: report)
+                    } catch {
+                        storeError = SchedulerError.wrap(error)
+                        worker.stop(.interrupted)
+                        continue
+                    }
+                    if case .prune(let reason) = await decide(config, report) {
+                        worker.stop(.pruned(epoch: report.epoch, reason: reason))
+                    }
+                case .result(let result):
+                    attempt.result = result
+                case .error(let message):
+                    attempt.workerError = message
+                }
+            case .exit(let exit, let stderrTail):
+                attempt.exit = exit
+                attempt.stderrTail = stderrTail
+            }
+        }
+        watchdog?.cancel()
+        attempt.stopReason = worker.stopReason
+        let seconds = (ContinuousClock.now - start) / .seconds(1)
+        return TrialEnd(config: config, attempt: attempt, seconds: seconds, storeError: storeError)
+    }
+
+    /// Reports an epoch to the progress output and the early-stopping rule.
+    func decide(_ config: TrialConfig, _ report: EpochReport) -> EarlyStopDecision {
+        emit(.epoch(config, report))
+        guard phase != .stopping, rule != nil else { return .continue }
+        return rule?.report(trial: config.key, epoch: report.epoch, value: report.metrics.apSmall)
+            ?? .continue
+    }
+
+    /// Stores how a worker run ended: a final outcome, or the trial queued again for a retry.
+    /// A store write that failed during the trial marks it `interrupted` (where the store still
+    /// takes that) and is thrown.
+    func settle(_ end: TrialEnd) throws(SchedulerError) {
+        let config = end.config
+        workers[config.key] = nil
+        if let error = end.storeError {
+            let outcome = TrialOutcome(
+                state: .interrupted, epochsReached: end.attempt.epochsReached,
+                error: "run stopped: \(error)")
+            try? store.finish(key: config.key, outcome: outcome)
+            throw error
+        }
+        let attempts = try call { try store.attempts(key: config.key) }
+        switch end.attempt.verdict(attempts: attempts, maxRetries: options.maxRetries) {
+        case .retry(let reason):
+            try call { try store.requeue(key: config.key, error: reason) }
+            retries += 1
+            if phase == .running {
+                queue.append(config)
+            }
+            emit(.retrying(config, reason: reason))
+        case .finish(let outcome):
+            try call { try store.finish(key: config.key, outcome: outcome) }
+            count(outcome, attempt: end.attempt, seconds: end.seconds)
+            emit(.finished(config, outcome, seconds: end.seconds))
+        }
+    }
+
+    private func count(_ outcome: TrialOutcome, attempt: TrialAttempt, seconds: Double) {
+        outcomes[outcome.state, default: 0] += 1
+        guard outcome.state.isFinal else { return }
+        progress.done += 1
+        progress.finishedThisRun += 1
+        progress.trialSecondsThisRun += seconds
+        if outcome.state == .failed || outcome.state == .timedOut {
+            progress.failed += 1
+        }
+        let metrics = outcome.state == .pruned ? attempt.lastMetrics : outcome.result?.metrics
+        if Ranking.rankedStates.contains(outcome.state), let apSmall = metrics?.apSmall,
+            Ranking.isDefined(apSmall), apSmall > (progress.bestAPSmall ?? -1)
+        {
+            progress.bestAPSmall = apSmall
+        }
+    }
+
+    /// Checks, before anything is written, that the workers can start and the data exists.
+    static func preflight(spec: SweepSpec, launcher: WorkerLauncher) throws(SchedulerError) {
+        guard access(launcher.executable, X_OK) == 0 else {
+            throw .cannotStartWorker(
+                command: launcher.executable, reason: "no such executable file")
+        }
+        switch spec.trainer.data {
+        case .synthetic(let options):
+            do {
+                try SyntheticDataset.validate(options)
+            } catch {
+                throw .dataset(error)
+            }
+        case .yolo(let path, _):
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw .dataset(.missingFile(path: path))
+            }
+        }
+    }
+}

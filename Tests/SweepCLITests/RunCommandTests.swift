@@ -1,0 +1,53 @@
+import ArgumentParser
+import Testing
+
+@testable import sweep_cli
+
+/// `run` and `worker` argument parsing, in-process.
+@Suite struct RunCommandTests {
+    @Test func runTakesJobsBudgetGraceAndAHiddenWorkerCommand() throws {
+        let command = try RunCommand.parse([
+            "sweeps/quickstart.yaml", "--jobs", "3", "--time-budget", "8h", "--grace", "10s",
+            "--worker-command", "/tmp/fake.sh", "--db", "x.sqlite",
+        ])
+        #expect(command.sweepFile == "sweeps/quickstart.yaml")
+        #expect(command.jobs == 3)
+        #expect(command.timeBudget == "8h")
+        #expect(command.grace == "10s")
+        #expect(command.workerCommand == "/tmp/fake.sh")
+        #expect(command.db == "x.sqlite")
+    }
+
+    @Test(arguments: [
+        ["s.yaml", "--jobs", "0"], ["s.yaml", "--time-budget", "tomorrow"],
+        ["s.yaml", "--grace", "-"],
+    ])
+    func badOptionsAreRefused(arguments: [String]) {
+        #expect(throws: (any Error).self) { try RunCommand.parse(arguments) }
+    }
+
+    @Test func theBadValueIsNamed() {
+        do {
+            _ = try RunCommand.parse(["s.yaml", "--time-budget", "tomorrow"])
+            Issue.record("parsed a bad budget")
+        } catch {
+            let message = RunCommand.message(for: error)
+            #expect(message.contains("--time-budget"))
+            #expect(message.contains("tomorrow"))
+        }
+    }
+
+    @Test func workerTakesTheTrialKey() throws {
+        let command = try WorkerCommand.parse(["--trial", "abc"])
+        #expect(command.trial == "abc")
+        #expect(command.config == nil)
+        #expect(WorkerCommand.configuration.shouldDisplay == false)
+    }
+
+    @Test func benchOrchestratorTakesAListOfJobs() throws {
+        let command = try BenchOrchestratorCommand.parse(["--trials", "4", "--jobs", "1, 2,4"])
+        #expect(command.trials == 4)
+        #expect(throws: (any Error).self) { try BenchOrchestratorCommand.parse(["--jobs", "1,0"]) }
+        #expect(throws: (any Error).self) { try BenchOrchestratorCommand.parse(["--jobs", "x"]) }
+    }
+}

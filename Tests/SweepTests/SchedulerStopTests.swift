@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import Trainer
+
+@testable import Sweep
+
+/// Stopping a run (signals, store failures) and refusing to start one (bad data, bad worker).
+@Suite struct SchedulerStopTests {
+    typealias Fixtures = SchedulerFixtures
+
+    @Test func aSecondStopRequestInterruptsRunningTrialsAndTheNextRunContinues() async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            let spec = Fixtures.spec(lrs: [0.1, 0.2, 0.3])
+            let log = EventLog()
+            let scheduler = Scheduler(
+                spec: spec, store: store, launcher: Fixtures.worker("hang"),
+                options: Fixtures.options(spec, jobs: 2, grace: 60), onEvent: log.record)
+            async let summary = scheduler.run()
+            try await log.waitForStarts(2)
+            await scheduler.requestStop()
+            await scheduler.requestStop()
+            let stopped = try await summary
+
+            #expect(stopped.ending == .stopped)
+            #expect(stopped.outcomes == [.interrupted: 2])
+            #expect(stopped.remaining == 3)
+            #expect(log.all.contains(.draining(grace: 60)))
+            #expect(log.all.contains(.interrupting))
+            let states = try store.trials(sweep: spec.name).map(\.state)
+            #expect(states == [.interrupted, .interrupted, .queued])
+
+            let next = try await Scheduler(
+                spec: spec, store: store, launcher: Fixtures.worker("ok"),
+                options: Fixtures.options(spec)
+            ).run()
+            #expect(next.outcomes == [.completed: 3])
+            #expect(try store.trials(sweep: spec.name).map(\.attempts) == [2, 2, 1])
+        }
+    }
+
+    @Test func aFirstStopRequestLetsRunningTrialsFinish() async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            let spec = Fixtures.spec(lrs: [0.1, 0.2, 0.3, 0.4], epochs: 2)
+            let log = EventLog()
+            let scheduler = Scheduler(
+                spec: spec, store: store, launcher: Fixtures.worker("ok", ["FAKE_SLEEP": "0.2"]),
+                options: Fixtures.options(spec, jobs: 2, grace: 30), onEvent: log.record)
+            async let summary = scheduler.run()
+            try await log.waitForStarts(2)
+            await scheduler.requestStop()
+            let stopped = try await summary
+
+            #expect(stopped.ending == .stopped)
+            #expect(stopped.outcomes == [.completed: 2])
+            #expect(log.startedKeys.count == 2)
+            let states = try store.trials(sweep: spec.name).map(\.state)
+            #expect(states == [.completed, .completed, .queued, .queued])
+        }
+    }
+
+    @Test func aStopThatLetsTheLastTrialsFinishLeavesNothingToContinue() async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            let spec = Fixtures.spec(lrs: [0.1, 0.2], epochs: 2)
+            let log = EventLog()
+            let scheduler = Scheduler(
+                spec: spec, store: store, launcher: Fixtures.worker("ok", ["FAKE_SLEEP": "0.2"]),
+                options: Fixtures.options(spec, jobs: 2, grace: 30), onEvent: log.record)
+            async let summary = scheduler.run()
+            try await log.waitForStarts(2)
+            await scheduler.requestStop()
+            let ended = try await summary
+
+            #expect(ended.ending == .allFinished)
+            #expect(ended.outcomes == [.completed: 2])
+            #expect(ended.remaining == 0)
+        }
+    }
+
+    @Test func theGracePeriodEndsWithInterruptedTrials() async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            let spec = Fixtures.spec(lrs: [0.1, 0.2])
+            let log = EventLog()
+            let scheduler = Scheduler(
+                spec: spec, store: store, launcher: Fixtures.worker("hang"),
+                options: Fixtures.options(spec, jobs: 2, grace: 0.3), onEvent: log.record)
+            async let summary = scheduler.run()
+            try await log.waitForStarts(2)
+            await scheduler.requestStop()
+            let stopped = try await summary
+
+            #expect(stopped.outcomes == [.interrupted: 2])
+            for trial in try store.trials(sweep: spec.name) {
+                #expect(trial.state == .interrupted)
+                #expect(trial.error == "stopped by the user after epoch 1")
+            }
+        }
+    }
+
+    @Test func aMissingDatasetStopsBeforeAnythingIsStored() async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            var spec = Fixtures.spec()
+            let missing = folder.path("nowhere/data.yaml")
+            spec.trainer.data = .yolo(path: missing, skipCorrupt: false)
+            let scheduler = Scheduler(
+                spec: spec, store: store, launcher: Fixtures.worker("ok"),
+                options: Fixtures.options(spec))
+            await #expect(throws: SchedulerError.dataset(.missingFile(path: missing))) {
+                try await scheduler.run()
+            }
+            #expect(try store.sweepNames().isEmpty)
+        }
+    }
+
+    @Test func aMissingWorkerProgramIsNamed() async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            let spec = Fixtures.spec()
+            let program = folder.path("no-such-worker")
+            let scheduler = Scheduler(
+                spec: spec, store: store, launcher: WorkerLauncher(executable: program),
+                options: Fixtures.options(spec))
+            let error = await #expect(throws: SchedulerError.self) { try await scheduler.run() }
+            #expect(error?.description.contains(program) == true)
+            #expect(try store.sweepNames().isEmpty)
+        }
+    }
+
+    @Test func aFailingStoreWriteStopsTheRunAndLeavesNothingRunning() async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let path = folder.path("sweeps.sqlite")
+            let store = DiskFullOnEpochStore(inner: try SQLiteTrialStore(path: path))
+            let spec = Fixtures.spec(lrs: [0.1, 0.2, 0.3], epochs: 3)
+            let scheduler = Scheduler(
+                spec: spec, store: store, launcher: Fixtures.worker("ok", ["FAKE_SLEEP": "0.1"]),
+                options: Fixtures.options(spec))
+            await #expect(throws: SchedulerError.store(.diskFull(path: path))) {
+                try await scheduler.run()
+            }
+            let states = try store.inner.trials(sweep: spec.name).map(\.state)
+            #expect(!states.contains(.running))
+            #expect(states.contains(.interrupted))
+        }
+    }
+}
+
+/// A store whose epoch writes fail as on a full disk.
+struct DiskFullOnEpochStore: TrialStore {
+    let inner: SQLiteTrialStore
+
+    func openSweep(name: String, specText: String) throws -> Int64 {
+        try inner.openSweep(name: name, specText: specText)
+    }
+    func plan(sweepID: Int64, trials: [TrialConfig]) throws {
+        try inner.plan(sweepID: sweepID, trials: trials)
+    }
+    func requeueUnfinished(sweepID: Int64) throws -> [Int32] {
+        try inner.requeueUnfinished(sweepID: sweepID)
+    }
+    func queuedTrials(sweepID: Int64) throws -> [TrialConfig] {
+        try inner.queuedTrials(sweepID: sweepID)
+    }
+    func markRunning(key: String, pid: Int32, at: Date) throws {
+        try inner.markRunning(key: key, pid: pid, at: at)
+    }
+    func requeue(key: String, error: String) throws { try inner.requeue(key: key, error: error) }
+    func attempts(key: String) throws -> Int { try inner.attempts(key: key) }
+    func recordEpoch(key: String, report: EpochReport) throws {
+        throw StoreError.diskFull(path: inner.path)
+    }
+    func finish(key: String, outcome: TrialOutcome) throws {
+        try inner.finish(key: key, outcome: outcome)
+    }
+}
