@@ -11,9 +11,12 @@ import Testing
         #expect(command.jobs == 4)
         #expect(command.reductionFactor == 3)
         #expect(command.minEpochs == 1)
+        #expect(command.timing == .unitEpochs)
         let tuned = try BenchASHACommand.parse([
-            "grid", "--jobs", "2", "--reduction-factor", "2", "--min-epochs", "3",
+            "grid", "--jobs", "2", "--reduction-factor", "2", "--min-epochs", "3", "--timing",
+            "recorded",
         ])
+        #expect(tuned.timing == .recorded)
         #expect(tuned.jobs == 2)
         #expect(tuned.reductionFactor == 2)
         #expect(tuned.minEpochs == 3)

@@ -24,7 +24,7 @@ import Testing
         #expect(
             benchmark.report == """
                 sweep 's': 9 trials of 9 epochs; ASHA reduction_factor=3, min_epochs=1, rungs at \
-                epochs 1, 3; 1 worker
+                epochs 1, 3; 1 worker, one time unit per epoch
                 full grid best ap_small: 0.9000 (trial 0: \(parameters))
                 ASHA best ap_small:      0.9000 (trial 0: \(parameters))
                 gap: 0.0000 (target <= 0.01): pass

@@ -88,6 +88,16 @@ import Testing
         Self.run(&nanRule, [("x", 1, 0.1, true), ("y", 1, .nan, false)])
     }
 
+    @Test func tinyValuesPrintWithSignificantDigits() {
+        var rule = ASHARule(minEpochs: 1, reductionFactor: 2, maxEpochs: 4)
+        let decisions = Self.run(&rule, [("a", 1, 0.000034, true), ("b", 1, 0.000012, false)])
+        #expect(
+            decisions[1]
+                == .prune(
+                    reason: "ASHA rung 1 (epoch 1): ap_small 1.20e-05 below the top 1/2 cut "
+                        + "3.40e-05 of 2 trials"))
+    }
+
     @Test func theLastEpochDecidesNothing() {
         var rule = ASHARule(minEpochs: 1, reductionFactor: 3, maxEpochs: 3)
         #expect(rule.rungs == [1])

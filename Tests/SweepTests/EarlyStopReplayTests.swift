@@ -50,6 +50,26 @@ import Testing
         #expect(replay.trialEpochs == 2)
     }
 
+    @Test func recordedTimingOrdersEpochsByTheirFinishTimes() {
+        var curves = [
+            CurveFixtures.curve(0, [0.1, 0.2]),
+            CurveFixtures.curve(1, [0.1, 0.2]),
+            CurveFixtures.curve(2, [0.1]),
+        ]
+        curves[0].seconds = [3, 3]
+        curves[1].seconds = [1, 1]
+        curves[2].seconds = [1]
+        var unit = RecordingRule()
+        _ = EarlyStopReplay.run(curves: curves, workers: 2, rule: &unit)
+        #expect(unit.reports == ["t0@1", "t1@1", "t0@2", "t1@2", "t2@1"])
+        var recorded = RecordingRule()
+        let replay = EarlyStopReplay.run(
+            curves: curves, workers: 2, timing: .recorded, rule: &recorded)
+        // t1 ends at 2 s; t2 starts then and ends at 3 s, with t0's first epoch (started first).
+        #expect(recorded.reports == ["t1@1", "t1@2", "t0@1", "t2@1", "t0@2"])
+        #expect(replay.trialEpochs == 5)
+    }
+
     @Test(arguments: [1, 3, 9])
     func ashaKeepsTheTopThirdOfNineTrials(workers: Int) {
         let curves = CurveFixtures.rising(to: [0.5, 0.2, 0.4, 0.1, 0.6, 0.3, 0.3, 0.05, 0.7])

@@ -31,6 +31,7 @@ import Trainer
             #expect(curves.map(\.state) == [.queued, .completed])
             #expect(curves.map(\.values) == [[], [0.25, -1]])
             #expect(curves.map(\.plannedEpochs) == [2, 2])
+            #expect(curves.map(\.seconds) == [[], [1, 1]])
             #expect(curves[1].parameters.lr == 0.01)
             #expect(curves[1].isFullyTrained)
         }

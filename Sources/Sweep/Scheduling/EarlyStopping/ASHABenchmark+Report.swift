@@ -15,7 +15,8 @@ extension ASHABenchmark {
             "sweep '\(sweep)': \(trials.count) trials of \(epochs) epochs; ASHA "
                 + "reduction_factor=\(reductionFactor), min_epochs=\(minEpochs), rungs at "
                 + "epochs \(rungs.map(String.init).joined(separator: ", ")); \(workers) worker"
-                + (workers == 1 ? "" : "s"),
+                + (workers == 1 ? "" : "s")
+                + (timing == .recorded ? ", recorded epoch times" : ", one time unit per epoch"),
             "full grid best ap_small: \(Self.describe(fullBest))",
             "ASHA best ap_small:      \(ashaBest.map(Self.describe) ?? "none fully trained")",
             "gap: \(gap.map { String(format: "%.4f", $0) } ?? "n/a") (target <= \(Self.maxGap)): "

@@ -14,6 +14,7 @@ public struct ASHABenchmark: Sendable, Equatable {
 
     public var sweep: String
     public var workers: Int
+    public var timing: EarlyStopReplay.Timing
     public var minEpochs: Int
     public var reductionFactor: Int
     /// The trials' planned epochs (ASHA's `max_t`).
@@ -30,8 +31,8 @@ public struct ASHABenchmark: Sendable, Equatable {
 
     /// Replays `curves` (the grid's trials in plan order) with `workers` workers.
     public static func run(
-        sweep: String, curves: [LearningCurve], workers: Int, minEpochs: Int,
-        reductionFactor: Int
+        sweep: String, curves: [LearningCurve], workers: Int,
+        timing: EarlyStopReplay.Timing = .unitEpochs, minEpochs: Int, reductionFactor: Int
     ) throws(ASHABenchmarkError) -> ASHABenchmark {
         guard !curves.isEmpty else { throw .noTrials(sweep: sweep) }
         let unfinished = curves.filter { !$0.state.isFinal }.count
@@ -45,9 +46,10 @@ public struct ASHABenchmark: Sendable, Equatable {
         guard minEpochs < epochs else { throw .noRung(minEpochs: minEpochs, epochs: epochs) }
         var rule = ASHARule(
             minEpochs: minEpochs, reductionFactor: reductionFactor, maxEpochs: epochs)
-        let replay = EarlyStopReplay.run(curves: curves, workers: workers, rule: &rule)
+        let replay = EarlyStopReplay.run(
+            curves: curves, workers: workers, timing: timing, rule: &rule)
         return ASHABenchmark(
-            sweep: sweep, workers: workers, minEpochs: minEpochs,
+            sweep: sweep, workers: workers, timing: timing, minEpochs: minEpochs,
             reductionFactor: reductionFactor, epochs: epochs, rungs: rule.rungs,
             fullBest: fullBest,
             ashaBest: best(replay.trials.filter(\.isFullyTrained).map(\.curve)),

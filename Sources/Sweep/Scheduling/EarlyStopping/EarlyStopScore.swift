@@ -13,8 +13,10 @@ enum EarlyStopScore {
         value.isNaN || value < 0 ? undefined : value
     }
 
-    /// A normalized value as reasons print it.
+    /// A normalized value as reasons print it: 4 decimals, or 3 significant digits below 0.001
+    /// (untrained trials differ there, and "0.0000 below 0.0000" would explain nothing).
     static func text(_ value: Double) -> String {
-        value < 0 ? "undefined (-1)" : String(format: "%.4f", value)
+        if value < 0 { return "undefined (-1)" }
+        return String(format: value == 0 || value >= 0.001 ? "%.4f" : "%.2e", value)
     }
 }

@@ -12,10 +12,12 @@ public struct LearningCurve: Sendable, Equatable {
     /// `values[e - 1]` is `ap_small` after epoch `e` (-1 when undefined); shorter than
     /// `plannedEpochs` when the trial diverged, failed or was stopped.
     public var values: [Double]
+    /// `seconds[e - 1]` is how long epoch `e` took (empty when unknown).
+    public var seconds: [Double]
 
     public init(
         index: Int, key: String, parameters: TrialParameters, plannedEpochs: Int,
-        state: TrialState, values: [Double]
+        state: TrialState, values: [Double], seconds: [Double] = []
     ) {
         self.index = index
         self.key = key
@@ -23,6 +25,7 @@ public struct LearningCurve: Sendable, Equatable {
         self.plannedEpochs = plannedEpochs
         self.state = state
         self.values = values
+        self.seconds = seconds
     }
 
     /// The trial completed all its planned epochs.

@@ -9,7 +9,9 @@ struct BenchASHACommand: AsyncParsableCommand {
         discussion: """
             Replays the per-epoch ap_small of a stored grid sweep (run without early_stop:) \
             through the ASHA rule as --jobs asynchronous workers would: trials start in plan \
-            order, one epoch per time unit, a pruned trial frees its worker. Targets: ASHA's \
+            order, an epoch takes one time unit (--timing unit; then the figures do not depend \
+            on --jobs) or its recorded seconds (--timing recorded), a pruned trial frees its \
+            worker. Targets: ASHA's \
             best fully trained trial within 0.01 ap_small of the grid's best, using at most 40% \
             of the grid's trial-epochs.
             """)
@@ -22,6 +24,9 @@ struct BenchASHACommand: AsyncParsableCommand {
 
     @Option(help: "Workers of the replayed asynchronous scheduler.")
     var jobs = 4
+
+    @Option(help: "How long a replayed epoch takes: unit or recorded (its stored seconds).")
+    var timing: EarlyStopReplay.Timing = .unitEpochs
 
     @Option(help: "ASHA's η: the top 1/η of the trials at a rung go on.")
     var reductionFactor = 3
@@ -43,7 +48,9 @@ struct BenchASHACommand: AsyncParsableCommand {
         let store = try SQLiteTrialStore(path: db, readOnly: true)
         let benchmark = try ASHABenchmark.run(
             sweep: sweep, curves: try store.learningCurves(sweep: sweep), workers: jobs,
-            minEpochs: minEpochs, reductionFactor: reductionFactor)
+            timing: timing, minEpochs: minEpochs, reductionFactor: reductionFactor)
         print(benchmark.report, terminator: "")
     }
 }
+
+extension EarlyStopReplay.Timing: ExpressibleByArgument {}
