@@ -97,13 +97,7 @@ public final class Conv2D: Layer {
         for item in 0..<input.n {
             let image = input.data + item * input.itemCount
             let out = output.data + item * output.itemCount
-            let cols: UnsafePointer<Float>
-            if g.isPointwise {
-                cols = UnsafePointer(image)
-            } else {
-                g.im2col(image, into: columns.data)
-                cols = UnsafePointer(columns.data)
-            }
+            let cols = columnMatrix(of: image, geometry: g)
             gemm(
                 m: outChannels, n: g.cols, k: g.rows, a: weight.value.data, lda: g.rows,
                 b: cols, ldb: g.cols, beta: 0, c: out, ldc: g.cols)
@@ -130,13 +124,7 @@ public final class Conv2D: Layer {
         for item in 0..<input.n {
             let image = input.data + item * input.itemCount
             let dOut = UnsafePointer(preActivation(outputGradient, item: item))
-            let cols: UnsafePointer<Float>
-            if g.isPointwise {
-                cols = UnsafePointer(image)
-            } else {
-                g.im2col(image, into: columns.data)
-                cols = UnsafePointer(columns.data)
-            }
+            let cols = columnMatrix(of: image, geometry: g)
             gemm(
                 transB: true, m: outChannels, n: g.rows, k: g.cols, a: dOut, lda: g.cols,
                 b: cols, ldb: g.cols, beta: item == 0 ? 0 : 1, c: weight.gradient.data,
@@ -163,6 +151,16 @@ public final class Conv2D: Layer {
             }
         }
         return inputGradient
+    }
+
+    /// The im2col matrix of one CHW image: the image itself for a pointwise conv, else written
+    /// into `columns`.
+    private func columnMatrix(
+        of image: UnsafeMutablePointer<Float>, geometry g: ConvGeometry
+    ) -> UnsafePointer<Float> {
+        guard !g.isPointwise else { return UnsafePointer(image) }
+        g.im2col(image, into: columns.data)
+        return UnsafePointer(columns.data)
     }
 
     /// `BLAS.gemm`, tallied into ``gemmTally`` when it is set.
