@@ -46,6 +46,11 @@ public final class MemoryTrialStore: TrialStore, @unchecked Sendable {
 
     public func plan(sweepID: Int64, trials planned: [TrialConfig]) throws(StoreError) {
         try locked { () throws(StoreError) in
+            let stored = trials.filter { $0.value.sweepID == sweepID }.mapValues(\.config.training)
+            if let changes = TrainerSettingsChange.firstConflict(stored: stored, planned: planned) {
+                let name = sweeps.first { $0.value == sweepID }?.key ?? "?"
+                throw .trainerSettingsChanged(sweep: name, changes: changes, path: ":memory:")
+            }
             for config in planned where trials[config.key] == nil {
                 trials[config.key] = Trial(config: config, sweepID: sweepID)
                 order.append(config.key)

@@ -22,6 +22,7 @@ extension SQLiteTrialStore: TrialStore {
         encoder.outputFormatting = [.sortedKeys]
         try write { db in
             try requireSweep(db, id: sweepID)
+            try refuseChangedTrainerSettings(db, sweepID: sweepID, planned: trials)
             let statement = try db.makeStatement(
                 sql: """
                     INSERT INTO trial (sweep_id, key, plan_index, lr, weight_decay, batch_size,
@@ -201,6 +202,25 @@ extension SQLiteTrialStore: TrialStore {
         else {
             throw StoreError.sqlite(path: path, message: "no sweep with id \(id)")
         }
+    }
+
+    /// Throws ``StoreError/trainerSettingsChanged(sweep:changes:path:)`` when a planned trial is
+    /// stored already with another training config.
+    func refuseChangedTrainerSettings(_ db: Database, sweepID: Int64, planned: [TrialConfig])
+        throws
+    {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT key, config_json FROM trial WHERE sweep_id = ?", arguments: [sweepID])
+        var stored: [String: TrainingConfig] = [:]
+        for row in rows {
+            let key: String = row["key"]
+            stored[key] = try decodeConfig(row["config_json"], key: key).training
+        }
+        guard let changes = TrainerSettingsChange.firstConflict(stored: stored, planned: planned)
+        else { return }
+        let name = try String.fetchOne(
+            db, sql: "SELECT name FROM sweep WHERE id = ?", arguments: [sweepID]) ?? "?"
+        throw StoreError.trainerSettingsChanged(sweep: name, changes: changes, path: path)
     }
 
     func decodeConfig(_ json: String?, key: String) throws(StoreError) -> TrialConfig {
