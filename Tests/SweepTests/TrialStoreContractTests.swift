@@ -57,6 +57,20 @@ import Trainer
     }
 
     @Test(arguments: Kind.allCases)
+    func trialsAddedByAnEditedGridAreNumberedAfterTheStoredOnes(kind: Kind) throws {
+        try withStore(kind) { store in
+            let id = try store.openSweep(name: "s", specText: "")
+            try store.plan(
+                sweepID: id, trials: [StoreFixtures.trial(0, lr: 1), StoreFixtures.trial(1, lr: 2)])
+            try store.plan(
+                sweepID: id, trials: [StoreFixtures.trial(0, lr: 1), StoreFixtures.trial(1, lr: 5)])
+            let queued = try store.queuedTrials(sweepID: id)
+            #expect(queued.map(\.index) == [0, 1, 2])
+            #expect(queued.map(\.parameters.lr) == [1, 2, 5])
+        }
+    }
+
+    @Test(arguments: Kind.allCases)
     func lifecycleRetriesAndRequeues(kind: Kind) throws {
         try withStore(kind) { store in
             let id = try store.openSweep(name: "s", specText: "")

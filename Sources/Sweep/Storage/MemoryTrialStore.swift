@@ -51,7 +51,10 @@ public final class MemoryTrialStore: TrialStore, @unchecked Sendable {
                 let name = sweeps.first { $0.value == sweepID }?.key ?? "?"
                 throw .trainerSettingsChanged(sweep: name, changes: changes, path: ":memory:")
             }
-            for config in planned where trials[config.key] == nil {
+            let lastIndex = trials.values.filter { $0.sweepID == sweepID }.map(\.config.index).max()
+            let numbered = PlanNumbering.numbered(
+                planned, storedKeys: Set(stored.keys), lastStoredIndex: lastIndex)
+            for config in numbered where trials[config.key] == nil {
                 trials[config.key] = Trial(config: config, sweepID: sweepID)
                 order.append(config.key)
             }
