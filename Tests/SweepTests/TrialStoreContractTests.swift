@@ -35,6 +35,42 @@ import Trainer
     }
 
     @Test(arguments: Kind.allCases)
+    func replanningWithOtherTrainerSettingsIsRefusedAndKeepsTheStoredTrials(kind: Kind) throws {
+        try withStore(kind) { store in
+            let id = try store.openSweep(name: "s", specText: "")
+            let trials = (0..<2).map { StoreFixtures.trial($0, lr: Double($0 + 1)) }
+            try store.plan(sweepID: id, trials: trials)
+            var edited = trials + [StoreFixtures.trial(2, lr: 3)]
+            edited[1].training.epochs += 1
+            let epochs = trials[1].training.epochs
+            let error = #expect(throws: StoreError.self) {
+                try store.plan(sweepID: id, trials: edited)
+            }
+            guard case .trainerSettingsChanged(let sweep, let changes, _) = error else {
+                Issue.record("expected trainerSettingsChanged, got \(String(describing: error))")
+                return
+            }
+            #expect(sweep == "s")
+            #expect(changes == ["epochs \(epochs) → \(epochs + 1)"])
+            #expect(try store.queuedTrials(sweepID: id) == trials)
+        }
+    }
+
+    @Test(arguments: Kind.allCases)
+    func trialsAddedByAnEditedGridAreNumberedAfterTheStoredOnes(kind: Kind) throws {
+        try withStore(kind) { store in
+            let id = try store.openSweep(name: "s", specText: "")
+            try store.plan(
+                sweepID: id, trials: [StoreFixtures.trial(0, lr: 1), StoreFixtures.trial(1, lr: 2)])
+            try store.plan(
+                sweepID: id, trials: [StoreFixtures.trial(0, lr: 1), StoreFixtures.trial(1, lr: 5)])
+            let queued = try store.queuedTrials(sweepID: id)
+            #expect(queued.map(\.index) == [0, 1, 2])
+            #expect(queued.map(\.parameters.lr) == [1, 2, 5])
+        }
+    }
+
+    @Test(arguments: Kind.allCases)
     func lifecycleRetriesAndRequeues(kind: Kind) throws {
         try withStore(kind) { store in
             let id = try store.openSweep(name: "s", specText: "")

@@ -1,4 +1,5 @@
 import Foundation
+import Trainer
 
 /// Writes an export (CSV, YAML) to disk.
 public enum ExportFile {
@@ -11,7 +12,8 @@ public enum ExportFile {
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
+            throw .cannotWrite(
+                path: path, reason: WriteFailure.reason(path: path, error: error))
         }
     }
 }

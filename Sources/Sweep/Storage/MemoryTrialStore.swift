@@ -46,7 +46,15 @@ public final class MemoryTrialStore: TrialStore, @unchecked Sendable {
 
     public func plan(sweepID: Int64, trials planned: [TrialConfig]) throws(StoreError) {
         try locked { () throws(StoreError) in
-            for config in planned where trials[config.key] == nil {
+            let stored = trials.filter { $0.value.sweepID == sweepID }.mapValues(\.config.training)
+            if let changes = TrainerSettingsChange.firstConflict(stored: stored, planned: planned) {
+                let name = sweeps.first { $0.value == sweepID }?.key ?? "?"
+                throw .trainerSettingsChanged(sweep: name, changes: changes, path: ":memory:")
+            }
+            let lastIndex = trials.values.filter { $0.sweepID == sweepID }.map(\.config.index).max()
+            let numbered = PlanNumbering.numbered(
+                planned, storedKeys: Set(stored.keys), lastStoredIndex: lastIndex)
+            for config in numbered where trials[config.key] == nil {
                 trials[config.key] = Trial(config: config, sweepID: sweepID)
                 order.append(config.key)
             }

@@ -22,6 +22,17 @@ extension SQLiteTrialStore: TrialStore {
         encoder.outputFormatting = [.sortedKeys]
         try write { db in
             try requireSweep(db, id: sweepID)
+            let stored = try storedTrainingConfigs(db, sweepID: sweepID)
+            if let changes = TrainerSettingsChange.firstConflict(stored: stored, planned: trials) {
+                let name = try String.fetchOne(
+                    db, sql: "SELECT name FROM sweep WHERE id = ?", arguments: [sweepID]) ?? "?"
+                throw StoreError.trainerSettingsChanged(sweep: name, changes: changes, path: path)
+            }
+            let lastIndex = try Int.fetchOne(
+                db, sql: "SELECT MAX(plan_index) FROM trial WHERE sweep_id = ?",
+                arguments: [sweepID])
+            let numbered = PlanNumbering.numbered(
+                trials, storedKeys: Set(stored.keys), lastStoredIndex: lastIndex)
             let statement = try db.makeStatement(
                 sql: """
                     INSERT INTO trial (sweep_id, key, plan_index, lr, weight_decay, batch_size,
@@ -29,7 +40,7 @@ extension SQLiteTrialStore: TrialStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(key) DO NOTHING
                     """)
-            for trial in trials {
+            for trial in numbered {
                 let json = String(decoding: try encoder.encode(trial), as: UTF8.self)
                 try statement.execute(arguments: [
                     sweepID, trial.key, trial.index, trial.parameters.lr,
@@ -201,6 +212,18 @@ extension SQLiteTrialStore: TrialStore {
         else {
             throw StoreError.sqlite(path: path, message: "no sweep with id \(id)")
         }
+    }
+
+    /// The training config of every stored trial of the sweep, by key.
+    func storedTrainingConfigs(_ db: Database, sweepID: Int64) throws -> [String: TrainingConfig] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT key, config_json FROM trial WHERE sweep_id = ?", arguments: [sweepID])
+        var stored: [String: TrainingConfig] = [:]
+        for row in rows {
+            let key: String = row["key"]
+            stored[key] = try decodeConfig(row["config_json"], key: key).training
+        }
+        return stored
     }
 
     func decodeConfig(_ json: String?, key: String) throws(StoreError) -> TrialConfig {

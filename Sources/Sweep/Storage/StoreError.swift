@@ -21,6 +21,9 @@ public enum StoreError: Error, Sendable, Equatable {
     case unknownTrial(key: String, path: String)
     /// A stored trial's config JSON no longer decodes.
     case corruptTrial(key: String, path: String, reason: String)
+    /// The sweep file changed trainer settings of trials already stored under the same sweep name
+    /// (e.g. `epochs 1 → 2`); nothing was planned and the stored trials are kept.
+    case trainerSettingsChanged(sweep: String, changes: [String], path: String)
     /// Any other SQLite failure, with SQLite's own message.
     case sqlite(path: String, message: String)
 }
@@ -50,6 +53,10 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             "\(path): no trial with key '\(key)'"
         case .corruptTrial(let key, let path, let reason):
             "\(path): trial '\(key)' has an unreadable config_json: \(reason)"
+        case .trainerSettingsChanged(let sweep, let changes, let path):
+            "\(path): sweep '\(sweep)' has stored trials trained with other trainer settings "
+                + "(\(changes.joined(separator: "; "))); they are kept. Rename the sweep (name:) "
+                + "or pass another --db to run the new settings, or undo the edit to continue it"
         case .sqlite(let path, let message):
             "\(path): \(message)"
         }

@@ -29,6 +29,8 @@ public protocol TrialStore: Sendable {
     /// Creates the sweep, or returns the existing one of that name; returns its id.
     func openSweep(name: String, specText: String) throws -> Int64
     /// Adds the planned trials whose key is not stored yet; existing trials are left untouched.
+    /// Throws ``StoreError/trainerSettingsChanged(sweep:changes:path:)`` (planning nothing) when
+    /// a planned trial is stored with another training config (an edited `trainer:` section).
     func plan(sweepID: Int64, trials: [TrialConfig]) throws
     /// Puts `running` and `interrupted` trials of the sweep back to `queued` (their orchestrator
     /// died or was stopped); returns the worker pids they had, so leftovers can be killed.

@@ -129,6 +129,10 @@ import Testing
                 .missingFolder(path: root + "/nope", key: "val", file: file)
             ),
             ("train: imgs\nval: imgs\nnames: {0: a}\n", .noImages(key: "train", file: file)),
+            (
+                "path: gone\ntrain: imgs\nval: imgs\nnames: [a]\n",
+                .missingFolder(path: root + "/gone/imgs", key: "train", file: file)
+            ),
         ]
         for (text, expected) in cases {
             try write(text, file)

@@ -35,7 +35,7 @@ struct YOLODataFile: Sendable {
                     key: "path", value: describe(path), expected: "a folder path",
                     file: file)
             }
-            base = URL(fileURLWithPath: string, relativeTo: folder)
+            base = URL(fileURLWithPath: string, isDirectory: true, relativeTo: folder)
         }
         let train = try entries("train", in: root, base: base, file: file)
         let val = try entries("val", in: root, base: base, file: file)

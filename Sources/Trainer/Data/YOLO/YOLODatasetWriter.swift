@@ -74,7 +74,8 @@ public enum YOLODatasetWriter {
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw .writeFailed(path: path, reason: error.localizedDescription)
+            let reason = WriteFailure.reason(path: path, error: error, expectingFolder: true)
+            throw .writeFailed(path: path, reason: reason)
         }
     }
 
@@ -82,7 +83,8 @@ public enum YOLODatasetWriter {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw .writeFailed(path: path, reason: error.localizedDescription)
+            throw .writeFailed(
+                path: path, reason: WriteFailure.reason(path: path, error: error))
         }
     }
 }
