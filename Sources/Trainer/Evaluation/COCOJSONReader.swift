@@ -22,6 +22,14 @@ public enum COCOJSONReader {
     }
 
     static func read(_ url: URL) throws(COCOJSONError) -> Data {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw COCOJSONError(file: url.path, reason: .unreadable("no such file"))
+        }
+        guard !isFolder.boolValue else {
+            throw COCOJSONError(
+                file: url.path, reason: .unreadable("it is a folder, not a JSON file"))
+        }
         do {
             return try Data(contentsOf: url)
         } catch {

@@ -104,6 +104,18 @@ import Testing
         }
     }
 
+    @Test func namesAFolderGivenAsTheFile() {
+        let url = FileManager.default.temporaryDirectory
+        #expect {
+            try COCOJSONReader.readGroundTruth(at: url)
+        } throws: { error in
+            guard let error = error as? COCOJSONError,
+                case .unreadable(let message) = error.reason
+            else { return false }
+            return message == "it is a folder, not a JSON file"
+        }
+    }
+
     @Test func namesTheMissingKey() throws {
         let error = try Self.gtError(
             #"{"images": [{"id": 1}], "categories": [{"id": 1}], "annotations": ["#
