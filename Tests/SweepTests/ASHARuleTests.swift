@@ -3,20 +3,6 @@ import Testing
 @testable import Sweep
 
 @Suite struct ASHARuleTests {
-    /// One scripted report and whether the rule should let the trial continue.
-    typealias Step = (trial: String, epoch: Int, value: Double, continues: Bool)
-
-    @discardableResult
-    static func run(_ rule: inout ASHARule, _ steps: [Step]) -> [EarlyStopDecision] {
-        steps.map { step in
-            let decision = rule.report(trial: step.trial, epoch: step.epoch, value: step.value)
-            #expect(
-                (decision == .continue) == step.continues,
-                "\(step.trial) epoch \(step.epoch) value \(step.value): \(decision)")
-            return decision
-        }
-    }
-
     @Test func rungsAreMinEpochsTimesPowersOfEtaBelowMaxEpochs() {
         #expect(ASHARule(minEpochs: 1, reductionFactor: 3, maxEpochs: 27).rungs == [1, 3, 9])
         #expect(ASHARule(minEpochs: 1, reductionFactor: 3, maxEpochs: 28).rungs == [1, 3, 9, 27])
@@ -26,7 +12,7 @@ import Testing
 
     @Test func nineTrialsKeepTheTopThirdAtEachRung() {
         var rule = ASHARule(minEpochs: 1, reductionFactor: 3, maxEpochs: 27)
-        let decisions = Self.run(
+        let decisions = runScript(
             &rule,
             [
                 ("t0", 1, 0.5, true),  // 1 value: fewer than η
@@ -57,7 +43,7 @@ import Testing
 
     @Test func tiesWithTheCutContinue() {
         var rule = ASHARule(minEpochs: 1, reductionFactor: 2, maxEpochs: 4)
-        Self.run(
+        runScript(
             &rule,
             [
                 ("a", 1, 0.3, true),
@@ -70,7 +56,7 @@ import Testing
 
     @Test func undefinedValuesAreTheWorst() {
         var rule = ASHARule(minEpochs: 1, reductionFactor: 2, maxEpochs: 4)
-        let decisions = Self.run(
+        let decisions = runScript(
             &rule,
             [
                 ("a", 1, -1, true),
@@ -85,12 +71,12 @@ import Testing
                     reason: "ASHA rung 1 (epoch 1): ap_small undefined (-1) below the top 1/2 cut "
                         + "0.0000 of 5 trials"))
         var nanRule = ASHARule(minEpochs: 1, reductionFactor: 2, maxEpochs: 4)
-        Self.run(&nanRule, [("x", 1, 0.1, true), ("y", 1, .nan, false)])
+        runScript(&nanRule, [("x", 1, 0.1, true), ("y", 1, .nan, false)])
     }
 
     @Test func tinyValuesPrintWithSignificantDigits() {
         var rule = ASHARule(minEpochs: 1, reductionFactor: 2, maxEpochs: 4)
-        let decisions = Self.run(&rule, [("a", 1, 0.000034, true), ("b", 1, 0.000012, false)])
+        let decisions = runScript(&rule, [("a", 1, 0.000034, true), ("b", 1, 0.000012, false)])
         #expect(
             decisions[1]
                 == .prune(
@@ -101,7 +87,7 @@ import Testing
     @Test func theLastEpochDecidesNothing() {
         var rule = ASHARule(minEpochs: 1, reductionFactor: 3, maxEpochs: 3)
         #expect(rule.rungs == [1])
-        Self.run(
+        runScript(
             &rule,
             [
                 ("a", 3, 0.9, true), ("b", 3, 0.8, true), ("c", 3, 0.1, true),
@@ -111,7 +97,7 @@ import Testing
 
     @Test func eachRungUsesTheValueAtThatEpochWhateverTheArrivalOrder() {
         var rule = ASHARule(minEpochs: 1, reductionFactor: 3, maxEpochs: 9)
-        Self.run(
+        runScript(
             &rule,
             [
                 ("fast", 1, 0.1, true),
@@ -126,19 +112,19 @@ import Testing
     }
 
     @Test func replayingTheHistoryGivesTheSameDecisions() {
-        let steps: [Step] = [
+        let steps: [ScriptedStep] = [
             ("a", 1, 0.4, true), ("b", 1, 0.1, true), ("a", 2, 0.5, true), ("c", 1, 0.3, false),
             ("a", 3, 0.6, true), ("d", 1, 0.45, true), ("b", 2, 0.2, true), ("e", 1, -1, false),
             ("d", 3, 0.5, true), ("f", 1, 0.2, false), ("b", 3, 0.3, false),
         ]
         var live = ASHARule(minEpochs: 1, reductionFactor: 3, maxEpochs: 9)
         var replayed = ASHARule(minEpochs: 1, reductionFactor: 3, maxEpochs: 9)
-        #expect(Self.run(&live, steps) == Self.run(&replayed, steps))
+        #expect(runScript(&live, steps) == runScript(&replayed, steps))
     }
 
     @Test func aRepeatedReportGetsItsFirstDecision() {
         var rule = ASHARule(minEpochs: 1, reductionFactor: 2, maxEpochs: 4)
-        Self.run(
+        runScript(
             &rule,
             [
                 ("a", 1, 0.1, true),  // alone: continues

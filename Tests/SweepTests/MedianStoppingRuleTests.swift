@@ -3,23 +3,9 @@ import Testing
 @testable import Sweep
 
 @Suite struct MedianStoppingRuleTests {
-    /// One scripted report and whether the rule should let the trial continue.
-    typealias Step = (trial: String, epoch: Int, value: Double, continues: Bool)
-
-    @discardableResult
-    static func run(_ rule: inout MedianStoppingRule, _ steps: [Step]) -> [EarlyStopDecision] {
-        steps.map { step in
-            let decision = rule.report(trial: step.trial, epoch: step.epoch, value: step.value)
-            #expect(
-                (decision == .continue) == step.continues,
-                "\(step.trial) epoch \(step.epoch) value \(step.value): \(decision)")
-            return decision
-        }
-    }
-
     @Test func nobodyStopsUntilThreeOtherTrialsReportedTheEpoch() {
         var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
-        let decisions = Self.run(
+        let decisions = runScript(
             &rule,
             [
                 ("a", 2, 0.5, true),
@@ -36,7 +22,7 @@ import Testing
 
     @Test func noTrialStopsBeforeMinEpochsOrAtTheLastEpoch() {
         var rule = MedianStoppingRule(minEpochs: 3, maxEpochs: 4)
-        Self.run(
+        runScript(
             &rule,
             [
                 ("a", 2, 0.5, true), ("b", 2, 0.6, true), ("c", 2, 0.7, true),
@@ -50,7 +36,7 @@ import Testing
 
     @Test func theTrialsBestSoFarCountsNotItsLatestValue() {
         var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
-        Self.run(
+        runScript(
             &rule,
             [
                 ("a", 2, 0.5, true), ("b", 2, 0.6, true), ("c", 2, 0.7, true),
@@ -62,7 +48,7 @@ import Testing
 
     @Test func anEvenCountUsesTheMeanOfTheMiddleValuesAndTiesContinue() {
         var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
-        Self.run(
+        runScript(
             &rule,
             [
                 ("a", 1, 0.2, true), ("b", 1, 0.4, true), ("c", 1, 0.6, true),
@@ -74,7 +60,7 @@ import Testing
 
     @Test func undefinedValuesAreTheWorst() {
         var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
-        let decisions = Self.run(
+        let decisions = runScript(
             &rule,
             [
                 ("a", 1, -1, true), ("b", 1, -1, true), ("c", 1, 0.3, true),
@@ -91,7 +77,7 @@ import Testing
 
     @Test func otherTrialsCountAtTheSameEpochWhateverTheArrivalOrder() {
         var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
-        Self.run(
+        runScript(
             &rule,
             [
                 ("fast", 1, 0.1, true), ("fast", 2, 0.2, true), ("fast", 3, 0.9, true),
@@ -104,19 +90,19 @@ import Testing
     }
 
     @Test func replayingTheHistoryGivesTheSameDecisions() {
-        let steps: [Step] = [
+        let steps: [ScriptedStep] = [
             ("a", 1, 0.4, true), ("b", 1, 0.1, true), ("c", 1, 0.3, true), ("d", 1, 0.05, false),
             ("a", 2, 0.5, true), ("b", 2, 0.2, true), ("c", 2, 0.25, true), ("e", 1, -1, false),
             ("e", 2, 0.1, false), ("f", 2, 0.3, true),
         ]
         var live = MedianStoppingRule(minEpochs: 1, maxEpochs: 3)
         var replayed = MedianStoppingRule(minEpochs: 1, maxEpochs: 3)
-        #expect(Self.run(&live, steps) == Self.run(&replayed, steps))
+        #expect(runScript(&live, steps) == runScript(&replayed, steps))
     }
 
     @Test func aRepeatedReportGetsItsFirstDecision() {
         var rule = MedianStoppingRule(minEpochs: 1, maxEpochs: 10)
-        Self.run(
+        runScript(
             &rule,
             [
                 ("a", 1, 0.1, true),  // no others yet
