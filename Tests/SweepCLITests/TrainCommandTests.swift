@@ -33,6 +33,23 @@ import Trainer
         #expect(throws: (any Error).self) { try parse(["--threads", "0"]) }
     }
 
+    @Test func moreThreadsThanCoresAreRefusedWithTheLimit() {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect {
+            try parse(["--threads", String(cores + 1)])
+        } throws: { error in
+            TrainCommand.message(for: error).contains("between 1 and \(cores)")
+        }
+    }
+
+    /// A negative number is read as the option's value, so the range check names it instead of
+    /// ArgumentParser reporting a missing value.
+    @Test func negativeValuesReachTheRangeChecks() async throws {
+        let command = try parse(["--epochs", "-1", "--lr", "-0.1"])
+        #expect(command.epochs == -1 && command.lr == -0.1)
+        await #expect(throws: TrainingConfigError.self) { try await command.run() }
+    }
+
     @Test func trainsATinyConfigWithFlagsOverridingTheFile() async throws {
         let path = try scratchFile(
             "tiny.yaml",

@@ -12,7 +12,7 @@ struct DatasetCheckCommand: AsyncParsableCommand {
     @Argument(help: "Path of the dataset's data.yaml.")
     var dataFile: String
 
-    @Option(name: .long, help: "Side the images are resized to.")
+    @Option(name: .long, parsing: .unconditional, help: "Side the images are resized to.")
     var imageSize: Int = 128
 
     @Flag(name: .long, help: "Skip corrupt images and label files with a warning.")

@@ -13,16 +13,16 @@ struct DatasetExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder (created if needed).")
     var out: String
 
-    @Option(name: .long, help: "Side of the square images in pixels.")
+    @Option(name: .long, parsing: .unconditional, help: "Side of the square images in pixels.")
     var imageSize: Int = SyntheticDatasetOptions().imageSize
 
-    @Option(name: .long, help: "Number of training images.")
+    @Option(name: .long, parsing: .unconditional, help: "Number of training images.")
     var trainImages: Int = SyntheticDatasetOptions().trainImages
 
-    @Option(name: .long, help: "Number of validation images.")
+    @Option(name: .long, parsing: .unconditional, help: "Number of validation images.")
     var valImages: Int = SyntheticDatasetOptions().valImages
 
-    @Option(name: .long, help: "Generator seed.")
+    @Option(name: .long, parsing: .unconditional, help: "Generator seed.")
     var seed: UInt64 = SyntheticDatasetOptions().seed
 
     var options: SyntheticDatasetOptions {

@@ -16,7 +16,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Write the ranking as CSV to this file.")
     var out: String?
 
-    @Option(help: "Only the best N trials in the CSV.")
+    @Option(parsing: .unconditional, help: "Only the best N trials in the CSV.")
     var top: Int?
 
     @Option(help: "Write the best trial's training config as YAML to this file.")

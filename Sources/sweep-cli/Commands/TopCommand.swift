@@ -13,7 +13,9 @@ struct TopCommand: AsyncParsableCommand {
     @Argument(help: "The sweep's name.")
     var sweep: String
 
-    @Option(name: [.customShort("n"), .customLong("count")], help: "How many trials to show.")
+    @Option(
+        name: [.customShort("n"), .customLong("count")], parsing: .unconditional,
+        help: "How many trials to show.")
     var count = 10
 
     @Option(help: "The sweep database.")

@@ -14,22 +14,26 @@ struct TrainCommand: AsyncParsableCommand {
             every metric key).
             """)
 
-    @Option(help: "Peak learning rate.") var lr: Double?
-    @Option(help: "Weight decay (not applied to biases and BatchNorm).") var weightDecay: Double?
-    @Option(help: "Images per batch.") var batchSize: Int?
+    @Option(parsing: .unconditional, help: "Peak learning rate.") var lr: Double?
+    @Option(parsing: .unconditional, help: "Weight decay (not applied to biases and BatchNorm).") var weightDecay: Double?
+    @Option(parsing: .unconditional, help: "Images per batch.") var batchSize: Int?
     @Option(help: "Classification loss: mse, ce or focal.") var loss: LossKind?
-    @Option(help: "Training epochs (0: evaluate the untrained model).") var epochs: Int?
-    @Option(help: "Seed for initialisation, shuffling and augmentation.") var seed: UInt64?
-    @Option(help: "SGD momentum.") var momentum: Double?
-    @Option(help: "Linear warm-up length in epochs (may be fractional).") var warmupEpochs: Double?
+    @Option(parsing: .unconditional, help: "Training epochs (0: evaluate the untrained model).") var epochs: Int?
+    @Option(parsing: .unconditional, help: "Seed for initialisation, shuffling and augmentation.") var seed: UInt64?
+    @Option(parsing: .unconditional, help: "SGD momentum.") var momentum: Double?
+    @Option(parsing: .unconditional, help: "Linear warm-up length in epochs (may be fractional).") var warmupEpochs: Double?
     @Option(help: "A YOLO data.yaml to train on instead of the synthetic dataset.")
     var data: String?
     @Option(help: "A YAML training config to start from.") var config: String?
-    @Option(help: "OpenBLAS threads.") var threads = 1
+    @Option(parsing: .unconditional, help: "OpenBLAS threads.") var threads = 1
     @Flag(help: "End with one JSON line of the result.") var json = false
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard (1...max(cores, 1)).contains(threads) else {
+            throw ValidationError(
+                "--threads must be between 1 and \(cores) (this machine's cores); got \(threads)")
+        }
     }
 
     func run() async throws {

@@ -22,16 +22,16 @@ struct BenchASHACommand: AsyncParsableCommand {
     @Option(help: "The sweep database.")
     var db = SQLiteTrialStore.defaultPath
 
-    @Option(help: "Workers of the replayed asynchronous scheduler.")
+    @Option(parsing: .unconditional, help: "Workers of the replayed asynchronous scheduler.")
     var jobs = 4
 
     @Option(help: "How long a replayed epoch takes: unit or recorded (its stored seconds).")
     var timing: EarlyStopReplay.Timing = .unitEpochs
 
-    @Option(help: "ASHA's η: the top 1/η of the trials at a rung go on.")
+    @Option(parsing: .unconditional, help: "ASHA's η: the top 1/η of the trials at a rung go on.")
     var reductionFactor = 3
 
-    @Option(help: "ASHA's first rung (grace period), in epochs.")
+    @Option(parsing: .unconditional, help: "ASHA's first rung (grace period), in epochs.")
     var minEpochs = 1
 
     func validate() throws {

@@ -13,10 +13,10 @@ struct BenchEvalCommand: AsyncParsableCommand {
             bench/coco_compare.py (pycocotools, faster-coco-eval).
             """)
 
-    @Option(help: "Seed of the synthetic case.")
+    @Option(parsing: .unconditional, help: "Seed of the synthetic case.")
     var seed: UInt64 = 0
 
-    @Option(help: "Timed runs per mode; the median is reported.")
+    @Option(parsing: .unconditional, help: "Timed runs per mode; the median is reported.")
     var runs = 3
 
     @Option(help: ArgumentHelp("Directory to write gt.json and dets.json into.", valueName: "dir"))

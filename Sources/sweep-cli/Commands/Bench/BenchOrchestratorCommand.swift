@@ -8,29 +8,31 @@ struct BenchOrchestratorCommand: AsyncParsableCommand {
         commandName: "orchestrator",
         abstract: "Per-trial overhead and --jobs scaling.",
         discussion: """
-            Runs the same small synthetic sweep (real `sweep-cli worker` processes; an in-memory \
+            Names the worker binary and how it links the Swift runtime (a static runtime, as \
+            'swift build -c release --static-swift-stdlib' builds it, starts each worker about \
+            twice as fast), then runs the same small synthetic sweep (real `sweep-cli worker` processes; an in-memory \
             store, or with --db-folder a fresh SQLite database per run) once per --jobs value \
             and prints wall time, throughput, speed-up over the first value, and per trial: wall \
             seconds, training seconds the worker reported, and the difference (process start, \
             dataset, protocol, store).
             """)
 
-    @Option(help: "Trials per run.")
+    @Option(parsing: .unconditional, help: "Trials per run.")
     var trials = 8
 
     @Option(help: "Comma-separated --jobs values to compare.")
     var jobs = "1,2"
 
-    @Option(help: "Epochs per trial.")
+    @Option(parsing: .unconditional, help: "Epochs per trial.")
     var epochs = 1
 
-    @Option(help: "Synthetic image size (pixels).")
+    @Option(parsing: .unconditional, help: "Synthetic image size (pixels).")
     var imageSize = 64
 
-    @Option(help: "Synthetic training images.")
+    @Option(parsing: .unconditional, help: "Synthetic training images.")
     var trainImages = 32
 
-    @Option(help: "Synthetic validation images.")
+    @Option(parsing: .unconditional, help: "Synthetic validation images.")
     var valImages = 16
 
     @Option(
@@ -59,9 +61,20 @@ struct BenchOrchestratorCommand: AsyncParsableCommand {
             imageSize: imageSize, trainImages: trainImages, valImages: valImages)
         let training = TrainingConfig(batchSize: 8, epochs: epochs, data: .synthetic(options))
         let launcher = workerCommand.map { WorkerLauncher(executable: $0) } ?? .currentExecutable()
+        if workerCommand == nil {
+            print(Self.workerLine(launcher.executable, linkage: .current))
+        }
         let rows = try await OrchestratorBenchmark.run(
             trials: trials, jobsList: jobsList, training: training, launcher: launcher,
             databaseFolder: dbFolder)
         print(OrchestratorBenchmark.report(rows), terminator: "")
+    }
+
+    /// Names the worker binary and its Swift runtime linkage, which dominates the overhead.
+    static func workerLine(_ executable: String, linkage: SwiftRuntimeLinkage) -> String {
+        let line = "worker: \(executable) (Swift runtime: \(linkage.rawValue))"
+        guard linkage == .shared else { return line }
+        return line
+            + "\nnote: a 'swift build -c release --static-swift-stdlib' worker starts about twice as fast"
     }
 }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// How a process links the Swift runtime. Every trial starts a fresh worker process, and on Linux
+/// a statically linked runtime (`swift build --static-swift-stdlib`) starts in about half the time
+/// of the shared libraries, so `bench orchestrator` names the linkage beside its overhead figure.
+public enum SwiftRuntimeLinkage: String, Sendable, Equatable {
+    /// The runtime is part of the executable.
+    case `static`
+    /// The runtime is loaded from `libswiftCore.so`.
+    case shared
+    /// The process map could not be read (no `/proc`).
+    case unknown
+
+    /// The running process's linkage.
+    public static var current: SwiftRuntimeLinkage {
+        // `/proc` files report size 0, so read to the end instead of by the file's size.
+        guard let file = FileHandle(forReadingAtPath: "/proc/self/maps") else { return .unknown }
+        defer { try? file.close() }
+        let maps = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
+        return maps.isEmpty ? .unknown : from(processMaps: maps)
+    }
+
+    /// The linkage a `/proc/PID/maps` text shows: shared when `libswiftCore.so` is mapped.
+    public static func from(processMaps maps: String) -> SwiftRuntimeLinkage {
+        maps.contains("/libswiftCore.so") ? .shared : .static
+    }
+}
