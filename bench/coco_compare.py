@@ -4,7 +4,7 @@ written by `sweep-cli bench eval --write-json DIR`, and prints their 12 stats so
 compared with the Swift evaluator's. Run by hand (not in CI):
 
     pip install pycocotools faster-coco-eval
-    swift build -c release && .build/release/sweep-cli bench eval --write-json /tmp/evalbench
+    swift build -c release --static-swift-stdlib && .build/release/sweep-cli bench eval --write-json /tmp/evalbench
     python3 bench/coco_compare.py /tmp/evalbench [--runs 3] [--swift-json stats.json] [--extras]
 
 --extras also computes, with pycocotools, the project's extra numbers (AP50s: AP@0.5 small; APvt,

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-swift build -c release --product sweep-cli
+swift build -c release --static-swift-stdlib --product sweep-cli
 cli=.build/release/sweep-cli
 "$cli" run sweeps/quickstart.yaml --db results/sweeps.sqlite
 "$cli" top quickstart --db results/sweeps.sqlite -n 10

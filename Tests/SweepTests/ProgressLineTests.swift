@@ -59,6 +59,18 @@ import Trainer
                 + "5.0s; stopped; run again to continue")
     }
 
+    @Test func setAsideTrialsAreCountedInTheNoteAndTheSummary() {
+        #expect(ProgressLine.setAside(1).hasPrefix("note: 1 queued trial is no longer in"))
+        #expect(ProgressLine.setAside(3).hasPrefix("note: 3 queued trials are no longer in"))
+        let summary = RunSummary(
+            ending: .allFinished, total: 2, outcomes: [.completed: 2], retries: 0,
+            remaining: 0, setAside: 3, seconds: 5)
+        #expect(
+            ProgressLine.summary(summary)
+                == "run: 2 of 2 trials finished this run (2 completed), 0 retried, 0 left, "
+                + "3 no longer in the sweep file not run, 5.0s; all trials done")
+    }
+
     @Test func theSmallerTimeBudgetWins() throws {
         var spec = SchedulerFixtures.spec(timeBudget: 3600)
         #expect(SchedulerOptions(spec: spec, jobs: 1, timeBudget: 60).timeBudget == 60)

@@ -49,6 +49,37 @@ import Trainer
         }
     }
 
+    @Test func queuedTrialsAnEditedGridDropsStayStoredButDoNotRun() async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            let launcher = Fixtures.worker("ok")
+            let original = Fixtures.spec(lrs: [0.1, 0.2, 0.3, 0.4])
+            let sweepID = try store.openSweep(name: original.name, specText: original.sourceText)
+            let planned = original.planTrials()
+            try store.plan(sweepID: sweepID, trials: planned)
+            try store.markRunning(key: planned[0].key, pid: 1, at: Date())
+            try store.finish(
+                key: planned[0].key,
+                outcome: StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.5)))
+
+            let log = EventLog()
+            let edited = try await run(Fixtures.spec(lrs: [0.1, 0.2]), store, launcher, log: log)
+            #expect(log.startedKeys == [planned[1].key])
+            #expect(log.all.first == .setAside(count: 2))
+            #expect(edited.total == 2 && edited.remaining == 0 && edited.setAside == 2)
+            #expect(edited.ending == .allFinished)
+            #expect(
+                ProgressLine.summary(edited).contains("2 no longer in the sweep file not run"))
+            let queued = try store.queuedTrials(sweepID: sweepID).map(\.key)
+            #expect(queued == planned[2...].map(\.key))
+
+            let restored = EventLog()
+            let again = try await run(original, store, launcher, log: restored)
+            #expect(Set(restored.startedKeys) == Set(planned[2...].map(\.key)))
+            #expect(again.setAside == 0 && again.outcomes == [.completed: 2])
+        }
+    }
+
     @Test func rerunningContinuesWithoutRunningAnythingTwice() async throws {
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))

@@ -48,6 +48,13 @@ public enum ProgressLine {
     }
 
     /// The closing line: what this run did and why it ended.
+    /// The note `run` prints when an edited sweep file no longer plans some queued trials.
+    public static func setAside(_ count: Int) -> String {
+        let trials = count == 1 ? "1 queued trial is" : "\(count) queued trials are"
+        return "note: \(trials) no longer in the sweep file: kept in the database, not run "
+            + "(put the values back in the file to run them)"
+    }
+
     public static func summary(_ summary: RunSummary) -> String {
         let order: [TrialState] = [
             .completed, .pruned, .diverged, .failed, .timedOut, .interrupted,
@@ -60,6 +67,9 @@ public enum ProgressLine {
             line += " (" + counts.joined(separator: ", ") + ")"
         }
         line += ", \(summary.retries) retried, \(summary.remaining) left, "
+        if summary.setAside > 0 {
+            line += "\(summary.setAside) no longer in the sweep file not run, "
+        }
         line += ReportFormat.duration(summary.seconds) + "; "
         switch summary.ending {
         case .allFinished:

@@ -11,25 +11,28 @@ public struct RunSummary: Sendable, Equatable {
     }
 
     public var ending: Ending
-    /// Trials planned for the sweep (this run and earlier ones).
+    /// Trials the sweep file plans.
     public var total: Int
     /// How the trials that ended during this run ended, by state.
     public var outcomes: [TrialState: Int]
     /// Crashed attempts that were started again.
     public var retries: Int
-    /// Trials still queued (or interrupted) after the run.
+    /// Trials of the current plan still queued (or interrupted) after the run.
     public var remaining: Int
+    /// Queued trials the sweep file no longer plans, left stored and not run.
+    public var setAside: Int
     public var seconds: Double
 
     public init(
         ending: Ending, total: Int, outcomes: [TrialState: Int], retries: Int, remaining: Int,
-        seconds: Double
+        setAside: Int = 0, seconds: Double
     ) {
         self.ending = ending
         self.total = total
         self.outcomes = outcomes
         self.retries = retries
         self.remaining = remaining
+        self.setAside = setAside
         self.seconds = seconds
     }
 

@@ -76,10 +76,17 @@ public actor Scheduler {
         try call { try store.plan(sweepID: sweepID, trials: planned) }
         let leftovers = try call { try store.requeueUnfinished(sweepID: sweepID) }
         LeftoverWorkers.terminate(pids: leftovers, keys: Set(planned.map(\.key)))
-        queue = try call { try store.queuedTrials(sweepID: sweepID) }
-        replayHistory()
         let plannedKeys = Set(planned.map(\.key))
-        let total = planned.count + queue.filter { !plannedKeys.contains($0.key) }.count
+        let stored = try call { try store.queuedTrials(sweepID: sweepID) }
+        // The sweep file is the truth: queued trials an edited file no longer plans stay stored
+        // but do not run.
+        queue = stored.filter { plannedKeys.contains($0.key) }
+        let setAside = stored.count - queue.count
+        if setAside > 0 {
+            onEvent(.setAside(count: setAside), progress)
+        }
+        replayHistory()
+        let total = planned.count
         progress = SweepProgress(
             total: total, done: total - queue.count, failed: history.failed,
             bestAPSmall: history.bestAPSmall, jobs: options.jobs)
@@ -94,14 +101,16 @@ public actor Scheduler {
         let wasStopped = phase == .draining || phase == .stopping
         phase = .finished
         graceTask?.cancel()
-        let stillQueued = try call { try store.queuedTrials(sweepID: sweepID).count }
+        let stillQueued = try call {
+            try store.queuedTrials(sweepID: sweepID).filter { plannedKeys.contains($0.key) }.count
+        }
         let remaining = stillQueued + (outcomes[.interrupted] ?? 0)
         // Trials are only left over when a stop request or the time budget held them back.
         let ending: RunSummary.Ending =
             remaining == 0 ? .allFinished : (wasStopped ? .stopped : .timeBudget)
         return RunSummary(
             ending: ending, total: total, outcomes: outcomes, retries: retries,
-            remaining: remaining, seconds: elapsedSeconds())
+            remaining: remaining, setAside: setAside, seconds: elapsedSeconds())
     }
 
     /// Asks the run to stop: the first call stops scheduling and gives running trials the grace

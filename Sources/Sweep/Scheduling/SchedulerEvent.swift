@@ -2,6 +2,9 @@ import Trainer
 
 /// What the scheduler reports while it runs, with the progress after it.
 public enum SchedulerEvent: Sendable, Equatable {
+    /// `count` queued trials are no longer planned by the (edited) sweep file: they stay stored
+    /// and queued, but this run does not start them.
+    case setAside(count: Int)
     /// A worker started `trial` (attempt 1, 2, …).
     case started(TrialConfig, attempt: Int)
     /// A running trial finished an epoch.

@@ -17,6 +17,9 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidLabel(file: String, line: Int, problem: LabelProblem)
     /// A split (`key` of `file`) holds no usable image.
     case noImages(key: String, file: String)
+    /// None of the `images` of a split (`key` of `file`) has a label file; `example` is where the
+    /// first image's labels were looked for.
+    case noLabels(key: String, file: String, images: Int, example: String)
     /// A file exists but could not be read as text.
     case unreadableFile(path: String)
     /// An image could not be decoded (corrupt, truncated, unsupported).
@@ -66,6 +69,10 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(file):\(line): \(problem)"
         case .noImages(let key, let file):
             "\(file): the '\(key)' split has no PNG or JPEG images"
+        case .noLabels(let key, let file, let images, let example):
+            "\(file): none of the \(images) '\(key)' images has a label file (looked for "
+                + "\(example) and the like: the last /images/ of an image path becomes /labels/, "
+                + "the extension .txt)"
         case .unreadableFile(let path):
             "\(path): cannot read the file as UTF-8 text"
         case .undecodableImage(let file, let reason):

@@ -22,6 +22,8 @@ enum RunProgressPrinter {
                 + "to finish (Ctrl-C again to stop now)\n"
         case .interrupting:
             text = (terminal ? "\r\u{1B}[K" : "") + "stopping running trials now\n"
+        case .setAside(let count):
+            text = (terminal ? "\r\u{1B}[K" : "") + ProgressLine.setAside(count) + "\n"
         case .budgetReached:
             text =
                 (terminal ? "\r\u{1B}[K" : "")

@@ -72,6 +72,10 @@ import Testing
         try FileManager.default.copyItem(
             atPath: TestFiles.fixtures + "/red-blue-16x12.jpg",
             toPath: root + "/b/images/sub/y.JPG")
+        try ImageCodec.writePNG(
+            RGBImage(width: 4, height: 4, bytes: .init(repeating: 9, count: 48)),
+            to: root + "/b/images/z.png")
+        try write("", root + "/b/labels/z.txt")
         try write("train: a/images\nval: [b/images]\nnames: [cat, dog]\n", root + "/data.yaml")
         let split = try YOLODatasetReader.read(
             dataFile: root + "/data.yaml", imageSize: 8,
@@ -84,10 +88,24 @@ import Testing
                     ObjectAnnotation(
                         classIndex: 1, box: BoundingBox(x: 2, y: 2, width: 4, height: 4))
                 ])
-        #expect(split.val.images.count == 1 && split.val.images[0].objects.isEmpty)
+        #expect(split.val.images.count == 2 && split.val.images.allSatisfy(\.objects.isEmpty))
         // Left half of the fixture is red, right half blue, after resizing too.
         let val = split.val.images[0]
         #expect(val.pixels[0] > 0.7 && val.pixels[2 * 64 + 7] > 0.7)
+    }
+
+    /// Images without a single label file mean a misplaced `labels/` folder, not empty images.
+    @Test func aSplitWithoutAnyLabelFileIsRefused() throws {
+        let dataFile = try exported()
+        let root = (dataFile as NSString).deletingLastPathComponent
+        try FileManager.default.moveItem(atPath: root + "/labels", toPath: root + "/annotations")
+        let expected = DatasetError.noLabels(
+            key: "train", file: dataFile, images: Self.options.trainImages,
+            example: YOLODatasetReader.labelPath(forImage: root + "/images/train/000000.png"))
+        #expect(throws: expected) {
+            try YOLODatasetReader.read(dataFile: dataFile, imageSize: 32, skipCorrupt: false)
+        }
+        #expect(expected.description.contains("none of the 4 'train' images has a label file"))
     }
 
     @Test func labelPathFollowsTheImagesToLabelsRule() {

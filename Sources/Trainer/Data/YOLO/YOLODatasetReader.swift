@@ -3,7 +3,8 @@ import Foundation
 /// Reads an Ultralytics/YOLO detection dataset (see ``YOLODataFile`` for `data.yaml`): the PNG and
 /// JPEG images under each split's folders (recursively, sorted by path), each with its label file
 /// found by the standard rule — the last `/images/` of the image path becomes `/labels/` and the
-/// extension `.txt`. A missing label file means an image without objects.
+/// extension `.txt`. A missing label file means an image without objects, but a split where no
+/// image has one is refused: that is a misplaced `labels/` folder, not a set of empty images.
 ///
 /// Images are resized (bilinear, aspect not kept) to `imageSize × imageSize` and boxes scaled
 /// alike. With `skipCorrupt`, an undecodable image or a bad label line drops that image and is
@@ -31,17 +32,22 @@ public enum YOLODatasetReader {
         let valPaths = try imagePaths(data.val, key: "val", file: dataFile)
         for (key, paths) in [("train", trainPaths), ("val", valPaths)] {
             var images: [DetectionImage] = []
+            var labelled = 0
             for path in paths {
                 do {
-                    images.append(
-                        try image(
-                            at: path, classCount: data.names.count,
-                            size: imageSize))
-                } catch  where skipCorrupt {
+                    let read = try image(at: path, classCount: data.names.count, size: imageSize)
+                    images.append(read.image)
+                    labelled += read.hasLabelFile ? 1 : 0
+                } catch where skipCorrupt {
                     warnings.append(error)
                 }
             }
             guard !images.isEmpty else { throw .noImages(key: key, file: dataFile) }
+            guard labelled > 0 else {
+                throw .noLabels(
+                    key: key, file: dataFile, images: images.count,
+                    example: labelPath(forImage: paths[0]))
+            }
             splits.append(DetectionDataset(classNames: data.names, images: images))
         }
         return Result(split: DatasetSplit(train: splits[0], val: splits[1]), warnings: warnings)
@@ -56,13 +62,15 @@ public enum YOLODatasetReader {
         return (labelled as NSString).deletingPathExtension + ".txt"
     }
 
+    /// One image and its objects, and whether it had a label file at all.
     private static func image(at path: String, classCount: Int, size: Int)
-        throws(DatasetError) -> DetectionImage
+        throws(DatasetError) -> (image: DetectionImage, hasLabelFile: Bool)
     {
         let decoded = try ImageCodec.decode(file: path)
         var objects: [ObjectAnnotation] = []
         let labels = labelPath(forImage: path)
-        if FileManager.default.fileExists(atPath: labels) {
+        let hasLabelFile = FileManager.default.fileExists(atPath: labels)
+        if hasLabelFile {
             guard let text = try? String(contentsOfFile: labels, encoding: .utf8) else {
                 throw .unreadableFile(path: labels)
             }
@@ -72,7 +80,8 @@ public enum YOLODatasetReader {
         let pixels = ImageResizer.resize(
             decoded.chwPixels(), width: decoded.width, height: decoded.height, toWidth: size,
             height: size)
-        return DetectionImage(width: size, height: size, pixels: pixels, objects: objects)
+        let image = DetectionImage(width: size, height: size, pixels: pixels, objects: objects)
+        return (image, hasLabelFile)
     }
 
     /// The sorted image files of a split's entries: folders (recursive) or `.txt` image lists
