@@ -24,18 +24,51 @@ import Testing
         """
     }
 
+    /// A scratch folder with the eight-trial sweep file `NAME.yaml` and a database path.
+    struct Scene {
+        let name: String
+        let folder: String
+        var sweepFile: String { folder + "/\(name).yaml" }
+        var db: String { folder + "/sweeps.sqlite" }
+
+        init(_ name: String) throws {
+            self.name = name
+            folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("sweep-\(name)-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true)
+            try RunKillTests.sweepText(name).write(
+                toFile: sweepFile, atomically: true, encoding: .utf8)
+        }
+
+        /// `run` on the sweep with two jobs and the fake worker `worker` (a `Fixtures/workers`
+        /// script), plus `extra` options.
+        func arguments(_ worker: String, _ extra: [String] = []) -> [String] {
+            ["run", sweepFile, "--db", db, "--jobs", "2"] + extra + [
+                "--worker-command", CLIRun.fakeWorkers.appendingPathComponent(worker).path,
+            ]
+        }
+
+        func trials() -> [TrialRecord]? { CLIRun.trials(db: db, sweep: name) }
+
+        /// Waits until both workers are running and reported their first epoch.
+        func waitForTwoRunningWorkers() -> Bool {
+            CLIRun.waitUntil {
+                trials()?.filter { $0.state == .running && $0.epochsReached >= 1 }.count == 2
+            }
+        }
+
+        func log(_ name: String) -> String {
+            (try? String(contentsOfFile: folder + "/\(name)", encoding: .utf8)) ?? ""
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
     @Test func killingTheOrchestratorAtAnyPointLosesAndDuplicatesNothing() throws {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sweep-kill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let sweepFile = folder.appendingPathComponent("kill.yaml").path
-        try Self.sweepText("killtest").write(toFile: sweepFile, atomically: true, encoding: .utf8)
-        let db = folder.appendingPathComponent("sweeps.sqlite").path
-        let arguments = [
-            "run", sweepFile, "--db", db, "--jobs", "2", "--worker-command",
-            CLIRun.fakeWorkers.appendingPathComponent("ok.sh").path,
-        ]
+        let scene = try Scene("killtest")
+        defer { scene.remove() }
+        let arguments = scene.arguments("ok.sh")
         let environment = ["FAKE_SLEEP": "0.15"]
         var completedSoFar: [String: Int] = [:]  // key → attempts when it completed
         var keys: Set<String> = []
@@ -48,16 +81,14 @@ import Testing
         ]
         for (round, (point, condition)) in killWhen.enumerated() {
             let orchestrator = try CLIRun.start(
-                arguments, environment: environment, log: folder.path + "/run\(round).log")
-            let reached = CLIRun.waitUntil {
-                CLIRun.trials(db: db, sweep: "killtest").map(condition) ?? false
-            }
+                arguments, environment: environment, log: scene.folder + "/run\(round).log")
+            let reached = CLIRun.waitUntil { scene.trials().map(condition) ?? false }
             kill(orchestrator.processIdentifier, SIGKILL)
             orchestrator.waitUntilExit()
             try #require(reached, "never reached '\(point)'")
             #expect(orchestrator.terminationReason == .uncaughtSignal)
 
-            let trials = try #require(CLIRun.trials(db: db, sweep: "killtest"))
+            let trials = try #require(scene.trials())
             keys = Set(trials.map(\.key))
             #expect(trials.count == 8, "after killing at '\(point)'")
             for (key, attempts) in completedSoFar {
@@ -71,17 +102,16 @@ import Testing
         }
 
         let status = try CLIRun.run(
-            arguments, environment: environment, log: folder.path + "/final.log")
-        let finalLog =
-            (try? String(contentsOfFile: folder.path + "/final.log", encoding: .utf8)) ?? ""
+            arguments, environment: environment, log: scene.folder + "/final.log")
+        let finalLog = scene.log("final.log")
         #expect(status == 0, "final run: \(finalLog)")
         #expect(finalLog.contains("all trials done"))
 
-        let trials = try #require(CLIRun.trials(db: db, sweep: "killtest"))
+        let trials = try #require(scene.trials())
         #expect(trials.count == 8)
         #expect(Set(trials.map(\.key)).count == 8)
         #expect(trials.allSatisfy { $0.state == .completed })
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        let store = try SQLiteTrialStore(path: scene.db, readOnly: true)
         for trial in trials {
             #expect(try store.epochReports(key: trial.key).map(\.epoch) == [1, 2, 3])
             #expect(trial.metrics?.apSmall == trial.config.parameters.lr)
@@ -90,30 +120,17 @@ import Testing
             }
         }
         #expect(CLIRun.waitUntil(seconds: 5) { CLIRun.liveWorkers(keys: keys).isEmpty })
-        let queue = try DatabaseQueue(path: db)
+        let queue = try DatabaseQueue(path: scene.db)
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
 
     @Test func ctrlCTwiceInterruptsAndTheNextRunContinues() throws {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sweep-sigint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let sweepFile = folder.appendingPathComponent("kill.yaml").path
-        try Self.sweepText("sigint").write(toFile: sweepFile, atomically: true, encoding: .utf8)
-        let db = folder.appendingPathComponent("sweeps.sqlite").path
-        func arguments(_ worker: String) -> [String] {
-            [
-                "run", sweepFile, "--db", db, "--jobs", "2", "--grace", "60s",
-                "--worker-command", CLIRun.fakeWorkers.appendingPathComponent(worker).path,
-            ]
-        }
-        let orchestrator = try CLIRun.start(arguments("hang.sh"), log: folder.path + "/hang.log")
-        let running = CLIRun.waitUntil {
-            CLIRun.trials(db: db, sweep: "sigint")?
-                .filter { $0.state == .running && $0.epochsReached == 1 }.count == 2
-        }
-        let keys = Set(CLIRun.trials(db: db, sweep: "sigint")?.map(\.key) ?? [])
+        let scene = try Scene("sigint")
+        defer { scene.remove() }
+        let orchestrator = try CLIRun.start(
+            scene.arguments("hang.sh", ["--grace", "60s"]), log: scene.folder + "/hang.log")
+        let running = scene.waitForTwoRunningWorkers()
+        let keys = Set(scene.trials()?.map(\.key) ?? [])
         #expect(CLIRun.liveWorkers(keys: keys).count == 2, "the process scan sees the workers")
         kill(orchestrator.processIdentifier, SIGINT)
         usleep(200_000)
@@ -121,10 +138,10 @@ import Testing
         orchestrator.waitUntilExit()
         try #require(running)
         #expect(orchestrator.terminationStatus == 130)
-        let log = (try? String(contentsOfFile: folder.path + "/hang.log", encoding: .utf8)) ?? ""
+        let log = scene.log("hang.log")
         #expect(log.contains("stopping: no new trials"))
         #expect(log.contains("stopped; run again to continue"))
-        let trials = try #require(CLIRun.trials(db: db, sweep: "sigint"))
+        let trials = try #require(scene.trials())
         #expect(trials.filter { $0.state == .interrupted }.count == 2)
         #expect(trials.filter { $0.state == .queued }.count == 6)
         #expect(
@@ -132,41 +149,68 @@ import Testing
                 CLIRun.liveWorkers(keys: Set(trials.map(\.key))).isEmpty
             })
 
-        let status = try CLIRun.run(arguments("ok.sh"), log: folder.path + "/ok.log")
+        let status = try CLIRun.run(scene.arguments("ok.sh"), log: scene.folder + "/ok.log")
         #expect(status == 0)
-        let after = try #require(CLIRun.trials(db: db, sweep: "sigint"))
+        let after = try #require(scene.trials())
         #expect(after.allSatisfy { $0.state == .completed })
     }
 
+    /// One Ctrl-C: the running trials finish within the grace period and are kept as completed;
+    /// nothing new starts.
+    @Test func ctrlCOnceLetsRunningTrialsFinish() throws {
+        let scene = try Scene("drain")
+        defer { scene.remove() }
+        let orchestrator = try CLIRun.start(
+            scene.arguments("ok.sh", ["--grace", "60s"]), environment: ["FAKE_SLEEP": "0.4"],
+            log: scene.folder + "/drain.log")
+        let running = scene.waitForTwoRunningWorkers()
+        kill(orchestrator.processIdentifier, SIGINT)
+        orchestrator.waitUntilExit()
+        try #require(running)
+        #expect(orchestrator.terminationStatus == 130)
+        #expect(scene.log("drain.log").contains("stopping: no new trials"))
+        let trials = try #require(scene.trials())
+        #expect(trials.filter { $0.state == .completed }.count == 2)
+        #expect(trials.filter { $0.state == .queued }.count == 6)
+    }
+
+    /// One Ctrl-C with workers that never finish: after `--grace` they are stopped and marked
+    /// `interrupted`, with no second Ctrl-C needed.
+    @Test func ctrlCOnceInterruptsWhatOutlivesTheGracePeriod() throws {
+        let scene = try Scene("grace")
+        defer { scene.remove() }
+        let orchestrator = try CLIRun.start(
+            scene.arguments("hang.sh", ["--grace", "1s"]), log: scene.folder + "/grace.log")
+        let running = scene.waitForTwoRunningWorkers()
+        kill(orchestrator.processIdentifier, SIGINT)
+        orchestrator.waitUntilExit()
+        try #require(running)
+        #expect(orchestrator.terminationStatus == 130)
+        #expect(scene.log("grace.log").contains("stopping running trials now"))
+        let trials = try #require(scene.trials())
+        #expect(trials.filter { $0.state == .interrupted }.count == 2)
+        #expect(
+            CLIRun.waitUntil(seconds: 5) {
+                CLIRun.liveWorkers(keys: Set(trials.map(\.key))).isEmpty
+            })
+    }
+
     @Test func theNextRunKillsWorkersAKilledOrchestratorLeftBehind() throws {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sweep-leftover-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let sweepFile = folder.appendingPathComponent("kill.yaml").path
-        try Self.sweepText("leftover").write(toFile: sweepFile, atomically: true, encoding: .utf8)
-        let db = folder.appendingPathComponent("sweeps.sqlite").path
-        func arguments(_ worker: String) -> [String] {
-            [
-                "run", sweepFile, "--db", db, "--jobs", "2",
-                "--worker-command", CLIRun.fakeWorkers.appendingPathComponent(worker).path,
-            ]
-        }
-        let orchestrator = try CLIRun.start(arguments("hang.sh"), log: folder.path + "/hang.log")
+        let scene = try Scene("leftover")
+        defer { scene.remove() }
+        let orchestrator = try CLIRun.start(
+            scene.arguments("hang.sh"), log: scene.folder + "/hang.log")
         // Both workers reported an epoch, so they sit in their `sleep`, writing nothing more.
-        let running = CLIRun.waitUntil {
-            CLIRun.trials(db: db, sweep: "leftover")?
-                .filter { $0.state == .running && $0.epochsReached == 1 }.count == 2
-        }
+        let running = scene.waitForTwoRunningWorkers()
         kill(orchestrator.processIdentifier, SIGKILL)
         orchestrator.waitUntilExit()
         try #require(running)
-        let keys = Set(CLIRun.trials(db: db, sweep: "leftover")?.map(\.key) ?? [])
+        let keys = Set(scene.trials()?.map(\.key) ?? [])
         #expect(CLIRun.liveWorkers(keys: keys).count == 2, "hanging workers outlive their parent")
 
-        #expect(try CLIRun.run(arguments("ok.sh"), log: folder.path + "/ok.log") == 0)
+        #expect(try CLIRun.run(scene.arguments("ok.sh"), log: scene.folder + "/ok.log") == 0)
         #expect(CLIRun.liveWorkers(keys: keys).isEmpty)
-        let trials = try #require(CLIRun.trials(db: db, sweep: "leftover"))
+        let trials = try #require(scene.trials())
         #expect(trials.allSatisfy { $0.state == .completed })
         #expect(trials.filter { $0.attempts == 2 }.count == 2)
     }
