@@ -1,8 +1,9 @@
 import Foundation
 
 /// How a process links the Swift runtime. Every trial starts a fresh worker process, and on Linux
-/// a statically linked runtime (`swift build --static-swift-stdlib`) starts in about half the time
-/// of the shared libraries, so `bench orchestrator` names the linkage beside its overhead figure.
+/// a statically linked runtime (`swift build --static-swift-stdlib`) starts faster than the shared
+/// libraries (no symbol lookups across a dozen `.so` files), so `bench orchestrator` names the
+/// linkage beside its overhead figure.
 public enum SwiftRuntimeLinkage: String, Sendable, Equatable {
     /// The runtime is part of the executable.
     case `static`

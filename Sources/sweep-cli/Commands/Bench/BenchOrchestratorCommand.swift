@@ -9,8 +9,8 @@ struct BenchOrchestratorCommand: AsyncParsableCommand {
         abstract: "Per-trial overhead and --jobs scaling.",
         discussion: """
             Names the worker binary and how it links the Swift runtime (a static runtime, as \
-            'swift build -c release --static-swift-stdlib' builds it, starts each worker about \
-            twice as fast), then runs the same small synthetic sweep (real `sweep-cli worker` processes; an in-memory \
+            'swift build -c release --static-swift-stdlib' builds it, starts each worker \
+            faster), then runs the same small synthetic sweep (real `sweep-cli worker` processes; an in-memory \
             store, or with --db-folder a fresh SQLite database per run) once per --jobs value \
             and prints wall time, throughput, speed-up over the first value, and per trial: wall \
             seconds, training seconds the worker reported, and the difference (process start, \
@@ -75,6 +75,6 @@ struct BenchOrchestratorCommand: AsyncParsableCommand {
         let line = "worker: \(executable) (Swift runtime: \(linkage.rawValue))"
         guard linkage == .shared else { return line }
         return line
-            + "\nnote: a 'swift build -c release --static-swift-stdlib' worker starts about twice as fast"
+            + "\nnote: a worker built with 'swift build -c release --static-swift-stdlib' starts faster"
     }
 }
