@@ -63,6 +63,21 @@ import Testing
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: folder) }
+
+        /// Runs the sweep with `worker`, sends one SIGINT once two workers are running, and
+        /// returns the exit status and the log once the run has ended.
+        func interruptOnce(
+            _ worker: String, grace: String, environment: [String: String] = [:]
+        ) throws -> (status: Int32, log: String) {
+            let orchestrator = try CLIRun.start(
+                arguments(worker, ["--grace", grace]), environment: environment,
+                log: folder + "/once.log")
+            let running = waitForTwoRunningWorkers()
+            kill(orchestrator.processIdentifier, SIGINT)
+            orchestrator.waitUntilExit()
+            try #require(running)
+            return (orchestrator.terminationStatus, log("once.log"))
+        }
     }
 
     @Test func killingTheOrchestratorAtAnyPointLosesAndDuplicatesNothing() throws {
@@ -160,15 +175,9 @@ import Testing
     @Test func ctrlCOnceLetsRunningTrialsFinish() throws {
         let scene = try Scene("drain")
         defer { scene.remove() }
-        let orchestrator = try CLIRun.start(
-            scene.arguments("ok.sh", ["--grace", "60s"]), environment: ["FAKE_SLEEP": "0.4"],
-            log: scene.folder + "/drain.log")
-        let running = scene.waitForTwoRunningWorkers()
-        kill(orchestrator.processIdentifier, SIGINT)
-        orchestrator.waitUntilExit()
-        try #require(running)
-        #expect(orchestrator.terminationStatus == 130)
-        #expect(scene.log("drain.log").contains("stopping: no new trials"))
+        let run = try scene.interruptOnce("ok.sh", grace: "60s", environment: ["FAKE_SLEEP": "0.4"])
+        #expect(run.status == 130)
+        #expect(run.log.contains("stopping: no new trials"))
         let trials = try #require(scene.trials())
         #expect(trials.filter { $0.state == .completed }.count == 2)
         #expect(trials.filter { $0.state == .queued }.count == 6)
@@ -179,14 +188,9 @@ import Testing
     @Test func ctrlCOnceInterruptsWhatOutlivesTheGracePeriod() throws {
         let scene = try Scene("grace")
         defer { scene.remove() }
-        let orchestrator = try CLIRun.start(
-            scene.arguments("hang.sh", ["--grace", "1s"]), log: scene.folder + "/grace.log")
-        let running = scene.waitForTwoRunningWorkers()
-        kill(orchestrator.processIdentifier, SIGINT)
-        orchestrator.waitUntilExit()
-        try #require(running)
-        #expect(orchestrator.terminationStatus == 130)
-        #expect(scene.log("grace.log").contains("stopping running trials now"))
+        let run = try scene.interruptOnce("hang.sh", grace: "1s")
+        #expect(run.status == 130)
+        #expect(run.log.contains("stopping running trials now"))
         let trials = try #require(scene.trials())
         #expect(trials.filter { $0.state == .interrupted }.count == 2)
         #expect(
