@@ -199,8 +199,9 @@ import Testing
             })
     }
 
-    @Test func theNextRunKillsWorkersAKilledOrchestratorLeftBehind() throws {
-        let scene = try Scene("leftover")
+    @Test(arguments: [false, true])
+    func theNextRunKillsWorkersAKilledOrchestratorLeftBehind(pidsLost: Bool) throws {
+        let scene = try Scene(pidsLost ? "orphan" : "leftover")
         defer { scene.remove() }
         let orchestrator = try CLIRun.start(
             scene.arguments("hang.sh"), log: scene.folder + "/hang.log")
@@ -211,6 +212,13 @@ import Testing
         try #require(running)
         let keys = Set(scene.trials()?.map(\.key) ?? [])
         #expect(CLIRun.liveWorkers(keys: keys).count == 2, "hanging workers outlive their parent")
+        if pidsLost {
+            // As if the orchestrator died between starting the workers and storing their pids:
+            // the next run must find them by the run id they carry.
+            try DatabaseQueue(path: scene.db).write {
+                try $0.execute(sql: "UPDATE trial SET worker_pid = NULL")
+            }
+        }
 
         #expect(try CLIRun.run(scene.arguments("ok.sh"), log: scene.folder + "/ok.log") == 0)
         #expect(CLIRun.liveWorkers(keys: keys).isEmpty)

@@ -25,6 +25,42 @@ import Testing
         #expect(ended == .signaled(SIGKILL))
     }
 
+    /// Workers found by their run's id, even with no pid stored: only that run's are killed.
+    @Test func theWorkersOfOneRunIDAreKilledAndOthersAreNot() async throws {
+        func start(runID: String) async throws -> (WorkerProcess, AsyncStream<WorkerOutput>.Iterator) {
+            let worker = try WorkerProcess.spawn(
+                argv: SchedulerFixtures.worker("hang").argv(trialKey: "k-\(runID)"),
+                environment: ["PATH": "/usr/bin:/bin", LeftoverWorkers.runIDVariable: runID],
+                input: Data("{}".utf8))
+            var output = worker.output.makeAsyncIterator()
+            guard case .line = await output.next() else {
+                throw CancellationError()
+            }
+            return (worker, output)
+        }
+        let runA = "run-a-\(UUID().uuidString)"
+        let runB = "run-b-\(UUID().uuidString)"
+        var (workerA, outputA) = try await start(runID: runA)
+        var (workerB, outputB) = try await start(runID: runB)
+
+        let killed = LeftoverWorkers.terminate(runID: runA)
+        #expect(killed.contains(workerA.pid) && !killed.contains(workerB.pid))
+        #expect(await Self.exit(of: &outputA) == .signaled(SIGKILL))
+        #expect(LeftoverWorkers.commandLine(of: workerB.pid) != nil, "the other run's worker lives")
+
+        #expect(LeftoverWorkers.terminate(runID: runB).contains(workerB.pid))
+        #expect(await Self.exit(of: &outputB) == .signaled(SIGKILL))
+    }
+
+    private static func exit(of output: inout AsyncStream<WorkerOutput>.Iterator) async
+        -> WorkerExit?
+    {
+        while let next = await output.next() {
+            if case .exit(let exit, _) = next { return exit }
+        }
+        return nil
+    }
+
     @Test func aProcessThatIsNotOurWorkerIsLeftAlone() {
         let me = getpid()
         #expect(!LeftoverWorkers.isWorker(pid: me, keys: ["anything"]))

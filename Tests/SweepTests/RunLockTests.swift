@@ -17,4 +17,18 @@ import Testing
             #expect(first == nil)
         }
     }
+
+    /// Each run leaves its id in the lock file for the next one to find its leftover workers.
+    @Test func theNextRunReadsThePreviousRunsID() throws {
+        try TemporaryFolder.with { folder in
+            let db = folder.path("sweeps.sqlite")
+            var first: RunLock? = try RunLock(databasePath: db)
+            let firstID = try #require(first?.runID)
+            #expect(first?.previousRunID == nil)
+            first = nil
+            let second = try RunLock(databasePath: db)
+            #expect(second.previousRunID == firstID)
+            #expect(second.runID != firstID && !second.runID.isEmpty)
+        }
+    }
 }

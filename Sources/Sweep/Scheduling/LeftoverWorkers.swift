@@ -8,26 +8,51 @@ import Foundation
 
 /// Finds and kills the worker processes a dead orchestrator left behind.
 ///
-/// A stored pid is only killed when it still is one of our workers: its `/proc/PID/cmdline`
-/// contains `worker` and a trial key of the sweep (a pid may have been reused since). Its whole
-/// process group goes, so the worker's own children do too.
+/// Two ways, because an orchestrator can die between starting a worker and storing its pid:
+/// - by stored pid, only when it still is one of our workers: its `/proc/PID/cmdline` contains
+///   `worker` and a trial key of the sweep (a pid may have been reused since);
+/// - by run id: every worker of a `run` carries `SWEEP_RUN_ID` in its environment (see
+///   ``RunLock/runID``), so the next run finds all of the previous run's processes.
+///
+/// A killed worker's whole process group goes, so its own children do too.
 public enum LeftoverWorkers {
+    /// The environment variable that tags each worker (and its children) with its run's id.
+    public static let runIDVariable = "SWEEP_RUN_ID"
+
+    /// Kills every process whose environment holds ``runIDVariable`` = `runID` (never this
+    /// process); returns the pids killed.
+    @discardableResult
+    public static func terminate(runID: String) -> [Int32] {
+        let tag = Array("\(runIDVariable)=\(runID)".utf8)
+        let me = getpid()
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        let tagged = entries.compactMap(Int32.init).filter { pid in
+            guard pid != me, pid > 1,
+                let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ")
+            else { return false }
+            return environ.split(separator: 0).contains { $0.elementsEqual(tag) }
+        }
+        tagged.forEach(killGroupOrProcess)
+        tagged.forEach(waitUntilGone)
+        return tagged
+    }
+
     /// Kills those of `pids` that are workers of a trial in `keys`; returns the pids killed.
     @discardableResult
     public static func terminate(pids: [Int32], keys: Set<String>) -> [Int32] {
-        let killed = pids.filter { pid in
-            guard pid > 1, isWorker(pid: pid, keys: keys) else { return false }
-            if processGroup(of: pid) == pid {
-                _ = killpg(pid, SIGKILL)
-            } else {
-                _ = kill(pid, SIGKILL)
-            }
-            return true
-        }
-        for pid in killed {
-            waitUntilGone(pid)
-        }
+        let killed = pids.filter { pid in pid > 1 && isWorker(pid: pid, keys: keys) }
+        killed.forEach(killGroupOrProcess)
+        killed.forEach(waitUntilGone)
         return killed
+    }
+
+    /// SIGKILL to the process group `pid` leads, or to `pid` alone when it leads none.
+    private static func killGroupOrProcess(_ pid: Int32) {
+        if processGroup(of: pid) == pid {
+            _ = killpg(pid, SIGKILL)
+        } else {
+            _ = kill(pid, SIGKILL)
+        }
     }
 
     /// Whether `pid` runs a worker for one of `keys`, judged from its command line.

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -9,10 +11,16 @@
 ///
 /// An exclusive `flock` on `DB.lock` beside the database, held while the run lasts; the kernel
 /// drops it when the process ends, however it ends (even `kill -9`), so a stale lock never blocks
-/// the next run.
+/// the next run. The file holds the id of the run that last took it, so the next run can find
+/// the workers a killed run left behind (``LeftoverWorkers/terminate(runID:)``).
 public final class RunLock: Sendable {
     /// The lock file, `DB.lock`.
     public let path: String
+    /// This run's id (a UUID), written to the lock file; its workers carry it in their environment.
+    public let runID: String
+    /// The id the previous run wrote, nil when none did. That run has ended (the lock is ours), so
+    /// any process still tagged with it is a leftover.
+    public let previousRunID: String?
     private let fd: Int32
 
     /// Takes the lock of the database at `databasePath`.
@@ -29,6 +37,17 @@ public final class RunLock: Sendable {
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
             throw .databaseInUse(path: databasePath)
+        }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = pread(fd, &buffer, buffer.count, 0)
+        let previous = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        previousRunID = previous.isEmpty ? nil : previous
+        runID = UUID().uuidString
+        // Best effort: without the id the next run still finds leftovers by their stored pids.
+        let line = Array((runID + "\n").utf8)
+        if ftruncate(fd, 0) == 0 {
+            _ = pwrite(fd, line, line.count, 0)
         }
     }
 

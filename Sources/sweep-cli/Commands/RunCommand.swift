@@ -54,10 +54,14 @@ struct RunCommand: AsyncParsableCommand {
                 try SchedulerOptions.seconds(text, option: "--time-budget")
             },
             grace: try SchedulerOptions.seconds(grace, option: "--grace"))
-        let launcher =
+        if let previous = lock.previousRunID {
+            LeftoverWorkers.terminate(runID: previous)
+        }
+        var launcher =
             workerCommand.map {
                 WorkerLauncher(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
             } ?? .currentExecutable()
+        launcher.environment[LeftoverWorkers.runIDVariable] = lock.runID
         let terminal = isatty(STDOUT_FILENO) != 0
         let scheduler = Scheduler(
             spec: spec, store: store, launcher: launcher, options: options,
