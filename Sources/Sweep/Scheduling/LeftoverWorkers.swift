@@ -28,7 +28,7 @@ public enum LeftoverWorkers {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         let tagged = entries.compactMap(Int32.init).filter { pid in
             guard pid != me, pid > 1,
-                let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ")
+                let environ = ProcFile.contents("/proc/\(pid)/environ")
             else { return false }
             return environ.split(separator: 0).contains { $0.elementsEqual(tag) }
         }
@@ -67,7 +67,7 @@ public enum LeftoverWorkers {
 
     /// The arguments of a running process, nil when there is no such process (or a zombie).
     static func commandLine(of pid: Int32) -> [String]? {
-        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
+        guard let data = ProcFile.contents("/proc/\(pid)/cmdline"),
             !data.isEmpty
         else { return nil }
         return data.split(separator: 0, omittingEmptySubsequences: false)
@@ -77,7 +77,7 @@ public enum LeftoverWorkers {
 
     /// The process group id from `/proc/PID/stat` (the field after the state).
     static func processGroup(of pid: Int32) -> Int32? {
-        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else {
+        guard let data = ProcFile.contents("/proc/\(pid)/stat") else {
             return nil
         }
         let text = String(decoding: data, as: UTF8.self)

@@ -14,11 +14,10 @@ public enum SwiftRuntimeLinkage: String, Sendable, Equatable {
 
     /// The running process's linkage.
     public static var current: SwiftRuntimeLinkage {
-        // `/proc` files report size 0, so read to the end instead of by the file's size.
-        guard let file = FileHandle(forReadingAtPath: "/proc/self/maps") else { return .unknown }
-        defer { try? file.close() }
-        let maps = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
-        return maps.isEmpty ? .unknown : from(processMaps: maps)
+        guard let data = ProcFile.contents("/proc/self/maps"), !data.isEmpty else {
+            return .unknown
+        }
+        return from(processMaps: String(decoding: data, as: UTF8.self))
     }
 
     /// The linkage a `/proc/PID/maps` text shows: shared when `libswiftCore.so` is mapped.
