@@ -75,21 +75,21 @@ public actor Scheduler {
         let planned = spec.planTrials()
         try call { try store.plan(sweepID: sweepID, trials: planned) }
         let leftovers = try call { try store.requeueUnfinished(sweepID: sweepID) }
-        LeftoverWorkers.terminate(pids: leftovers, keys: Set(planned.map(\.key)))
         let plannedKeys = Set(planned.map(\.key))
+        LeftoverWorkers.terminate(pids: leftovers, keys: plannedKeys)
         let stored = try call { try store.queuedTrials(sweepID: sweepID) }
         // The sweep file is the truth: queued trials an edited file no longer plans stay stored
         // but do not run.
         queue = stored.filter { plannedKeys.contains($0.key) }
         let setAside = stored.count - queue.count
-        if setAside > 0 {
-            onEvent(.setAside(count: setAside), progress)
-        }
         replayHistory()
         let total = planned.count
         progress = SweepProgress(
             total: total, done: total - queue.count, failed: history.failed,
             bestAPSmall: history.bestAPSmall, jobs: options.jobs)
+        if setAside > 0 {
+            emit(.setAside(count: setAside))
+        }
 
         do {
             try await runQueue()

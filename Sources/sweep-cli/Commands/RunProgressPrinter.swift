@@ -6,33 +6,30 @@ import Sweep
 enum RunProgressPrinter {
     static func print(_ event: SchedulerEvent, _ progress: SweepProgress, terminal: Bool) {
         var text = ""
+        // On a terminal each line first clears the live line it replaces.
+        let clear = terminal ? "\r\u{1B}[K" : ""
         switch event {
         case .finished(let trial, let outcome, let seconds) where !terminal:
             text =
                 ProgressLine.trialEnded(trial, outcome, seconds: seconds, progress: progress)
                 + "\n"
         case .retrying(let trial, let reason):
-            text =
-                (terminal ? "\r\u{1B}[K" : "") + ProgressLine.retrying(trial, reason: reason)
-                + "\n"
+            text = clear + ProgressLine.retrying(trial, reason: reason) + "\n"
         case .draining(let grace):
             text =
-                (terminal ? "\r\u{1B}[K" : "")
-                + "stopping: no new trials; running ones get \(ReportFormat.duration(grace)) "
-                + "to finish (Ctrl-C again to stop now)\n"
+                clear + "stopping: no new trials; running ones get "
+                + "\(ReportFormat.duration(grace)) to finish (Ctrl-C again to stop now)\n"
         case .interrupting:
-            text = (terminal ? "\r\u{1B}[K" : "") + "stopping running trials now\n"
+            text = clear + "stopping running trials now\n"
         case .setAside(let count):
-            text = (terminal ? "\r\u{1B}[K" : "") + ProgressLine.setAside(count) + "\n"
+            text = clear + ProgressLine.setAside(count) + "\n"
         case .budgetReached:
-            text =
-                (terminal ? "\r\u{1B}[K" : "")
-                + "time budget reached: no new trials; running ones finish\n"
+            text = clear + "time budget reached: no new trials; running ones finish\n"
         default:
             break
         }
         if terminal {
-            text += "\r\u{1B}[K" + ProgressLine.live(progress)
+            text += clear + ProgressLine.live(progress)
         }
         guard !text.isEmpty else { return }
         // A closed stdout (`run … | head`) must not end the sweep: its trials go on, unprinted.
