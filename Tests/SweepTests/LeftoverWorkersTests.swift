@@ -27,7 +27,9 @@ import Testing
 
     /// Workers found by their run's id, even with no pid stored: only that run's are killed.
     @Test func theWorkersOfOneRunIDAreKilledAndOthersAreNot() async throws {
-        func start(runID: String) async throws -> (WorkerProcess, AsyncStream<WorkerOutput>.Iterator) {
+        func start(runID: String) async throws
+            -> (WorkerProcess, AsyncStream<WorkerOutput>.Iterator)
+        {
             let worker = try WorkerProcess.spawn(
                 argv: SchedulerFixtures.worker("hang").argv(trialKey: "k-\(runID)"),
                 environment: ["PATH": "/usr/bin:/bin", LeftoverWorkers.runIDVariable: runID],

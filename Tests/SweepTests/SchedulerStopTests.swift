@@ -8,19 +8,30 @@ import Trainer
 @Suite struct SchedulerStopTests {
     typealias Fixtures = SchedulerFixtures
 
+    /// Runs `spec` with two jobs and `worker` and, once two trials have started, asks `stops`
+    /// times for the run to stop; returns how the run ended.
+    private func stopAfterTwoStarts(
+        _ spec: SweepSpec, _ store: any TrialStore, worker: WorkerLauncher, grace: Double,
+        stops: Int = 1, log: EventLog = EventLog()
+    ) async throws -> RunSummary {
+        let scheduler = Scheduler(
+            spec: spec, store: store, launcher: worker,
+            options: Fixtures.options(spec, jobs: 2, grace: grace), onEvent: log.record)
+        async let summary = scheduler.run()
+        try await log.waitForStarts(2)
+        for _ in 0..<stops {
+            await scheduler.requestStop()
+        }
+        return try await summary
+    }
+
     @Test func aSecondStopRequestInterruptsRunningTrialsAndTheNextRunContinues() async throws {
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let spec = Fixtures.spec(lrs: [0.1, 0.2, 0.3])
             let log = EventLog()
-            let scheduler = Scheduler(
-                spec: spec, store: store, launcher: Fixtures.worker("hang"),
-                options: Fixtures.options(spec, jobs: 2, grace: 60), onEvent: log.record)
-            async let summary = scheduler.run()
-            try await log.waitForStarts(2)
-            await scheduler.requestStop()
-            await scheduler.requestStop()
-            let stopped = try await summary
+            let stopped = try await stopAfterTwoStarts(
+                spec, store, worker: Fixtures.worker("hang"), grace: 60, stops: 2, log: log)
 
             #expect(stopped.ending == .stopped)
             #expect(stopped.outcomes == [.interrupted: 2])
@@ -44,13 +55,9 @@ import Trainer
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let spec = Fixtures.spec(lrs: [0.1, 0.2, 0.3, 0.4], epochs: 2)
             let log = EventLog()
-            let scheduler = Scheduler(
-                spec: spec, store: store, launcher: Fixtures.worker("ok", ["FAKE_SLEEP": "0.2"]),
-                options: Fixtures.options(spec, jobs: 2, grace: 30), onEvent: log.record)
-            async let summary = scheduler.run()
-            try await log.waitForStarts(2)
-            await scheduler.requestStop()
-            let stopped = try await summary
+            let stopped = try await stopAfterTwoStarts(
+                spec, store, worker: Fixtures.worker("ok", ["FAKE_SLEEP": "0.2"]), grace: 30,
+                log: log)
 
             #expect(stopped.ending == .stopped)
             #expect(stopped.outcomes == [.completed: 2])
@@ -64,14 +71,8 @@ import Trainer
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let spec = Fixtures.spec(lrs: [0.1, 0.2], epochs: 2)
-            let log = EventLog()
-            let scheduler = Scheduler(
-                spec: spec, store: store, launcher: Fixtures.worker("ok", ["FAKE_SLEEP": "0.2"]),
-                options: Fixtures.options(spec, jobs: 2, grace: 30), onEvent: log.record)
-            async let summary = scheduler.run()
-            try await log.waitForStarts(2)
-            await scheduler.requestStop()
-            let ended = try await summary
+            let ended = try await stopAfterTwoStarts(
+                spec, store, worker: Fixtures.worker("ok", ["FAKE_SLEEP": "0.2"]), grace: 30)
 
             #expect(ended.ending == .allFinished)
             #expect(ended.outcomes == [.completed: 2])
@@ -83,14 +84,8 @@ import Trainer
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let spec = Fixtures.spec(lrs: [0.1, 0.2])
-            let log = EventLog()
-            let scheduler = Scheduler(
-                spec: spec, store: store, launcher: Fixtures.worker("hang"),
-                options: Fixtures.options(spec, jobs: 2, grace: 0.3), onEvent: log.record)
-            async let summary = scheduler.run()
-            try await log.waitForStarts(2)
-            await scheduler.requestStop()
-            let stopped = try await summary
+            let stopped = try await stopAfterTwoStarts(
+                spec, store, worker: Fixtures.worker("hang"), grace: 0.3)
 
             #expect(stopped.outcomes == [.interrupted: 2])
             for trial in try store.trials(sweep: spec.name) {

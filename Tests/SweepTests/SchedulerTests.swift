@@ -20,6 +20,23 @@ import Trainer
         return try await scheduler.run()
     }
 
+    /// Stores what an earlier run of `spec` left: every trial planned, the first `completed`
+    /// of them finished; returns the sweep id and the planned trials.
+    private func storeEarlierRun(_ spec: SweepSpec, _ store: any TrialStore, completed: Int)
+        throws -> (sweepID: Int64, planned: [TrialConfig])
+    {
+        let sweepID = try store.openSweep(name: spec.name, specText: spec.sourceText)
+        let planned = spec.planTrials()
+        try store.plan(sweepID: sweepID, trials: planned)
+        for trial in planned.prefix(completed) {
+            try store.markRunning(key: trial.key, pid: 1, at: Date())
+            try store.finish(
+                key: trial.key,
+                outcome: StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.9)))
+        }
+        return (sweepID, planned)
+    }
+
     @Test func runsEveryTrialWithTwoJobsAndStoresTheMetrics() async throws {
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
@@ -54,13 +71,7 @@ import Trainer
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let launcher = Fixtures.worker("ok")
             let original = Fixtures.spec(lrs: [0.1, 0.2, 0.3, 0.4])
-            let sweepID = try store.openSweep(name: original.name, specText: original.sourceText)
-            let planned = original.planTrials()
-            try store.plan(sweepID: sweepID, trials: planned)
-            try store.markRunning(key: planned[0].key, pid: 1, at: Date())
-            try store.finish(
-                key: planned[0].key,
-                outcome: StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.5)))
+            let (sweepID, planned) = try storeEarlierRun(original, store, completed: 1)
 
             let log = EventLog()
             let edited = try await run(Fixtures.spec(lrs: [0.1, 0.2]), store, launcher, log: log)
@@ -86,15 +97,7 @@ import Trainer
             let spec = Fixtures.spec()
             let launcher = Fixtures.worker("ok")
             // An earlier run finished trials 0 and 1 and died while trial 2 ran.
-            let sweepID = try store.openSweep(name: spec.name, specText: spec.sourceText)
-            let planned = spec.planTrials()
-            try store.plan(sweepID: sweepID, trials: planned)
-            for trial in planned.prefix(2) {
-                try store.markRunning(key: trial.key, pid: 1, at: Date())
-                try store.finish(
-                    key: trial.key,
-                    outcome: StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.9)))
-            }
+            let (_, planned) = try storeEarlierRun(spec, store, completed: 2)
             try store.markRunning(key: planned[2].key, pid: 999_999, at: Date())
 
             let log = EventLog()

@@ -7,7 +7,7 @@ import Testing
     @Test func aMappedLibswiftCoreMeansShared() {
         let maps = """
             55d0c2a00000-55d0c2b00000 r-xp 00000000 08:01 1234 /work/.build/release/sweep-cli
-            7f1e2a000000-7f1e2a400000 r-xp 00000000 08:01 5678 /opt/swift/usr/lib/swift/linux/libswiftCore.so
+            7f1e2a000000-7f1e2a400000 r-xp 00000000 08:01 5678 /opt/swift/lib/libswiftCore.so
             """
         #expect(SwiftRuntimeLinkage.from(processMaps: maps) == .shared)
     }

@@ -21,13 +21,19 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The sweep database.")
     var db = SQLiteTrialStore.defaultPath
 
-    @Option(name: [.customShort("j"), .long], parsing: .unconditional, help: "Trials run at once (default: CPU cores).")
+    @Option(
+        name: [.customShort("j"), .long], parsing: .unconditional,
+        help: "Trials run at once (default: CPU cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(parsing: .unconditional, help: "No new trial starts after this (e.g. 8h; the smaller of this and the file's).")
+    @Option(
+        parsing: .unconditional,
+        help: "No new trial starts after this (e.g. 8h; the smaller of this and the file's).")
     var timeBudget: String?
 
-    @Option(parsing: .unconditional, help: "How long running trials may finish after the first Ctrl-C.")
+    @Option(
+        parsing: .unconditional,
+        help: "How long running trials may finish after the first Ctrl-C.")
     var grace = "30s"
 
     @Option(help: .hidden)

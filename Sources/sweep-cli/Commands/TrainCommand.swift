@@ -15,13 +15,25 @@ struct TrainCommand: AsyncParsableCommand {
             """)
 
     @Option(parsing: .unconditional, help: "Peak learning rate.") var lr: Double?
-    @Option(parsing: .unconditional, help: "Weight decay (not applied to biases and BatchNorm).") var weightDecay: Double?
+    @Option(
+        parsing: .unconditional,
+        help: "Weight decay (not applied to biases and BatchNorm).")
+    var weightDecay: Double?
     @Option(parsing: .unconditional, help: "Images per batch.") var batchSize: Int?
     @Option(help: "Classification loss: mse, ce or focal.") var loss: LossKind?
-    @Option(parsing: .unconditional, help: "Training epochs (0: evaluate the untrained model).") var epochs: Int?
-    @Option(parsing: .unconditional, help: "Seed for initialisation, shuffling and augmentation.") var seed: UInt64?
+    @Option(
+        parsing: .unconditional,
+        help: "Training epochs (0: evaluate the untrained model).")
+    var epochs: Int?
+    @Option(
+        parsing: .unconditional,
+        help: "Seed for initialisation, shuffling and augmentation.")
+    var seed: UInt64?
     @Option(parsing: .unconditional, help: "SGD momentum.") var momentum: Double?
-    @Option(parsing: .unconditional, help: "Linear warm-up length in epochs (may be fractional).") var warmupEpochs: Double?
+    @Option(
+        parsing: .unconditional,
+        help: "Linear warm-up length in epochs (may be fractional).")
+    var warmupEpochs: Double?
     @Option(help: "A YOLO data.yaml to train on instead of the synthetic dataset.")
     var data: String?
     @Option(help: "A YAML training config to start from.") var config: String?

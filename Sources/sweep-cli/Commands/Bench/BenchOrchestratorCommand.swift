@@ -10,11 +10,11 @@ struct BenchOrchestratorCommand: AsyncParsableCommand {
         discussion: """
             Names the worker binary and how it links the Swift runtime (a static runtime, as \
             'swift build -c release --static-swift-stdlib' builds it, starts each worker \
-            faster), then runs the same small synthetic sweep (real `sweep-cli worker` processes; an in-memory \
-            store, or with --db-folder a fresh SQLite database per run) once per --jobs value \
-            and prints wall time, throughput, speed-up over the first value, and per trial: wall \
-            seconds, training seconds the worker reported, and the difference (process start, \
-            dataset, protocol, store).
+            faster), then runs the same small synthetic sweep (real `sweep-cli worker` \
+            processes; an in-memory store, or with --db-folder a fresh SQLite database per run) \
+            once per --jobs value and prints wall time, throughput, speed-up over the first \
+            value, and per trial: wall seconds, training seconds the worker reported, and the \
+            difference (process start, dataset, protocol, store).
             """)
 
     @Option(parsing: .unconditional, help: "Trials per run.")
@@ -75,6 +75,7 @@ struct BenchOrchestratorCommand: AsyncParsableCommand {
         let line = "worker: \(executable) (Swift runtime: \(linkage.rawValue))"
         guard linkage == .shared else { return line }
         return line
-            + "\nnote: a worker built with 'swift build -c release --static-swift-stdlib' starts faster"
+            + "\nnote: a worker built with 'swift build -c release --static-swift-stdlib' "
+            + "starts faster"
     }
 }

@@ -15,7 +15,9 @@ struct BenchTrainerCommand: AsyncParsableCommand {
             sgemm on the same thread.
             """)
 
-    @Option(parsing: .unconditional, help: "Timed steps per network and batch size; medians are reported.")
+    @Option(
+        parsing: .unconditional,
+        help: "Timed steps per network and batch size; medians are reported.")
     var steps = 10
 
     @Option(parsing: .unconditional, help: "Untimed warm-up steps before the timed ones.")
@@ -31,7 +33,9 @@ struct BenchTrainerCommand: AsyncParsableCommand {
         transform: BenchTrainerCommand.parseNetworks)
     var networks: [TrainerBenchmark.Network] = [.detector, .r1]
 
-    @Option(parsing: .unconditional, help: "Side of the square sgemm the conv GEMMs are compared with.")
+    @Option(
+        parsing: .unconditional,
+        help: "Side of the square sgemm the conv GEMMs are compared with.")
     var sgemmSize = 2048
 
     @Option(
