@@ -8,11 +8,11 @@ import Testing
     /// Bit-exact: the spec's EPS and numpy pairwise means reproduce pycocotools exactly.
     static let tolerance = 0.0
 
-    @Test func fixturesArePresent() {
-        #expect(COCOFixture.fileNames.count == 50, "fixtures in \(COCOFixture.directory.path)")
+    @Test func fixturesArePresent() throws {
+        #expect(try COCOFixture.fileNames().count == 50, "fixtures in \(COCOFixture.directory.path)")
     }
 
-    @Test(arguments: COCOFixture.fileNames)
+    @Test(arguments: try COCOFixture.fileNames())
     func matchesPycocotools(fileName: String) throws {
         let fixture = try COCOFixture(fileName: fileName)
         for isParallel in [false, true] {
@@ -44,7 +44,7 @@ import Testing
         }
     }
 
-    @Test(arguments: COCOFixture.fileNames)
+    @Test(arguments: try COCOFixture.fileNames())
     func metricsCarryTheSummary(fileName: String) throws {
         let fixture = try COCOFixture(fileName: fileName)
         let metrics = try COCOEvaluator.metrics(

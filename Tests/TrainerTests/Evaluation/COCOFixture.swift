@@ -3,23 +3,23 @@ import Testing
 
 @testable import Trainer
 
-/// One pycocotools reference case from `shared/fixtures/cocoeval/` (ground truth, detections and
-/// the expected values), read through the evaluator's own JSON reader.
+/// One pycocotools reference case from `Tests/TrainerTests/Fixtures/cocoeval/` (ground truth,
+/// detections and the expected values), read through the evaluator's own JSON reader.
+/// `bench/cocoeval_fixtures.py` recomputes the expected values with pycocotools.
 struct COCOFixture {
-    /// `<package root>/../shared/fixtures/cocoeval`, found from this file's path.
+    /// `Tests/TrainerTests/Fixtures/cocoeval`, found from this file's path.
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // Evaluation
         .deletingLastPathComponent()  // TrainerTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/fixtures/cocoeval")
+        .appendingPathComponent("Fixtures/cocoeval")
 
-    /// The fixture file names (`case_000.json`, …, `edge_score_ties.json`), sorted.
-    static let fileNames: [String] =
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-        .filter { $0.hasSuffix(".json") }
-        .sorted()
+    /// The fixture file names (`case_000.json`, …, `edge_score_ties.json`), sorted. A missing
+    /// folder is an error, so the parameterised tests cannot pass over zero cases.
+    static func fileNames() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".json") }
+            .sorted()
+    }
 
     let groundTruth: COCOGroundTruth
     let detections: [COCODetection]
