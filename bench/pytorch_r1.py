@@ -52,7 +52,7 @@ def bench(batch: int, steps: int, warmup: int) -> dict:
     """Medians over `steps` timed steps (after `warmup` untimed ones), as `sweep-cli bench trainer`."""
     torch.manual_seed(0)
     model = r1()
-    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=5e-4)
+    opt = torch.optim.SGD(model.parameters(), lr=0.0001, momentum=0.9, weight_decay=5e-4)
     x = torch.rand(batch, 3, 128, 128)
     cls_target = (torch.rand(batch, 4, 32, 32) > 0.98).float()
     box_target = torch.rand(batch, 4, 32, 32)

@@ -4,6 +4,14 @@
 /// Inputs are uniform in `[0, 1)`, 2% of the heatmap cells are positives (as in
 /// `bench/pytorch_r1.py`); every buffer is allocated up front.
 final class BenchmarkWorkload {
+    /// R1's SGD learning rate, as in `bench/pytorch_r1.py`. At 0.01 R1's summed focal loss
+    /// overflowed to NaN within ten steps in both frameworks (here from step 5: He-initialised
+    /// weights are √6 times PyTorch's default bound), so the timed steps measured NaN
+    /// arithmetic; at 0.0001 both stay finite for at least 40 steps.
+    static let r1LearningRate: Float = 0.0001
+    /// The detector's learning rate (BatchNorm keeps it stable at the trainer's usual scale).
+    static let detectorLearningRate: Float = 0.01
+
     let convolutions: [Conv2D]
     let forward: () -> Double
     let backward: () -> Void
@@ -47,7 +55,7 @@ final class BenchmarkWorkload {
                         output: output, heatmap: heatmap, boxes: boxes, gradient: gradient)
                 },
                 backward: { _ = model.backward(gradient) },
-                step: { optimizer.step(lr: 0.01) })
+                step: { optimizer.step(lr: r1LearningRate) })
         case .detector:
             let detector = Detector(classCount: 4, seed: seed)
             let positives = positiveBoxes(of: heatmap, rng: &rng)
@@ -68,7 +76,7 @@ final class BenchmarkWorkload {
                             normaliser: normaliser, gradient: gradient)
                 },
                 backward: { detector.backward(gradient) },
-                step: { optimizer.step(lr: 0.01) })
+                step: { optimizer.step(lr: detectorLearningRate) })
         }
     }
 

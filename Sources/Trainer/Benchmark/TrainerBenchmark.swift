@@ -36,10 +36,12 @@ public struct TrainerBenchmark: Sendable, Equatable {
     public var gemmShare: Double { totalSeconds > 0 ? gemm.seconds / totalSeconds : 0 }
 
     /// Builds `network` with `seed`, trains it on one fixed random batch of `batchSize` images
-    /// for `warmupSteps + steps` steps and times the last `steps`.
+    /// for `warmupSteps + steps` steps and times the last `steps`. Throws
+    /// ``TrainerBenchmarkError/diverged(network:batchSize:step:loss:)`` when the loss stops being
+    /// finite, since the timings of NaN arithmetic say nothing about training.
     public static func run(
         _ network: Network, batchSize: Int, steps: Int, warmupSteps: Int = 2, seed: UInt64 = 0
-    ) -> TrainerBenchmark {
+    ) throws(TrainerBenchmarkError) -> TrainerBenchmark {
         precondition(steps > 0 && warmupSteps >= 0, "TrainerBenchmark: steps \(steps)")
         let workload = BenchmarkWorkload.make(network, batchSize: batchSize, seed: seed)
         let clock = ContinuousClock()
@@ -58,8 +60,9 @@ public struct TrainerBenchmark: Sendable, Equatable {
             let t2 = clock.now
             workload.step()
             let t3 = clock.now
-            precondition(
-                loss.isFinite, "TrainerBenchmark: \(network) loss \(loss) at step \(index)")
+            guard loss.isFinite else {
+                throw .diverged(network: network, batchSize: batchSize, step: index, loss: loss)
+            }
             guard index >= warmupSteps else { continue }
             forward.append((t1 - t0) / .seconds(1))
             backward.append((t2 - t1) / .seconds(1))

@@ -25,8 +25,8 @@ import Testing
         #expect(zip(a, b).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, abs($1)) })
     }
 
-    @Test func r1CountsItsConvolutionWork() {
-        let result = TrainerBenchmark.run(.r1, batchSize: 1, steps: 1, warmupSteps: 0)
+    @Test func r1CountsItsConvolutionWork() throws {
+        let result = try TrainerBenchmark.run(.r1, batchSize: 1, steps: 1, warmupSteps: 0)
         // (M, N, K) of each conv per image; backward repeats each for the weight gradient
         // and, except for the first layer, the input gradient.
         let shapes: [(Double, Double, Double)] = [
@@ -39,6 +39,14 @@ import Testing
         #expect(result.gemm.calls == 17)
         #expect(result.imagesPerSecond > 0 && result.stepSeconds > 0)
         #expect(result.gemmShare > 0 && result.gemmShare <= 1)
+    }
+
+    /// The default `bench trainer` length (2 warm-up + 10 timed steps) must time finite
+    /// arithmetic: at the old learning rate 0.01 R1's loss was NaN from about step 5 on.
+    @Test(arguments: [TrainerBenchmark.Network.r1, .detector])
+    func defaultLengthStaysFinite(network: TrainerBenchmark.Network) throws {
+        let result = try TrainerBenchmark.run(network, batchSize: 1, steps: 10, warmupSteps: 2)
+        #expect(result.steps == 10)
     }
 
     @Test func referenceLossMatchesAHandComputation() {
@@ -56,8 +64,8 @@ import Testing
         #expect(Array(gradient.values[4...]) == [0.25, -0.25, 0, 0])
     }
 
-    @Test func detectorRunsEveryPhase() {
-        let result = TrainerBenchmark.run(.detector, batchSize: 2, steps: 2, warmupSteps: 1)
+    @Test func detectorRunsEveryPhase() throws {
+        let result = try TrainerBenchmark.run(.detector, batchSize: 2, steps: 2, warmupSteps: 1)
         #expect(result.steps == 2 && result.batchSize == 2)
         #expect(result.forwardSeconds > 0 && result.backwardSeconds > 0)
         #expect(result.optimizerSeconds > 0)
@@ -65,7 +73,7 @@ import Testing
     }
 
     @Test func reportPrintsEveryResultAndValidJSON() throws {
-        let result = TrainerBenchmark.run(.detector, batchSize: 1, steps: 1, warmupSteps: 0)
+        let result = try TrainerBenchmark.run(.detector, batchSize: 1, steps: 1, warmupSteps: 0)
         let report = TrainerBenchmarkReport(
             peak: SGEMMPeak.measure(size: 64, runs: 1), results: [result])
         #expect(report.text.contains("detector"))

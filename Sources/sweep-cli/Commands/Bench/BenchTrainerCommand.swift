@@ -63,7 +63,7 @@ struct BenchTrainerCommand: AsyncParsableCommand {
         for network in networks {
             for batchSize in batchSizes {
                 results.append(
-                    TrainerBenchmark.run(
+                    try TrainerBenchmark.run(
                         network, batchSize: batchSize, steps: steps, warmupSteps: warmup))
                 guard network == .r1, let pytorch else { continue }
                 do {
