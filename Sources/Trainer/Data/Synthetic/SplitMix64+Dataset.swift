@@ -1,24 +1,11 @@
-/// SplitMix64 (Steele, Lea & Flood): the dataset generator's own seeded stream, identical on every
-/// platform and Swift version, so a seed always gives the same pixels and boxes.
-struct DatasetRNG: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    /// A generator for the `index`-th independent sub-stream of `seed` (images, splits).
+/// The draws the synthetic dataset, the weight initialisation and the training loop make: `Float`
+/// uniforms and independent sub-streams of one seed, so a seed always gives the same pixels,
+/// boxes and weights.
+extension SplitMix64 {
+    /// A generator for the `stream`-th independent sub-stream of `seed` (images, splits, layers).
     init(seed: UInt64, stream: UInt64) {
-        var mixer = DatasetRNG(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
-        state = mixer.next()
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var mixer = SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
+        self.init(seed: mixer.next())
     }
 
     /// A uniform `Float` in `[0, 1)` from the top 24 bits.
