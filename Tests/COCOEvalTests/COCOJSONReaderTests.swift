@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Trainer
+@testable import COCOEval
 
 @Suite struct COCOJSONReaderTests {
     static let validGT = """

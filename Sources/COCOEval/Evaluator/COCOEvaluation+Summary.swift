@@ -7,13 +7,12 @@ extension COCOEvaluation {
         let maxDets = parameters.maxDetections
         precondition(maxDets.count >= 3, "COCOEvaluation.summary needs 3 maxDets, got \(maxDets)")
         let top = maxDets[2]
-        let precisionSettings: [(Double?, String)] = [
-            (nil, "all"), (0.5, "all"), (0.75, "all"), (nil, "small"), (nil, "medium"),
-            (nil, "large"),
+        let precisionSettings: [(Double?, COCOArea)] = [
+            (nil, .all), (0.5, .all), (0.75, .all), (nil, .small), (nil, .medium), (nil, .large),
         ]
-        let recallSettings: [(String, Int)] = [
-            ("all", maxDets[0]), ("all", maxDets[1]), ("all", top), ("small", top),
-            ("medium", top), ("large", top),
+        let recallSettings: [(COCOArea, Int)] = [
+            (.all, maxDets[0]), (.all, maxDets[1]), (.all, top), (.small, top), (.medium, top),
+            (.large, top),
         ]
         return precisionSettings.map { iou, area in
             COCOSummaryLine(

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Trainer
+@testable import COCOEval
 
 /// The (category, image, index) sort key stays distinct for every cell, also past 2³² cells, and an
 /// input too large to pack is refused with a typed error.

@@ -23,11 +23,11 @@ public struct COCOEvalReport: Sendable {
         extra =
             [
                 COCOSummaryLine(
-                    isPrecision: true, iouThreshold: 0.5, area: "small", maxDetections: 100,
+                    isPrecision: true, iouThreshold: 0.5, area: .small, maxDetections: 100,
                     value: coco.averagePrecision(
-                        area: "small", maxDetections: 100, iouThreshold: 0.5))
+                        area: .small, maxDetections: 100, iouThreshold: 0.5))
             ]
-            + ["verytiny", "tiny", "small"].map { area in
+            + [COCOArea.verytiny, .tiny, .small].map { area in
                 COCOSummaryLine(
                     isPrecision: true, iouThreshold: nil, area: area, maxDetections: aiTODMaxDets,
                     value: aiTOD.averagePrecision(area: area, maxDetections: aiTODMaxDets))
