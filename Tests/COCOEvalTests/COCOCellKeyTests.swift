@@ -21,7 +21,9 @@ import Testing
         #expect(first < last)
     }
 
-    @Test(arguments: [(1, 1, 1), (5000, 10, 100_000), (1 << 20, 4097, 1 << 20), (1, 1, 1 << 31 - 1)])
+    @Test(arguments: [
+        (1, 1, 1), (5000, 10, 100_000), (1 << 20, 4097, 1 << 20), (1, 1, 1 << 31 - 1),
+    ])
     func keysRoundTripAtTheCorners(images: Int, categories: Int, entries: Int) throws {
         let packing = try COCOCellKey(
             imageCount: images, categoryCount: categories, entryCount: entries)
@@ -56,7 +58,8 @@ import Testing
         let groundTruth = COCOGroundTruth(
             imageIDs: imageIDs, categoryIDs: Array(1...Self.categories),
             annotations: [
-                COCOAnnotation(id: 1, imageID: 1, categoryID: 1, box: box, area: 100, isCrowd: false)
+                COCOAnnotation(
+                    id: 1, imageID: 1, categoryID: 1, box: box, area: 100, isCrowd: false)
             ])
         let detection = COCODetection(
             imageID: 1, categoryID: Self.categories, box: box, score: 0.9)

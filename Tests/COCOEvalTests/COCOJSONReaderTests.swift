@@ -92,7 +92,8 @@ import Testing
         (#"{"images": [{"id": Infinity}]}"#, 1, 20, "images[0].id", "Invalid value"),
         (#"{"images": []} junk"#, 1, 16, "top level", "Invalid value"),
         (
-            "{\"images\": [{\"id\": 1}],\n \"annotations\": [{\"id\": 1, \"bbox\": [0, 1e400, 1, 1]}]}",
+            "{\"images\": [{\"id\": 1}],\n"
+                + " \"annotations\": [{\"id\": 1, \"bbox\": [0, 1e400, 1, 1]}]}",
             2, 40, "annotations[0].bbox[1]", "1e400 is not a finite number (beyond Double's range)"
         ),
         (

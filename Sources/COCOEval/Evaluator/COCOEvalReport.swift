@@ -1,12 +1,11 @@
 import Foundation
 
-/// The full report `sweep-cli eval` prints: the 12 COCO numbers (pycocotools `summarize()` lines),
-/// AP@0.5 on small objects, and AP over the AI-TOD tiny ranges (maxDets 1500).
+/// The full report `sweep-cli eval` prints: one summary line per ``DetectionMetric`` — the 12
+/// COCO numbers (pycocotools `summarize()` lines), AP@0.5 on small objects, and AP over the AI-TOD
+/// tiny ranges (maxDets 1500).
 public struct COCOEvalReport: Sendable {
-    /// The 12 pycocotools summary lines.
-    public var coco: [COCOSummaryLine]
-    /// AP@0.5 small (maxDets 100) then AP very tiny, tiny and small under AI-TOD parameters.
-    public var extra: [COCOSummaryLine]
+    /// The summary lines, in `DetectionMetric.allCases` order.
+    public var lines: [COCOSummaryLine]
     /// The COCO IoU thresholds (for the `0.50:0.95` label).
     public var iouThresholds: [Double]
 
@@ -18,20 +17,7 @@ public struct COCOEvalReport: Sendable {
             .evaluate(groundTruth: groundTruth, detections: detections)
         let aiTOD = try COCOEvaluator(parameters: .aiTOD)
             .evaluate(groundTruth: groundTruth, detections: detections)
-        let aiTODMaxDets = COCOEvalParameters.aiTOD.maxDetections[2]
-        self.coco = coco.summary()
-        extra =
-            [
-                COCOSummaryLine(
-                    isPrecision: true, iouThreshold: 0.5, area: .small, maxDetections: 100,
-                    value: coco.averagePrecision(
-                        area: .small, maxDetections: 100, iouThreshold: 0.5))
-            ]
-            + [COCOArea.verytiny, .tiny, .small].map { area in
-                COCOSummaryLine(
-                    isPrecision: true, iouThreshold: nil, area: area, maxDetections: aiTODMaxDets,
-                    value: aiTOD.averagePrecision(area: area, maxDetections: aiTODMaxDets))
-            }
+        lines = DetectionMetric.allCases.map { $0.summaryLine(coco: coco, aiTOD: aiTOD) }
         iouThresholds = coco.parameters.iouThresholds
     }
 
@@ -46,24 +32,34 @@ public struct COCOEvalReport: Sendable {
         return try COCOEvalReport(groundTruth: groundTruth, detections: detections)
     }
 
-    /// The JSON keys, in output order: pycocotools' names, then `AP50s`, `APvt`, `APt`, `APs_aitod`.
-    public static let keys = [
-        "AP", "AP50", "AP75", "APs", "APm", "APl", "AR1", "AR10", "AR100", "ARs", "ARm", "ARl",
-        "AP50s", "APvt", "APt", "APs_aitod",
-    ]
+    /// The JSON keys, in output order (``DetectionMetric/reportKey``): pycocotools' names, then
+    /// `AP50s`, `APvt`, `APt`, `APs_aitod`.
+    public static let keys = DetectionMetric.allCases.map(\.reportKey)
 
     /// The values in `keys` order.
-    public var values: [Double] { (coco + extra).map(\.value) }
+    public var values: [Double] { lines.map(\.value) }
 
-    /// The human-readable report: the 12 pycocotools lines, then the extra lines under a heading.
+    /// The values as ``DetectionMetrics``.
+    public var metrics: DetectionMetrics {
+        var metrics = DetectionMetrics.undefined
+        for (metric, line) in zip(DetectionMetric.allCases, lines) {
+            metrics[metric] = line.value
+        }
+        return metrics
+    }
+
+    /// The human-readable report: the pycocotools lines, the other COCO lines, then the AI-TOD
+    /// lines under a heading.
     public var text: String {
-        var lines = coco.map { $0.formatted(thresholds: iouThresholds) }
-        lines.append(extra[0].formatted(thresholds: iouThresholds))
-        lines.append(
-            "AI-TOD ranges (aitodpycocotools parameters: verytiny [0, 64], tiny [64, 256], "
-                + "small [256, 1024]):")
-        lines += extra.dropFirst().map { $0.formatted(thresholds: iouThresholds) }
-        return lines.joined(separator: "\n")
+        let sources = DetectionMetric.allCases.map(\.source)
+        let formatted = lines.map { $0.formatted(thresholds: iouThresholds) }
+        let aiTOD = zip(sources, formatted).filter { $0.0.evaluation == .aiTOD }.map(\.1)
+        let coco = zip(sources, formatted).filter { $0.0.evaluation == .coco }.map(\.1)
+        return
+            (coco + [
+                "AI-TOD ranges (aitodpycocotools parameters: verytiny [0, 64], tiny [64, 256], "
+                    + "small [256, 1024]):"
+            ] + aiTOD).joined(separator: "\n")
     }
 
     /// One JSON object with `keys`; values in shortest round-trip form.

@@ -5,7 +5,7 @@ import Foundation
 /// bytes are parsed again with `JSONSerialization`, whose message carries the reason and a byte
 /// offset ("Invalid value around character 10."), and a number beyond `Double`'s range, which it
 /// names without a position, is found by a scan of the tokens. The scan also gives the key path of
-/// the position (`annotations[3].bbox[1]`); it uses an explicit stack, so any nesting depth is safe.
+/// the position (`annotations[3].bbox[1]`); it keeps an explicit stack, so any depth is safe.
 enum COCOJSONLocator {
     /// A problem at `line` and byte `column` (both 1-based), inside the value at `path`.
     struct Problem: Equatable {
@@ -138,7 +138,8 @@ enum COCOJSONLocator {
             case UInt8(ascii: "\""):
                 let end = stringEnd(bytes, from: position)
                 if awaitingKey, case .object = stack.last {
-                    let key = String(decoding: bytes[(position + 1)..<max(position + 1, end - 1)],
+                    let key = String(
+                        decoding: bytes[(position + 1)..<max(position + 1, end - 1)],
                         as: UTF8.self)
                     stack[stack.count - 1] = .object(key: key)
                     awaitingKey = false

@@ -7,19 +7,6 @@ extension COCOEvaluator {
     public static func metrics(
         groundTruth: COCOGroundTruth, detections: [COCODetection]
     ) throws -> DetectionMetrics {
-        let coco = try COCOEvaluator(parameters: .coco)
-            .evaluate(groundTruth: groundTruth, detections: detections)
-        let aiTOD = try COCOEvaluator(parameters: .aiTOD)
-            .evaluate(groundTruth: groundTruth, detections: detections)
-        let stats = coco.stats
-        let aiTODMaxDets = COCOEvalParameters.aiTOD.maxDetections[2]
-        return DetectionMetrics(
-            ap: stats[0], ap50: stats[1], ap75: stats[2], apSmall: stats[3], apMedium: stats[4],
-            apLarge: stats[5], ar1: stats[6], ar10: stats[7], ar100: stats[8], arSmall: stats[9],
-            arMedium: stats[10], arLarge: stats[11],
-            ap50Small: coco.averagePrecision(area: .small, maxDetections: 100, iouThreshold: 0.5),
-            apVeryTiny: aiTOD.averagePrecision(area: .verytiny, maxDetections: aiTODMaxDets),
-            apTiny: aiTOD.averagePrecision(area: .tiny, maxDetections: aiTODMaxDets),
-            apTinySmall: aiTOD.averagePrecision(area: .small, maxDetections: aiTODMaxDets))
+        try COCOEvalReport(groundTruth: groundTruth, detections: detections).metrics
     }
 }

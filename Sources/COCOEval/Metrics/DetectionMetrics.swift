@@ -1,5 +1,6 @@
 /// The COCO summary numbers (pycocotools' `stats`, in its order) plus the extra ranges this project
 /// ranks by. `-1` means undefined (no ground truth in that range), exactly as pycocotools reports.
+/// Names, JSON keys and where each value comes from are defined once, by ``DetectionMetric``.
 public struct DetectionMetrics: Codable, Sendable, Equatable {
     public var ap: Double
     public var ap50: Double
@@ -13,10 +14,9 @@ public struct DetectionMetrics: Codable, Sendable, Equatable {
     public var arSmall: Double
     public var arMedium: Double
     public var arLarge: Double
-    /// AP at IoU 0.5 over small objects (area ≤ 32²): the ranking's first tie-break.
+    /// See ``DetectionMetric/ap50Small``.
     public var ap50Small: Double
-    /// AI-TOD ranges (official `aitodpycocotools` parameters): very tiny [0, 8²], tiny [8², 16²],
-    /// small [16², 32²], at maxDets 1500.
+    /// See ``DetectionMetric/apVeryTiny``.
     public var apVeryTiny: Double
     public var apTiny: Double
     public var apTinySmall: Double
@@ -45,18 +45,37 @@ public struct DetectionMetrics: Codable, Sendable, Equatable {
         self.apTinySmall = apTinySmall
     }
 
-    enum CodingKeys: String, CodingKey {
-        case ap, ap50, ap75
-        case apSmall = "ap_small"
-        case apMedium = "ap_medium"
-        case apLarge = "ap_large"
-        case ar1, ar10, ar100
-        case arSmall = "ar_small"
-        case arMedium = "ar_medium"
-        case arLarge = "ar_large"
-        case ap50Small = "ap50_small"
-        case apVeryTiny = "ap_very_tiny"
-        case apTiny = "ap_tiny"
-        case apTinySmall = "ap_tiny_small"
+    /// Every metric set to `value(metric)`.
+    public init(_ value: (DetectionMetric) throws -> Double) rethrows {
+        self.init(
+            ap: 0, ap50: 0, ap75: 0, apSmall: 0, apMedium: 0, apLarge: 0, ar1: 0, ar10: 0,
+            ar100: 0, arSmall: 0, arMedium: 0, arLarge: 0, ap50Small: 0, apVeryTiny: 0, apTiny: 0,
+            apTinySmall: 0)
+        for metric in DetectionMetric.allCases {
+            self[keyPath: metric.keyPath] = try value(metric)
+        }
+    }
+
+    /// Every metric undefined (-1), as pycocotools reports a range without ground truth.
+    public static let undefined = DetectionMetrics { _ in -1 }
+
+    /// The value of `metric`.
+    public subscript(metric: DetectionMetric) -> Double {
+        get { self[keyPath: metric.keyPath] }
+        set { self[keyPath: metric.keyPath] = newValue }
+    }
+
+    /// Decodes an object with one key per ``DetectionMetric`` name.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DetectionMetric.self)
+        try self.init { try container.decode(Double.self, forKey: $0) }
+    }
+
+    /// Encodes one key per ``DetectionMetric`` name, in `allCases` order.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DetectionMetric.self)
+        for metric in DetectionMetric.allCases {
+            try container.encode(self[metric], forKey: metric)
+        }
     }
 }

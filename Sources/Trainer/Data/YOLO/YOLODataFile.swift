@@ -10,7 +10,6 @@ struct YOLODataFile: Sendable {
     /// heatmap channel per class, and a count beyond this is a typo, not a dataset.
     static let maxClassCount = 4096
 
-
     var file: String
     var train: [String]
     var val: [String]
