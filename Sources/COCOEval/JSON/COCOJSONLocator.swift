@@ -67,11 +67,7 @@ enum COCOJSONLocator {
 
     /// The key path of the value being read at `offset`.
     static func path(at offset: Int, in bytes: [UInt8], root: String) -> String {
-        var stack: [Frame] = []
-        scan(bytes) { position, _, frames in
-            stack = frames
-            return position < offset
-        }
+        let stack = scan(bytes) { position, _ in position < offset }
         var text = root
         for frame in stack {
             switch frame {
@@ -86,7 +82,7 @@ enum COCOJSONLocator {
     /// The byte range of the first number literal whose value overflows `Double`.
     static func firstNonFiniteNumber(in bytes: [UInt8]) -> Range<Int>? {
         var found: Range<Int>?
-        scan(bytes) { position, token, _ in
+        scan(bytes) { _, token in
             guard let token, isNumberStart(bytes[token.lowerBound]),
                 let value = Double(String(decoding: bytes[token], as: UTF8.self)),
                 !value.isFinite
@@ -97,11 +93,11 @@ enum COCOJSONLocator {
         return found
     }
 
-    /// Walks the tokens of `bytes`, calling `visit` with each token's start, its range when it is a
-    /// bare token (number or literal) and the open containers; stops when `visit` returns false.
-    private static func scan(
-        _ bytes: [UInt8], _ visit: (Int, Range<Int>?, [Frame]) -> Bool
-    ) {
+    /// Walks the tokens of `bytes`, calling `visit` with each token's start and, for a bare token
+    /// (number or literal), its range; stops when `visit` returns false. Returns the containers
+    /// open where it stopped.
+    @discardableResult
+    private static func scan(_ bytes: [UInt8], _ visit: (Int, Range<Int>?) -> Bool) -> [Frame] {
         var stack: [Frame] = []
         var awaitingKey = false
         var position = 0
@@ -113,7 +109,7 @@ enum COCOJSONLocator {
                 continue
             default: break
             }
-            guard visit(position, nil, stack) else { return }
+            guard visit(position, nil) else { return stack }
             switch byte {
             case UInt8(ascii: "{"):
                 stack.append(.object(key: nil))
@@ -148,10 +144,11 @@ enum COCOJSONLocator {
             default:
                 var end = position
                 while end < bytes.count, !isDelimiter(bytes[end]) { end += 1 }
-                guard visit(position, position..<max(end, position + 1), stack) else { return }
+                guard visit(position, position..<max(end, position + 1)) else { return stack }
                 position = max(end, position + 1)
             }
         }
+        return stack
     }
 
     /// The offset just past the closing quote of the string starting at `start`.
