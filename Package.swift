@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sweep-cli", targets: ["sweep-cli"]),
+        .library(name: "COCOEval", targets: ["COCOEval"]),
         .library(name: "Trainer", targets: ["Trainer"]),
         .library(name: "Sweep", targets: ["Sweep"]),
     ],
@@ -26,9 +27,11 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev", "libjpeg62-turbo-dev"])]
         ),
+        .target(name: "COCOEval"),
         .target(
             name: "Trainer",
             dependencies: [
+                "COCOEval",
                 "COpenBLAS",
                 "CImageCodecs",
                 .product(name: "Yams", package: "Yams"),
@@ -58,6 +61,7 @@ let package = Package(
             dependencies: ["Trainer", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "COCOEvalTests", dependencies: ["COCOEval"], exclude: ["Fixtures"]),
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Trainer"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SweepCLITests",

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Recomputes the `expected` block of every COCO reference case with pycocotools.
 
-The cases live in Tests/TrainerTests/Fixtures/cocoeval/ (format: README.md there, algorithm:
+The cases live in Tests/COCOEvalTests/Fixtures/cocoeval/ (format: README.md there, algorithm:
 SPEC.md there). Run by hand, never by the tests:
 
     pip install pycocotools==2.0.11
@@ -24,7 +24,7 @@ import numpy as np
 from pycocotools.coco import COCO
 from pycocotools.cocoeval import COCOeval
 
-FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "Tests/TrainerTests/Fixtures/cocoeval"
+FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "Tests/COCOEvalTests/Fixtures/cocoeval"
 
 
 def evaluate(case):

@@ -36,8 +36,11 @@ static void cimage_jpeg_emit_message(j_common_ptr cinfo, int level) {
 
 /* Decodes a JPEG held in memory to 8-bit interleaved RGB. On success returns 1 and sets *pixels
    (malloc'd, width*height*3 bytes, the caller frees it), *width and *height. On failure — fatal
-   error or any corrupt-data warning — returns 0 and copies the reason into message. */
+   error or any corrupt-data warning — returns 0 and copies the reason into message. When the
+   header claims more than max_side pixels on a side or more than max_pixels in all, returns 2
+   with the claimed *width and *height, before any pixel memory is allocated. */
 static inline int cimage_decode_jpeg(const unsigned char *data, unsigned long size,
+                                     unsigned long max_side, unsigned long long max_pixels,
                                      unsigned char **pixels, int *width, int *height,
                                      char *message, size_t message_size) {
     struct jpeg_decompress_struct cinfo;
@@ -58,6 +61,13 @@ static inline int cimage_decode_jpeg(const unsigned char *data, unsigned long si
     jpeg_create_decompress(&cinfo);
     jpeg_mem_src(&cinfo, data, size);
     jpeg_read_header(&cinfo, TRUE);
+    if (cinfo.image_width > max_side || cinfo.image_height > max_side ||
+        (unsigned long long)cinfo.image_width * cinfo.image_height > max_pixels) {
+        *width = (int)cinfo.image_width;
+        *height = (int)cinfo.image_height;
+        jpeg_destroy_decompress(&cinfo);
+        return 2;
+    }
     cinfo.out_color_space = JCS_RGB;
     jpeg_start_decompress(&cinfo);
     size_t stride = (size_t)cinfo.output_width * 3;

@@ -1,4 +1,5 @@
 import Testing
+import Trainer
 
 @testable import Sweep
 
@@ -43,5 +44,24 @@ import Testing
         let records = try #require(RFC4180Reader.parse(RankingCSV.render(ranking, limit: 2)))
         #expect(records.count == 3)
         #expect(records.dropFirst().map { $0[1] } == ["4", "3"])
+    }
+
+    /// Every metric has exactly one column, under its ``DetectionMetric`` name, and each metric
+    /// column holds that metric's value.
+    @Test func everyMetricHasOneColumnWithItsValue() throws {
+        let metricColumns = RankingCSV.leadingMetrics + RankingCSV.trailingMetrics
+        #expect(metricColumns.count == DetectionMetric.allCases.count)
+        #expect(Set(metricColumns) == Set(DetectionMetric.allCases))
+        #expect(RankingCSV.header.count == 11 + DetectionMetric.allCases.count)
+        var record = StoreFixtures.record(1, apSmall: 0.5)
+        record.metrics = DetectionMetrics {
+            Double(DetectionMetric.allCases.firstIndex(of: $0) ?? -1) / 100
+        }
+        let ranked = try #require(Ranking.rank([record]).first)
+        let fields = RankingCSV.fields(ranked)
+        for (index, metric) in DetectionMetric.allCases.enumerated() {
+            let column = try #require(RankingCSV.header.firstIndex(of: metric.name))
+            #expect(Double(fields[column]) == Double(index) / 100, "\(metric.name)")
+        }
     }
 }

@@ -8,14 +8,19 @@ import Trainer
 /// `trial` is the plan index; `state` is `completed` or `pruned` (pruned trials carry their last
 /// epoch's metrics, see ``Ranking``).
 public enum RankingCSV {
-    /// The header, in column order.
-    public static let header = [
-        "rank", "trial", "lr", "weight_decay", "batch_size", "loss",
-        "ap_small", "ap50_small", "ap", "ap50", "epochs", "seconds",
-        "state", "key", "seed",
-        "ap75", "ap_medium", "ap_large", "ap_very_tiny", "ap_tiny", "ap_tiny_small",
-        "ar1", "ar10", "ar100", "ar_small", "ar_medium", "ar_large",
+    /// The metrics right after the trial's parameters: the ranking keys, then AP50.
+    static let leadingMetrics: [DetectionMetric] = [.apSmall, .ap50Small, .ap, .ap50]
+    /// The other metrics, after the trial's bookkeeping columns.
+    static let trailingMetrics: [DetectionMetric] = [
+        .ap75, .apMedium, .apLarge, .apVeryTiny, .apTiny, .apTinySmall,
+        .ar1, .ar10, .ar100, .arSmall, .arMedium, .arLarge,
     ]
+
+    /// The header, in column order; metric columns carry ``DetectionMetric`` names.
+    public static let header: [String] =
+        ["rank", "trial", "lr", "weight_decay", "batch_size", "loss"]
+        + leadingMetrics.map(\.name) + ["epochs", "seconds", "state", "key", "seed"]
+        + trailingMetrics.map(\.name)
 
     /// The CSV document for `ranking`, limited to its first `limit` trials when given.
     public static func render(_ ranking: [RankedTrial], limit: Int? = nil) -> String {
@@ -31,18 +36,17 @@ public enum RankingCSV {
     public static func fields(_ ranked: RankedTrial) -> [String] {
         let trial = ranked.trial
         let parameters = trial.config.parameters
-        let m = ranked.metrics
+        let metrics = ranked.metrics
         return [
             String(ranked.rank), String(trial.index), parameters.lr.description,
             parameters.weightDecay.description, String(parameters.batchSize),
             parameters.loss.rawValue,
-            m.apSmall.description, m.ap50Small.description, m.ap.description, m.ap50.description,
-            String(trial.epochsReached), trial.seconds?.description ?? "",
-            trial.state.rawValue, trial.key, String(trial.config.seed),
-            m.ap75.description, m.apMedium.description, m.apLarge.description,
-            m.apVeryTiny.description, m.apTiny.description, m.apTinySmall.description,
-            m.ar1.description, m.ar10.description, m.ar100.description,
-            m.arSmall.description, m.arMedium.description, m.arLarge.description,
         ]
+            + leadingMetrics.map { metrics[$0].description }
+            + [
+                String(trial.epochsReached), trial.seconds?.description ?? "",
+                trial.state.rawValue, trial.key, String(trial.config.seed),
+            ]
+            + trailingMetrics.map { metrics[$0].description }
     }
 }

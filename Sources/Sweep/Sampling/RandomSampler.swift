@@ -1,4 +1,5 @@
 import Foundation
+import Trainer
 
 /// `max_trials` independent draws from the parameters' domains, reproducible from the seed.
 ///

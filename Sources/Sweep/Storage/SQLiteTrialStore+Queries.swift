@@ -115,14 +115,9 @@ extension SQLiteTrialStore {
     static func epochReport(_ row: Row) -> EpochReport {
         EpochReport(
             epoch: row["epoch"], loss: (row["loss"] as Double?) ?? .nan,
-            metrics: MetricColumns.metrics(from: row) ?? Self.undefinedMetrics,
+            metrics: MetricColumns.metrics(from: row) ?? .undefined,
             seconds: row["seconds"])
     }
-
-    private static let undefinedMetrics = DetectionMetrics(
-        ap: -1, ap50: -1, ap75: -1, apSmall: -1, apMedium: -1, apLarge: -1, ar1: -1, ar10: -1,
-        ar100: -1, arSmall: -1, arMedium: -1, arLarge: -1, ap50Small: -1, apVeryTiny: -1,
-        apTiny: -1, apTinySmall: -1)
 
     private func summary(
         _ db: Database, sweepID: Int64, name: String, createdAt: Date

@@ -32,7 +32,7 @@ final class BenchmarkWorkload {
         -> BenchmarkWorkload
     {
         precondition(batchSize > 0, "BenchmarkWorkload: batch size \(batchSize)")
-        var rng = DatasetRNG(seed: seed, stream: 0xBE4C)
+        var rng = SplitMix64(seed: seed, stream: 0xBE4C)
         let side = ReferenceNetwork.r1InputSize
         let images = Tensor(batchSize, 3, side, side)
         for i in 0..<images.count { images[i] = rng.unit() }
@@ -81,7 +81,7 @@ final class BenchmarkWorkload {
     }
 
     /// A box target with random offsets and sizes at every positive heatmap cell.
-    private static func positiveBoxes(of heatmap: Tensor, rng: inout DatasetRNG) -> [BoxTarget] {
+    private static func positiveBoxes(of heatmap: Tensor, rng: inout SplitMix64) -> [BoxTarget] {
         var boxes: [BoxTarget] = []
         for item in 0..<heatmap.n {
             for ch in 0..<heatmap.c {

@@ -23,7 +23,7 @@ public struct SGEMMPeak: Sendable, Equatable {
             b.deallocate()
             c.deallocate()
         }
-        var rng = DatasetRNG(seed: 0, stream: 0x6E)
+        var rng = SplitMix64(seed: 0, stream: 0x6E)
         for i in 0..<count {
             a[i] = rng.uniform(-1, 1)
             b[i] = rng.uniform(-1, 1)

@@ -24,12 +24,18 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadableFile(path: String)
     /// An image could not be decoded (corrupt, truncated, unsupported).
     case undecodableImage(file: String, reason: String)
+    /// An image's header claims a size beyond ``ImageLimits``; refused before decoding.
+    case imageTooLarge(file: String, width: Int, height: Int)
+    /// An export folder already holds `entries` files or folders.
+    case destinationNotEmpty(path: String, entries: Int)
     /// A file could not be written.
     case writeFailed(path: String, reason: String)
 
     /// What is wrong with one label line (`class cx cy w h`, normalised).
     public enum LabelProblem: Error, Sendable, Equatable, CustomStringConvertible {
         case fieldCount(found: Int)
+        case controlCharacter(code: UInt32)
+        case malformedClass(value: String)
         case malformedNumber(field: String, value: String)
         case unknownClass(index: String, classCount: Int)
         case outOfRange(field: String, value: String)
@@ -39,6 +45,10 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             switch self {
             case .fieldCount(let found):
                 "expected 5 fields 'class cx cy w h', found \(found)"
+            case .controlCharacter(let code):
+                "control character U+\(String(code, radix: 16, uppercase: true)) in the line"
+            case .malformedClass(let value):
+                "class '\(value)' is not a plain decimal integer"
             case .malformedNumber(let field, let value):
                 "\(field) '\(value)' is not a number"
             case .unknownClass(let index, let classCount):
@@ -77,6 +87,12 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): cannot read the file as UTF-8 text"
         case .undecodableImage(let file, let reason):
             "\(file): cannot decode image: \(reason)"
+        case .imageTooLarge(let file, let width, let height):
+            "\(file): the image claims \(width)×\(height) pixels, expected "
+                + ImageLimits.summary
+        case .destinationNotEmpty(let path, let entries):
+            "\(path): the export folder is not empty (\(entries) entries): expected a new or "
+                + "empty folder, so that no earlier image lies beside the exported ones"
         case .writeFailed(let path, let reason):
             "\(path): cannot write: \(reason)"
         }

@@ -71,7 +71,7 @@ public final class Conv2D: Layer {
         _ inChannels: Int, _ outChannels: Int, kernel: Int, stride: Int = 1, padding: Int? = nil,
         bias: Bool = true, activation: ConvActivation = .identity, seed: UInt64
     ) {
-        var rng = DatasetRNG(seed: seed, stream: 0xC0)
+        var rng = SplitMix64(seed: seed, stream: 0xC0)
         self.init(
             inChannels, outChannels, kernel: kernel, stride: stride, padding: padding, bias: bias,
             activation: activation, rng: &rng)

@@ -21,7 +21,7 @@ public final class Detector {
         precondition(classCount > 0, "Detector: classCount must be positive")
         self.classCount = classCount
         self.architecture = architecture
-        var rng = DatasetRNG(seed: seed, stream: 0x5EED)
+        var rng = SplitMix64(seed: seed, stream: 0x5EED)
         var layers: [any Layer] = []
         var channels = 3
         for stage in architecture.stages {

@@ -7,7 +7,7 @@ final class BatchLoader {
 
     /// Loads `dataset.images[indices]`; `rng` draws the flips, `nil` disables them.
     func load(
-        _ dataset: DetectionDataset, indices: ArraySlice<Int>, rng: inout DatasetRNG?
+        _ dataset: DetectionDataset, indices: ArraySlice<Int>, rng: inout SplitMix64?
     ) {
         let first = dataset.images[indices.first!]
         let width = first.width

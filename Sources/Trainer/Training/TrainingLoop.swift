@@ -30,8 +30,8 @@ public enum TrainingLoop {
         let schedule = LearningRateSchedule(
             peak: config.lr, warmupEpochs: config.warmupEpochs, epochs: config.epochs,
             stepsPerEpoch: stepsPerEpoch)
-        var shuffleRNG = DatasetRNG(seed: config.seed, stream: 0x5401)
-        var flipRNG: DatasetRNG? = DatasetRNG(seed: config.seed, stream: 0xF11B)
+        var shuffleRNG = SplitMix64(seed: config.seed, stream: 0x5401)
+        var flipRNG: SplitMix64? = SplitMix64(seed: config.seed, stream: 0xF11B)
         var order = Array(train.images.indices)
         var metrics: DetectionMetrics?
         var trainSeconds = 0.0
@@ -97,7 +97,7 @@ public enum TrainingLoop {
     }
 
     /// Fisher–Yates with the trainer's own generator (identical on every platform).
-    private static func shuffle(_ order: inout [Int], rng: inout DatasetRNG) {
+    private static func shuffle(_ order: inout [Int], rng: inout SplitMix64) {
         guard order.count > 1 else { return }
         for i in stride(from: order.count - 1, to: 0, by: -1) {
             order.swapAt(i, rng.int(in: 0...i))

@@ -33,7 +33,7 @@ struct ValidationSet {
     func evaluate(_ detector: Detector, loader: BatchLoader) throws -> DetectionMetrics {
         let decoder = DetectionDecoder(classCount: detector.classCount, stride: detector.stride)
         var detections: [COCODetection] = []
-        var noFlip: DatasetRNG? = nil
+        var noFlip: SplitMix64? = nil
         let all = Array(dataset.images.indices)
         for start in stride(from: 0, to: all.count, by: batchSize) {
             let indices = all[start..<min(all.count, start + batchSize)]

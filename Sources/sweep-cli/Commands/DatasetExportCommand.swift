@@ -7,10 +7,15 @@ struct DatasetExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the synthetic dataset as a YOLO dataset (data.yaml, images/, labels/).",
-        discussion: "The result trains with `yolo detect train data=DIR/data.yaml`."
+        discussion: """
+            The result trains with `yolo detect train data=DIR/data.yaml`. The output folder must \
+            be new or empty (a non-empty one is refused, so no earlier image mixes with the \
+            export); data.yaml has no `path:` key, so the dataset root is its own folder and a \
+            copied dataset reads its own images.
+            """
     )
 
-    @Option(name: .long, help: "Output folder (created if needed).")
+    @Option(name: .long, help: "Output folder (created if needed; must be new or empty).")
     var out: String
 
     @Option(name: .long, parsing: .unconditional, help: "Side of the square images in pixels.")

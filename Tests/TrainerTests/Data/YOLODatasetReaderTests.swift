@@ -122,6 +122,10 @@ import Testing
     }
 
     @Test func badDataFiles() throws {
+        let tooManyNames = (0...YOLODataFile.maxClassCount).map { "c\($0)" }
+            .joined(separator: ", ")
+        let tooManyIndices = (0...YOLODataFile.maxClassCount).map { "\($0): c" }
+            .joined(separator: ", ")
         let root = try TestFiles.scratchFolder()
         let file = root + "/data.yaml"
         try FileManager.default.createDirectory(
@@ -133,8 +137,32 @@ import Testing
             (
                 "train: imgs\nval: imgs\nnc: 0\n",
                 .invalidValue(
-                    key: "nc", value: "'0' (line 3)", expected: "a positive count",
-                    file: file)
+                    key: "nc", value: "'0' (line 3)",
+                    expected: "a class count in 1...\(YOLODataFile.maxClassCount)", file: file)
+            ),
+            (
+                "train: imgs\nval: imgs\nnc: 99999999999\n",
+                .invalidValue(
+                    key: "nc", value: "'99999999999' (line 3)",
+                    expected: "a class count in 1...\(YOLODataFile.maxClassCount)", file: file)
+            ),
+            (
+                "train: imgs\nval: imgs\nnc: \(YOLODataFile.maxClassCount + 1)\n",
+                .invalidValue(
+                    key: "nc", value: "'\(YOLODataFile.maxClassCount + 1)' (line 3)",
+                    expected: "a class count in 1...\(YOLODataFile.maxClassCount)", file: file)
+            ),
+            (
+                "train: imgs\nval: imgs\nnames: [\(tooManyNames)]\n",
+                .invalidValue(
+                    key: "names", value: "\(YOLODataFile.maxClassCount + 1) entries",
+                    expected: "a class count in 1...\(YOLODataFile.maxClassCount)", file: file)
+            ),
+            (
+                "train: imgs\nval: imgs\nnames: {\(tooManyIndices)}\n",
+                .invalidValue(
+                    key: "names", value: "\(YOLODataFile.maxClassCount + 1) entries",
+                    expected: "a class count in 1...\(YOLODataFile.maxClassCount)", file: file)
             ),
             (
                 "train: imgs\nval: imgs\nnames: [a, b]\nnc: 3\n",
@@ -147,6 +175,10 @@ import Testing
                 .missingFolder(path: root + "/nope", key: "val", file: file)
             ),
             ("train: imgs\nval: imgs\nnames: {0: a}\n", .noImages(key: "train", file: file)),
+            (
+                "train: imgs\nval: imgs\nnc: \(YOLODataFile.maxClassCount)\n",
+                .noImages(key: "train", file: file)
+            ),
             (
                 "path: gone\ntrain: imgs\nval: imgs\nnames: [a]\n",
                 .missingFolder(path: root + "/gone/imgs", key: "train", file: file)
@@ -227,5 +259,30 @@ import Testing
         #expect(
             result.split.train.images[1].objects.count
                 == generated.train.images[1].objects.count)
+    }
+
+    /// A label path that exists but cannot be read is an error naming it, never "no labels".
+    @Test(arguments: ["loop", "dangling", "folder"])
+    func anUnreadableLabelFileIsAnError(kind: String) throws {
+        let dataFile = try exported()
+        let root = (dataFile as NSString).deletingLastPathComponent
+        let label = root + "/labels/train/000001.txt"
+        let manager = FileManager.default
+        try manager.removeItem(atPath: label)
+        switch kind {
+        case "loop":
+            try manager.createSymbolicLink(atPath: label, withDestinationPath: label)
+        case "dangling":
+            try manager.createSymbolicLink(atPath: label, withDestinationPath: root + "/gone.txt")
+        default:
+            try manager.createDirectory(atPath: label, withIntermediateDirectories: false)
+        }
+        #expect(throws: DatasetError.unreadableFile(path: label)) {
+            try YOLODatasetReader.read(dataFile: dataFile, imageSize: 32, skipCorrupt: false)
+        }
+        let result = try YOLODatasetReader.read(
+            dataFile: dataFile, imageSize: 32, skipCorrupt: true)
+        #expect(result.warnings == [.unreadableFile(path: label)])
+        #expect(result.split.train.images.count == Self.options.trainImages - 1)
     }
 }

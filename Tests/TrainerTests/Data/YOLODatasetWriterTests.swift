@@ -3,8 +3,12 @@ import Testing
 
 @testable import Trainer
 
-/// Exporting onto a file fails naming the file that is in the way, not an NSCocoaErrorDomain code.
+/// Exporting onto a file fails naming the file that is in the way, not an NSCocoaErrorDomain code;
+/// a non-empty folder is refused; the written data.yaml reads the folder it lies in.
 @Suite struct YOLODatasetWriterTests {
+    static let options = SyntheticDatasetOptions(
+        imageSize: 32, trainImages: 2, valImages: 1, seed: 4)
+
     @Test func exportUnderAFileNamesTheFile() throws {
         let file = try TestFiles.scratchFolder() + "/plain.txt"
         try "text".write(toFile: file, atomically: true, encoding: .utf8)
@@ -14,5 +18,43 @@ import Testing
                 path: file + "/images/train", reason: "'\(file)' is a file, not a folder")
         ) { try SyntheticDatasetExport.export(options, to: file) }
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "text")
+    }
+
+    @Test func aCopiedDatasetReadsItsOwnImages() throws {
+        let original = try TestFiles.scratchFolder() + "/original"
+        let summary = try SyntheticDatasetExport.export(Self.options, to: original)
+        let text = try String(contentsOfFile: summary.dataFile, encoding: .utf8)
+        #expect(text.hasPrefix("train: images/train\nval: images/val\nnc: 4\n"))
+        #expect(!text.contains("path:") && !text.contains(original))
+        let copy = try TestFiles.scratchFolder() + "/copy"
+        try FileManager.default.copyItem(atPath: original, toPath: copy)
+        try FileManager.default.removeItem(atPath: original)
+        let split = try YOLODatasetReader.read(
+            dataFile: copy + "/data.yaml", imageSize: 32, skipCorrupt: false
+        ).split
+        #expect(split.train.images.count == 2 && split.val.images.count == 1)
+    }
+
+    @Test(arguments: [["stale.png"], [".hidden"], ["images", "data.yaml"]])
+    func aNonEmptyDestinationIsRefusedAndLeftAlone(entries: [String]) throws {
+        let folder = try TestFiles.scratchFolder()
+        for entry in entries {
+            try "old".write(toFile: folder + "/" + entry, atomically: true, encoding: .utf8)
+        }
+        #expect(throws: DatasetError.destinationNotEmpty(path: folder, entries: entries.count)) {
+            try SyntheticDatasetExport.export(Self.options, to: folder)
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(left.sorted() == entries.sorted())
+    }
+
+    @Test func exportingTwiceIntoTheSameFolderIsRefused() throws {
+        let folder = try TestFiles.scratchFolder()
+        try SyntheticDatasetExport.export(Self.options, to: folder)
+        let error = #expect(throws: DatasetError.self) {
+            try SyntheticDatasetExport.export(Self.options, to: folder)
+        }
+        #expect(error == .destinationNotEmpty(path: folder, entries: 3))
+        #expect(error?.description.hasPrefix("\(folder): the export folder is not empty") == true)
     }
 }

@@ -21,11 +21,31 @@ import Testing
     @Test(arguments: [
         ("0 0.5 0.5 0.2", DatasetError.LabelProblem.fieldCount(found: 4)),
         ("0 0.5 abc 0.2 0.2", .malformedNumber(field: "cy", value: "abc")),
-        ("x 0.5 0.5 0.2 0.2", .malformedNumber(field: "class", value: "x")),
+        ("x 0.5 0.5 0.2 0.2", .malformedClass(value: "x")),
+        ("0x1 0.5 0.5 0.2 0.2", .malformedClass(value: "0x1")),
+        ("1.0 0.5 0.5 0.2 0.2", .malformedClass(value: "1.0")),
+        ("1e0 0.5 0.5 0.2 0.2", .malformedClass(value: "1e0")),
+        ("+1 0.5 0.5 0.2 0.2", .malformedClass(value: "+1")),
+        ("- 0.5 0.5 0.2 0.2", .malformedClass(value: "-")),
+        ("١ 0.5 0.5 0.2 0.2", .malformedClass(value: "١")),
         ("3 0.5 0.5 0.2 0.2", .unknownClass(index: "3", classCount: 3)),
         ("-1 0.5 0.5 0.2 0.2", .unknownClass(index: "-1", classCount: 3)),
+        (
+            "99999999999999999999999 0.5 0.5 0.2 0.2",
+            .unknownClass(index: "99999999999999999999999", classCount: 3)
+        ),
         ("0 1.5 0.5 0.2 0.2", .outOfRange(field: "cx", value: "1.5")),
+        ("0 -0.5 0.5 0.2 0.2", .outOfRange(field: "cx", value: "-0.5")),
         ("0 0.5 0.5 0 0.2", .emptyBox(field: "w")),
+        ("0 0.5 0.5 0.2 0", .emptyBox(field: "h")),
+        ("0 nan 0.5 0.2 0.2", .malformedNumber(field: "cx", value: "nan")),
+        ("0 0.5 inf 0.2 0.2", .malformedNumber(field: "cy", value: "inf")),
+        ("0 0.5 0.5 1e400 0.2", .malformedNumber(field: "w", value: "1e400")),
+        ("0 0.5 0.5 0.2 0x0.8", .malformedNumber(field: "h", value: "0x0.8")),
+        ("1 0.5 0.5 0.2 0.2\u{0}", .controlCharacter(code: 0)),
+        ("1\u{0} 0.5 0.5 0.2 0.2", .controlCharacter(code: 0)),
+        ("1 0.5 0.5\u{7F} 0.2 0.2", .controlCharacter(code: 0x7F)),
+        ("1 0.5 0.5 0.2 0.2\u{1B}", .controlCharacter(code: 0x1B)),
     ])
     func badLinesNameFileAndLine(line: String, problem: DatasetError.LabelProblem) {
         let error = #expect(throws: DatasetError.self) {
@@ -33,5 +53,9 @@ import Testing
         }
         #expect(error == .invalidLabel(file: "l.txt", line: 2, problem: problem))
         #expect(error?.description.hasPrefix("l.txt:2: ") == true)
+    }
+
+    @Test func tabsSeparateFieldsLikeSpaces() throws {
+        #expect(try parse("2\t0.5\t0.5\t0.2\t0.4\n").map(\.classIndex) == [2])
     }
 }

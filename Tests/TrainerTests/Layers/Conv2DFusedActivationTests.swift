@@ -4,7 +4,7 @@ import Testing
 @Suite struct Conv2DFusedActivationTests {
     /// A fused conv and a plain conv + SiLU layer with the same weights and biases.
     private func pair(kernel: Int, stride: Int) -> (fused: Conv2D, plain: Conv2D) {
-        var a = DatasetRNG(seed: 11), b = DatasetRNG(seed: 11)
+        var a = SplitMix64(seed: 11), b = SplitMix64(seed: 11)
         let fused = Conv2D(3, 4, kernel: kernel, stride: stride, activation: .silu, rng: &a)
         let plain = Conv2D(3, 4, kernel: kernel, stride: stride, rng: &b)
         for i in 0..<4 {
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func identityAddsTheBiasOnce() {
-        var rng = DatasetRNG(seed: 15)
+        var rng = SplitMix64(seed: 15)
         let conv = Conv2D(1, 1, kernel: 1, rng: &rng)
         conv.weight.value[0] = 2
         conv.bias!.value[0] = 0.5

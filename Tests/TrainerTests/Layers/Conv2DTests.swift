@@ -7,7 +7,7 @@ import Testing
         (3, 1, 1), (3, 2, 1), (3, 2, 0), (3, 1, 0), (1, 1, 0), (1, 2, 0), (1, 1, 1), (5, 1, 2),
     ])
     func gradientsMatchFiniteDifferences(kernel: Int, stride: Int, padding: Int) {
-        var rng = DatasetRNG(seed: 1)
+        var rng = SplitMix64(seed: 1)
         let conv = Conv2D(3, 4, kernel: kernel, stride: stride, padding: padding, rng: &rng)
         for i in 0..<4 { conv.bias!.value[i] = Float(i) * 0.1 }
         let input = GradientCheck.random(2, 3, 7, 6, seed: 2)
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func forwardMatchesADirectConvolution() {
-        var rng = DatasetRNG(seed: 3)
+        var rng = SplitMix64(seed: 3)
         let conv = Conv2D(2, 3, kernel: 3, stride: 2, padding: 1, rng: &rng)
         for i in 0..<3 { conv.bias!.value[i] = Float(i) - 1 }
         let input = GradientCheck.random(1, 2, 5, 5, seed: 4)
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func firstLayerSkipsTheInputGradientButKeepsWeightGradients() {
-        var rng = DatasetRNG(seed: 5)
+        var rng = SplitMix64(seed: 5)
         let conv = Conv2D(3, 2, kernel: 3, bias: false, rng: &rng)
         conv.propagatesGradient = false
         let input = GradientCheck.random(1, 3, 4, 4, seed: 6)

@@ -8,7 +8,7 @@ enum GradientCheck {
     static func random(_ n: Int, _ c: Int, _ h: Int, _ w: Int, seed: UInt64, scale: Float = 1)
         -> Tensor
     {
-        var rng = DatasetRNG(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let t = Tensor(n, c, h, w)
         for i in 0..<t.count { t[i] = rng.uniform(-scale, scale) }
         return t

@@ -9,7 +9,7 @@ import Testing
     private func fixture() -> (output: Tensor, targets: Tensor) {
         let output = GradientCheck.random(2, 4, 3, 4, seed: 41, scale: 3)
         let targets = Tensor(2, 3, 3, 4)
-        var rng = DatasetRNG(seed: 42)
+        var rng = SplitMix64(seed: 42)
         for i in 0..<targets.count {
             let u = rng.unit()
             targets[i] = u < 0.15 ? 1 : (u < 0.5 ? rng.uniform(0.05, 0.95) : 0)

@@ -24,7 +24,8 @@ public enum ImageCodec {
         throw .undecodableImage(file: file, reason: "neither a PNG nor a JPEG signature")
     }
 
-    /// Decodes a PNG with libpng's simplified `png_image` API (no longjmp needed).
+    /// Decodes a PNG with libpng's simplified `png_image` API (no longjmp needed). The size in
+    /// the header is checked against ``ImageLimits`` before the pixels are allocated.
     public static func decodePNG(_ data: [UInt8], file: String) throws(DatasetError) -> RGBImage {
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
@@ -37,6 +38,10 @@ public enum ImageCodec {
         image.format = UInt32(PNG_FORMAT_RGB)
         let width = Int(image.width)
         let height = Int(image.height)
+        guard ImageLimits.accepts(width: width, height: height) else {
+            png_image_free(&image)
+            throw .imageTooLarge(file: file, width: width, height: height)
+        }
         var bytes = [UInt8](repeating: 0, count: 3 * width * height)
         let finished = bytes.withUnsafeMutableBytes {
             png_image_finish_read(&image, nil, $0.baseAddress, 0, nil)
@@ -49,18 +54,22 @@ public enum ImageCodec {
         return RGBImage(width: width, height: height, bytes: bytes)
     }
 
-    /// Decodes a JPEG with libjpeg; fatal errors and corrupt-data warnings both fail.
+    /// Decodes a JPEG with libjpeg; fatal errors and corrupt-data warnings both fail. The size in
+    /// the header is checked against ``ImageLimits`` before the pixels are allocated.
     public static func decodeJPEG(_ data: [UInt8], file: String) throws(DatasetError) -> RGBImage {
         var pixels: UnsafeMutablePointer<UInt8>?
         var width: Int32 = 0
         var height: Int32 = 0
         var reason = [CChar](repeating: 0, count: 256)
-        let ok = data.withUnsafeBufferPointer { input in
+        let status = data.withUnsafeBufferPointer { input in
             cimage_decode_jpeg(
-                input.baseAddress, UInt(input.count), &pixels, &width, &height, &reason,
-                reason.count)
+                input.baseAddress, UInt(input.count), UInt(ImageLimits.maxSide),
+                UInt64(ImageLimits.maxPixels), &pixels, &width, &height, &reason, reason.count)
         }
-        guard ok != 0, let pixels else {
+        if status == 2 {
+            throw .imageTooLarge(file: file, width: Int(width), height: Int(height))
+        }
+        guard status == 1, let pixels else {
             throw .undecodableImage(file: file, reason: string(reason))
         }
         defer { free(pixels) }

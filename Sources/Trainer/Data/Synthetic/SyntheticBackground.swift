@@ -1,9 +1,9 @@
 /// Paints the cluttered, low-saturation background of a synthetic image.
 enum SyntheticBackground {
-    static func paint(_ canvas: inout SyntheticCanvas, rng: inout DatasetRNG) {
+    static func paint(_ canvas: inout SyntheticCanvas, rng: inout SplitMix64) {
         let size = Float(canvas.size)
         let grey = rng.uniform(0.25, 0.65)
-        let tint = { (rng: inout DatasetRNG) in grey + rng.uniform(-0.08, 0.08) }
+        let tint = { (rng: inout SplitMix64) in grey + rng.uniform(-0.08, 0.08) }
         let base = (tint(&rng), tint(&rng), tint(&rng))
         let gradient = (
             rng.uniform(-0.12, 0.12), rng.uniform(-0.12, 0.12),

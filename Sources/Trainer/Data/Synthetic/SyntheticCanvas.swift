@@ -116,7 +116,7 @@ struct SyntheticCanvas {
     }
 
     /// Adds uniform per-pixel, per-channel noise in `±amplitude` and clamps to `0...1`.
-    mutating func addNoise(amplitude: Float, rng: inout DatasetRNG) {
+    mutating func addNoise(amplitude: Float, rng: inout SplitMix64) {
         let plane = size * size
         let scale = 2 * amplitude / Float(1 << 21)
         pixels.withUnsafeMutableBufferPointer { p in

@@ -54,9 +54,9 @@ public enum SyntheticDataset {
 
     /// One image of the dataset: the `index`-th image of sub-stream `stream` of `seed`.
     static func image(size: Int, seed: UInt64, stream: UInt64, index: Int) -> DetectionImage {
-        var splitRNG = DatasetRNG(seed: seed, stream: stream)
+        var splitRNG = SplitMix64(seed: seed, stream: stream)
         let imageSeed = splitRNG.next()
-        var rng = DatasetRNG(seed: imageSeed, stream: UInt64(index))
+        var rng = SplitMix64(seed: imageSeed, stream: UInt64(index))
         var canvas = SyntheticCanvas(size: size)
         SyntheticBackground.paint(&canvas, rng: &rng)
         let objects = SyntheticScene.place(on: &canvas, rng: &rng)

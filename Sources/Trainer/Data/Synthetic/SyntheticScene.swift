@@ -11,7 +11,7 @@ enum SyntheticScene {
     }
 
     /// Draws 2–12 objects and 1–5 distractors in a shuffled order and returns the labels.
-    static func place(on canvas: inout SyntheticCanvas, rng: inout DatasetRNG)
+    static func place(on canvas: inout SyntheticCanvas, rng: inout SplitMix64)
         -> [ObjectAnnotation]
     {
         let objectCount = rng.int(in: 2...12)
@@ -49,12 +49,12 @@ enum SyntheticScene {
         return objects
     }
 
-    private static func distractorShape(_ rng: inout DatasetRNG) -> SyntheticShape {
+    private static func distractorShape(_ rng: inout SplitMix64) -> SyntheticShape {
         let all = SyntheticShape.allCases
         return all[rng.int(in: 0...all.count - 1)]
     }
 
-    private static func distractorColour(_ shape: SyntheticShape, _ rng: inout DatasetRNG)
+    private static func distractorColour(_ shape: SyntheticShape, _ rng: inout SplitMix64)
         -> SyntheticCanvas.Colour
     {
         if SyntheticShape.distractors.contains(shape), rng.chance(0.5) {
@@ -65,7 +65,7 @@ enum SyntheticScene {
         return jitter(colours[rng.int(in: 0...colours.count - 1)], &rng)
     }
 
-    private static func jitter(_ c: SyntheticCanvas.Colour, _ rng: inout DatasetRNG)
+    private static func jitter(_ c: SyntheticCanvas.Colour, _ rng: inout SplitMix64)
         -> SyntheticCanvas.Colour
     {
         let gain = rng.uniform(0.85, 1.1)
@@ -77,7 +77,7 @@ enum SyntheticScene {
     }
 
     /// Side lengths: small (4–24 px, biased small) mostly, medium (32–64 px) at times.
-    private static func size(of shape: SyntheticShape, canvas: Int, rng: inout DatasetRNG)
+    private static func size(of shape: SyntheticShape, canvas: Int, rng: inout SplitMix64)
         -> Rect
     {
         let maxSide = min(64, canvas / 2)
@@ -106,7 +106,7 @@ enum SyntheticScene {
     /// labelled box; sometimes right next to (overlapping) one of them. `false` if none found.
     private static func position(
         _ rect: inout Rect, avoiding boxes: [Rect], canvas: Int,
-        rng: inout DatasetRNG
+        rng: inout SplitMix64
     ) -> Bool {
         let maxX = canvas - rect.width
         let maxY = canvas - rect.height

@@ -4,8 +4,12 @@ import Yams
 /// An Ultralytics `data.yaml`, resolved: `path` (optional; relative to the YAML's folder, which is
 /// also the default root), `train` and `val` (a folder, an image-list `.txt` or a list of those,
 /// relative to the root), `names` (a list, or an `{index: name}` map over `0..<n`) and `nc`
-/// (optional; must equal the number of names).
+/// (optional; must equal the number of names), at most ``maxClassCount`` classes.
 struct YOLODataFile: Sendable {
+    /// The most classes a dataset may declare (through `nc` or `names`): the detector has one
+    /// heatmap channel per class, and a count beyond this is a typo, not a dataset.
+    static let maxClassCount = 4096
+
     var file: String
     var train: [String]
     var val: [String]
@@ -65,14 +69,18 @@ struct YOLODataFile: Sendable {
     private static func classNames(_ root: Node, file: String) throws(DatasetError) -> [String] {
         guard let node = root["names"] else {
             guard let nc = root["nc"] else { throw .missingKey(key: "names", file: file) }
-            guard let count = nc.int, count >= 1 else {
+            guard let count = nc.int, count >= 1, count <= maxClassCount else {
                 throw .invalidValue(
-                    key: "nc", value: describe(nc), expected: "a positive count",
-                    file: file)
+                    key: "nc", value: describe(nc), expected: classCountRange, file: file)
             }
             return (0..<count).map { "class_\($0)" }
         }
         var names: [String] = []
+        let entries = node.sequence?.count ?? node.mapping?.count ?? 0
+        guard entries <= maxClassCount else {
+            throw .invalidValue(
+                key: "names", value: "\(entries) entries", expected: classCountRange, file: file)
+        }
         if let sequence = node.sequence {
             for item in sequence {
                 guard let name = item.string else {
@@ -118,6 +126,10 @@ struct YOLODataFile: Sendable {
             }
         }
         return names
+    }
+
+    private static var classCountRange: String {
+        "a class count in 1...\(maxClassCount)"
     }
 
     /// A scalar's text with its line, or the kind of a collection, for error messages.

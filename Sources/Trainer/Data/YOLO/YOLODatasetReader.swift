@@ -4,7 +4,8 @@ import Foundation
 /// JPEG images under each split's folders (recursively, sorted by path), each with its label file
 /// found by the standard rule — the last `/images/` of the image path becomes `/labels/` and the
 /// extension `.txt`. A missing label file means an image without objects, but a split where no
-/// image has one is refused: that is a misplaced `labels/` folder, not a set of empty images.
+/// image has one is refused: that is a misplaced `labels/` folder, not a set of empty images. A
+/// label path that exists but cannot be read as text (a symlink loop, a folder) is an error.
 ///
 /// Images are resized (bilinear, aspect not kept) to `imageSize × imageSize` and boxes scaled
 /// alike. With `skipCorrupt`, an undecodable image or a bad label line drops that image and is
@@ -69,7 +70,10 @@ public enum YOLODatasetReader {
         let decoded = try ImageCodec.decode(file: path)
         var objects: [ObjectAnnotation] = []
         let labels = labelPath(forImage: path)
-        let hasLabelFile = FileManager.default.fileExists(atPath: labels)
+        // Any entry at the label path counts, even one that cannot be opened (a symlink loop, a
+        // dangling link, a folder): reading it then fails naming it, rather than the image
+        // silently becoming one without objects.
+        let hasLabelFile = (try? FileManager.default.attributesOfItem(atPath: labels)) != nil
         if hasLabelFile {
             guard let text = try? String(contentsOfFile: labels, encoding: .utf8) else {
                 throw .unreadableFile(path: labels)

@@ -12,14 +12,21 @@ public enum YOLODatasetWriter {
         public var objects: Int
     }
 
-    /// Writes `split` under `directory` (created if needed; existing files of the same names are
-    /// replaced). `data.yaml` records the directory's absolute path, as Ultralytics resolves a
-    /// relative `path` against its own datasets folder.
+    /// Writes `split` under `directory`, which must be absent (it is created) or empty, so no
+    /// image of an earlier export lies beside the new ones. `data.yaml` has no `path:` key: the
+    /// dataset root is then the folder holding `data.yaml`, for ``YOLODataFile`` and for
+    /// Ultralytics alike, so a copied or moved dataset reads its own images (an absolute `path`
+    /// would read the original; a relative one Ultralytics resolves against its datasets folder).
     @discardableResult
     public static func write(_ split: DatasetSplit, to directory: String)
         throws(DatasetError) -> Summary
     {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: root),
+            !entries.isEmpty
+        {
+            throw .destinationNotEmpty(path: root, entries: entries.count)
+        }
         var objects = 0
         for (name, dataset) in [("train", split.train), ("val", split.val)] {
             let images = root + "/images/" + name
@@ -36,7 +43,7 @@ public enum YOLODatasetWriter {
             }
         }
         let dataFile = root + "/data.yaml"
-        try write(dataYAML(root: root, names: split.train.classNames), to: dataFile)
+        try write(dataYAML(names: split.train.classNames), to: dataFile)
         return Summary(
             dataFile: dataFile, trainImages: split.train.images.count,
             valImages: split.val.images.count, objects: objects)
@@ -56,8 +63,8 @@ public enum YOLODatasetWriter {
         }.joined()
     }
 
-    private static func dataYAML(root: String, names: [String]) -> String {
-        var text = "path: \(quoted(root))\ntrain: images/train\nval: images/val\n"
+    private static func dataYAML(names: [String]) -> String {
+        var text = "train: images/train\nval: images/val\n"
         text += "nc: \(names.count)\nnames:\n"
         for (index, name) in names.enumerated() {
             text += "  \(index): \(quoted(name))\n"

@@ -37,7 +37,7 @@ public struct COCOEvaluation: Sendable {
     /// categories, flattened t, r, k; -1 when there is none. The range and maxDets must exist in the
     /// parameters; an `iouThreshold` not among the thresholds gives -1, as in pycocotools.
     public func averagePrecision(
-        area: String, maxDetections: Int, iouThreshold: Double? = nil
+        area: COCOArea, maxDetections: Int, iouThreshold: Double? = nil
     ) -> Double {
         let a = parameters.areaIndex(area)
         let m = parameters.maxDetectionsIndex(maxDetections)
@@ -58,7 +58,7 @@ public struct COCOEvaluation: Sendable {
     /// pycocotools `_summarize(ap=0, …)`: the mean of the recall entries > -1 (flattened t, k),
     /// -1 when there is none.
     public func averageRecall(
-        area: String, maxDetections: Int, iouThreshold: Double? = nil
+        area: COCOArea, maxDetections: Int, iouThreshold: Double? = nil
     ) -> Double {
         let a = parameters.areaIndex(area)
         let m = parameters.maxDetectionsIndex(maxDetections)
@@ -77,7 +77,7 @@ public struct COCOEvaluation: Sendable {
     /// and all recall thresholds (flattened t, r); -1 when the category has no non-ignored gt in
     /// `area`, nil when `categoryID` was not evaluated.
     public func categoryAveragePrecision(
-        categoryID: Int, area: String, maxDetections: Int, iouThreshold: Double? = nil
+        categoryID: Int, area: COCOArea, maxDetections: Int, iouThreshold: Double? = nil
     ) -> Double? {
         guard let k = categoryIDs.firstIndex(of: categoryID) else { return nil }
         let a = parameters.areaIndex(area)
@@ -97,7 +97,7 @@ public struct COCOEvaluation: Sendable {
     /// AR of one category: the mean of its recall entries > -1 over the selected IoU thresholds;
     /// -1 when undefined, nil when `categoryID` was not evaluated.
     public func categoryAverageRecall(
-        categoryID: Int, area: String, maxDetections: Int, iouThreshold: Double? = nil
+        categoryID: Int, area: COCOArea, maxDetections: Int, iouThreshold: Double? = nil
     ) -> Double? {
         guard let k = categoryIDs.firstIndex(of: categoryID) else { return nil }
         let a = parameters.areaIndex(area)

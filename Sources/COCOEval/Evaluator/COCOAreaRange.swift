@@ -1,13 +1,13 @@
 /// A named object-area range used by the COCO evaluator, both ends included (`lower ≤ area ≤ upper`),
 /// applied to the ground-truth `area` field and to a detection's box area (`w·h`).
 public struct COCOAreaRange: Sendable, Equatable {
-    /// The label pycocotools prints and summaries select by (`all`, `small`, `verytiny`, …).
-    public var label: String
+    /// The name pycocotools prints and summaries select by.
+    public var area: COCOArea
     public var lower: Double
     public var upper: Double
 
-    public init(label: String, lower: Double, upper: Double) {
-        self.label = label
+    public init(area: COCOArea, lower: Double, upper: Double) {
+        self.area = area
         self.lower = lower
         self.upper = upper
     }

@@ -1,5 +1,7 @@
-/// A small, fast, seedable generator (Steele, Lea & Flood's SplitMix64), identical on every
-/// platform and Swift version, unlike the standard library's unseeded generator.
+/// SplitMix64 (Steele, Lea & Flood 2014; Vigna's reference `splitmix64.c`): the project's one
+/// seeded generator, identical on every platform and Swift version, unlike the standard library's
+/// unseeded one. The synthetic dataset, weight initialisation, shuffling, the sweep's random
+/// sampler and the synthetic COCO cases all draw from it.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

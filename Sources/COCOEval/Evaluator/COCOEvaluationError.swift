@@ -8,6 +8,9 @@ public enum COCOEvaluationError: Error, Sendable, Equatable, CustomStringConvert
     case unknownDetectionImage(detectionIndex: Int, imageID: Int)
     /// A NaN score cannot be ranked.
     case nanScore(detectionIndex: Int)
+    /// More images × categories × entries than one 64-bit sort key per entry can tell apart, or
+    /// more than 2³¹ - 1 gts or detections.
+    case tooLargeToIndex(images: Int, categories: Int, entries: Int)
 
     public var description: String {
         switch self {
@@ -19,6 +22,10 @@ public enum COCOEvaluationError: Error, Sendable, Equatable, CustomStringConvert
             "detection #\(index) refers to image_id \(imageID), which is not in the ground truth"
         case .nanScore(let index):
             "detection #\(index) has a NaN score"
+        case .tooLargeToIndex(let images, let categories, let entries):
+            "\(images) images × \(categories) categories with \(entries) gts or detections are "
+                + "too many to index (expected images × categories × entries below 2⁶⁴ and at "
+                + "most \(Int32.max) entries)"
         }
     }
 }

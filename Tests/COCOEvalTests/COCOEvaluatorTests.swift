@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Trainer
+@testable import COCOEval
 
 @Suite struct COCOEvaluatorTests {
     static func gt(_ id: Int, _ box: COCOBox, area: Double, crowd: Bool = false) -> COCOAnnotation {
@@ -28,19 +28,19 @@ import Testing
         let evaluation = try COCOEvaluator(parameters: .aiTOD)
             .evaluate(groundTruth: groundTruth, detections: detections)
         // Two TPs and no FP: precision is exactly 1 (2 + EPS rounds to 2) at every recall.
-        #expect(evaluation.averagePrecision(area: "verytiny", maxDetections: 1500) == 1)
-        #expect(evaluation.averageRecall(area: "verytiny", maxDetections: 1500) == 1)
+        #expect(evaluation.averagePrecision(area: .verytiny, maxDetections: 1500) == 1)
+        #expect(evaluation.averageRecall(area: .verytiny, maxDetections: 1500) == 1)
         // The tiny gt is missed; the detections match ignored (very tiny) gts, so count nowhere.
-        #expect(evaluation.averagePrecision(area: "tiny", maxDetections: 1500) == 0)
-        #expect(evaluation.averageRecall(area: "tiny", maxDetections: 1500) == 0)
+        #expect(evaluation.averagePrecision(area: .tiny, maxDetections: 1500) == 0)
+        #expect(evaluation.averageRecall(area: .tiny, maxDetections: 1500) == 0)
         // No gt in [256, 1024] nor above 1024: undefined.
-        #expect(evaluation.averagePrecision(area: "small", maxDetections: 1500) == -1)
-        #expect(evaluation.averagePrecision(area: "medium", maxDetections: 1500) == -1)
+        #expect(evaluation.averagePrecision(area: .small, maxDetections: 1500) == -1)
+        #expect(evaluation.averagePrecision(area: .medium, maxDetections: 1500) == -1)
         // All ranges: recall reaches 2/3, so 67 of the 101 recall thresholds (0 … 0.66) see 1.
-        #expect(evaluation.averagePrecision(area: "all", maxDetections: 1500) == 67.0 / 101.0)
+        #expect(evaluation.averagePrecision(area: .all, maxDetections: 1500) == 67.0 / 101.0)
         // AI-TOD's AP@0.25 slot: 0.25 is not among the thresholds, so -1 as in aitodpycocotools.
         #expect(
-            evaluation.averagePrecision(area: "all", maxDetections: 1500, iouThreshold: 0.25) == -1)
+            evaluation.averagePrecision(area: .all, maxDetections: 1500, iouThreshold: 0.25) == -1)
     }
 
     @Test func metricsFillEveryField() throws {
@@ -76,7 +76,7 @@ import Testing
         }
         let evaluation = try COCOEvaluator(parameters: .aiTOD)
             .evaluate(groundTruth: groundTruth, detections: detections)
-        for area in ["all", "verytiny", "tiny", "small", "medium"] {
+        for area in [COCOArea.all, .verytiny, .tiny, .small, .medium] {
             #expect(evaluation.averagePrecision(area: area, maxDetections: 1500) == 1, "\(area)")
         }
     }
@@ -98,16 +98,16 @@ import Testing
         let evaluation = try COCOEvaluator().evaluate(
             groundTruth: groundTruth, detections: detections)
         #expect(
-            evaluation.categoryAveragePrecision(categoryID: 1, area: "all", maxDetections: 100) == 1
+            evaluation.categoryAveragePrecision(categoryID: 1, area: .all, maxDetections: 100) == 1
         )
         #expect(
-            evaluation.categoryAveragePrecision(categoryID: 2, area: "all", maxDetections: 100) == 0
+            evaluation.categoryAveragePrecision(categoryID: 2, area: .all, maxDetections: 100) == 0
         )
         #expect(
-            evaluation.categoryAveragePrecision(categoryID: 3, area: "all", maxDetections: 100)
+            evaluation.categoryAveragePrecision(categoryID: 3, area: .all, maxDetections: 100)
                 == -1)
         #expect(
-            evaluation.categoryAveragePrecision(categoryID: 4, area: "all", maxDetections: 100)
+            evaluation.categoryAveragePrecision(categoryID: 4, area: .all, maxDetections: 100)
                 == nil)
         #expect(evaluation.stats[0] == 0.5)
         #expect(evaluation.stats[5] == -1)
@@ -158,13 +158,13 @@ import Testing
     @Test func summaryLinesMatchPycocotools() {
         let thresholds = COCOEvalParameters.coco.iouThresholds
         let ap = COCOSummaryLine(
-            isPrecision: true, iouThreshold: nil, area: "all", maxDetections: 100, value: 0.12345)
+            isPrecision: true, iouThreshold: nil, area: .all, maxDetections: 100, value: 0.12345)
         #expect(
             ap.formatted(thresholds: thresholds)
                 == " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.123"
         )
         let ar = COCOSummaryLine(
-            isPrecision: false, iouThreshold: 0.5, area: "small", maxDetections: 1, value: -1)
+            isPrecision: false, iouThreshold: 0.5, area: .small, maxDetections: 1, value: -1)
         #expect(
             ar.formatted(thresholds: thresholds)
                 == " Average Recall     (AR) @[ IoU=0.50      | area= small | maxDets=  1 ] = -1.000"

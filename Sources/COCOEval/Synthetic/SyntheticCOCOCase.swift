@@ -15,7 +15,7 @@ public struct SyntheticCOCOCase: Sendable {
     ) -> SyntheticCOCOCase {
         precondition(
             imageCount > 0 && categoryCount > 0, "SyntheticCOCOCase: empty image or category set")
-        var random = SyntheticRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let imageSize = 640
         var annotations: [COCOAnnotation] = []
         annotations.reserveCapacity(gtCount)
@@ -23,34 +23,35 @@ public struct SyntheticCOCOCase: Sendable {
             let box = randomBox(&random, imageSize: imageSize)
             annotations.append(
                 COCOAnnotation(
-                    id: index + 1, imageID: random.below(imageCount) + 1,
-                    categoryID: random.below(categoryCount) + 1, box: box,
-                    area: box.width * box.height, isCrowd: random.unit() < 0.01))
+                    id: index + 1, imageID: random.nextIndex(below: imageCount) + 1,
+                    categoryID: random.nextIndex(below: categoryCount) + 1, box: box,
+                    area: box.width * box.height, isCrowd: random.nextUnit() < 0.01))
         }
         var detections: [COCODetection] = []
         detections.reserveCapacity(detectionCount)
         for annotation in annotations where detections.count < detectionCount {
-            guard random.unit() < 0.85 else { continue }
+            guard random.nextUnit() < 0.85 else { continue }
             let gt = annotation.box
-            let width = max(1, gt.width * (1 + 0.3 * (random.unit() - 0.5)))
-            let height = max(1, gt.height * (1 + 0.3 * (random.unit() - 0.5)))
+            let width = max(1, gt.width * (1 + 0.3 * (random.nextUnit() - 0.5)))
+            let height = max(1, gt.height * (1 + 0.3 * (random.nextUnit() - 0.5)))
             let box = COCOBox(
-                x: rounded(gt.x + gt.width * 0.3 * (random.unit() - 0.5)),
-                y: rounded(gt.y + gt.height * 0.3 * (random.unit() - 0.5)),
+                x: rounded(gt.x + gt.width * 0.3 * (random.nextUnit() - 0.5)),
+                y: rounded(gt.y + gt.height * 0.3 * (random.nextUnit() - 0.5)),
                 width: rounded(width), height: rounded(height))
             let category =
-                random.unit() < 0.05 ? random.below(categoryCount) + 1 : annotation.categoryID
+                random.nextUnit() < 0.05
+                ? random.nextIndex(below: categoryCount) + 1 : annotation.categoryID
             detections.append(
                 COCODetection(
                     imageID: annotation.imageID, categoryID: category, box: box,
-                    score: score(0.3 + 0.7 * random.unit())))
+                    score: score(0.3 + 0.7 * random.nextUnit())))
         }
         while detections.count < detectionCount {
             detections.append(
                 COCODetection(
-                    imageID: random.below(imageCount) + 1,
-                    categoryID: random.below(categoryCount) + 1,
-                    box: randomBox(&random, imageSize: imageSize), score: score(0.6 * random.unit())
+                    imageID: random.nextIndex(below: imageCount) + 1,
+                    categoryID: random.nextIndex(below: categoryCount) + 1,
+                    box: randomBox(&random, imageSize: imageSize), score: score(0.6 * random.nextUnit())
                 ))
         }
         return SyntheticCOCOCase(
@@ -61,13 +62,13 @@ public struct SyntheticCOCOCase: Sendable {
     }
 
     /// 70% small sides [4, 32), 20% medium [32, 96), 10% large [96, 300); 0.01 px grid.
-    private static func randomBox(_ random: inout SyntheticRandom, imageSize: Int) -> COCOBox {
-        let u = random.unit()
+    private static func randomBox(_ random: inout SplitMix64, imageSize: Int) -> COCOBox {
+        let u = random.nextUnit()
         let (low, high): (Double, Double) = u < 0.7 ? (4, 32) : u < 0.9 ? (32, 96) : (96, 300)
-        let width = rounded(low + (high - low) * random.unit())
-        let height = rounded(low + (high - low) * random.unit())
-        let x = rounded((Double(imageSize) - width) * random.unit())
-        let y = rounded((Double(imageSize) - height) * random.unit())
+        let width = rounded(low + (high - low) * random.nextUnit())
+        let height = rounded(low + (high - low) * random.nextUnit())
+        let x = rounded((Double(imageSize) - width) * random.nextUnit())
+        let y = rounded((Double(imageSize) - height) * random.nextUnit())
         return COCOBox(x: x, y: y, width: width, height: height)
     }
 
@@ -75,25 +76,4 @@ public struct SyntheticCOCOCase: Sendable {
     private static func score(_ value: Double) -> Double {
         max(0.001, (value * 1000).rounded() / 1000)
     }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator for reproducible cases.
-private struct SyntheticRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
-    /// Uniform in 0..<bound.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -36,10 +36,10 @@ public struct COCOEvalParameters: Sendable, Equatable {
     /// maxDets 1, 10, 100.
     public static let coco = COCOEvalParameters(
         areaRanges: [
-            COCOAreaRange(label: "all", lower: 0, upper: 1e10),
-            COCOAreaRange(label: "small", lower: 0, upper: 1024),
-            COCOAreaRange(label: "medium", lower: 1024, upper: 9216),
-            COCOAreaRange(label: "large", lower: 9216, upper: 1e10),
+            COCOAreaRange(area: .all, lower: 0, upper: 1e10),
+            COCOAreaRange(area: .small, lower: 0, upper: 1024),
+            COCOAreaRange(area: .medium, lower: 1024, upper: 9216),
+            COCOAreaRange(area: .large, lower: 9216, upper: 1e10),
         ],
         maxDetections: [1, 10, 100])
 
@@ -48,11 +48,11 @@ public struct COCOEvalParameters: Sendable, Equatable {
     /// maxDets 1, 100, 1500.
     public static let aiTOD = COCOEvalParameters(
         areaRanges: [
-            COCOAreaRange(label: "all", lower: 0, upper: 1e10),
-            COCOAreaRange(label: "verytiny", lower: 0, upper: 64),
-            COCOAreaRange(label: "tiny", lower: 64, upper: 256),
-            COCOAreaRange(label: "small", lower: 256, upper: 1024),
-            COCOAreaRange(label: "medium", lower: 1024, upper: 1e10),
+            COCOAreaRange(area: .all, lower: 0, upper: 1e10),
+            COCOAreaRange(area: .verytiny, lower: 0, upper: 64),
+            COCOAreaRange(area: .tiny, lower: 64, upper: 256),
+            COCOAreaRange(area: .small, lower: 256, upper: 1024),
+            COCOAreaRange(area: .medium, lower: 1024, upper: 1e10),
         ],
         maxDetections: [1, 100, 1500])
 
@@ -67,9 +67,11 @@ public struct COCOEvalParameters: Sendable, Equatable {
         return values
     }
 
-    func areaIndex(_ label: String) -> Int {
-        guard let index = areaRanges.firstIndex(where: { $0.label == label }) else {
-            preconditionFailure("COCOEvalParameters: no area range labelled '\(label)'")
+    /// The position of `area` among ``areaRanges``; asking for a range the parameters lack (`tiny`
+    /// of ``coco``) is a programmer error.
+    func areaIndex(_ area: COCOArea) -> Int {
+        guard let index = areaRanges.firstIndex(where: { $0.area == area }) else {
+            preconditionFailure("COCOEvalParameters: no '\(area.rawValue)' area range")
         }
         return index
     }

@@ -5,8 +5,11 @@ public struct COCOJSONError: Error, Sendable, Equatable, CustomStringConvertible
     public enum Reason: Sendable, Equatable {
         /// The file could not be opened or read.
         case unreadable(String)
-        /// The bytes are not valid JSON.
+        /// The bytes are not valid JSON, with no position known.
         case malformedJSON(String)
+        /// The bytes are not valid JSON: `message` says why, at `line` and byte `column` (both
+        /// 1-based), inside the value at `path` (`annotations[3].bbox[1]`).
+        case invalidJSON(line: Int, column: Int, path: String, message: String)
         /// A required key is absent from the entry at `path`.
         case missingKey(path: String, key: String)
         /// The value at `path` has the wrong type (`expected` says what was wanted).
@@ -40,6 +43,8 @@ public struct COCOJSONError: Error, Sendable, Equatable, CustomStringConvertible
                 switch reason {
                 case .unreadable(let message): "cannot read the file: \(message)"
                 case .malformedJSON(let message): "malformed JSON: \(message)"
+                case .invalidJSON(let line, let column, let path, let message):
+                    "line \(line), column \(column) (in \(path)): malformed JSON: \(message)"
                 case .missingKey(let path, let key): "\(path): missing key '\(key)'"
                 case .wrongType(let path, let expected, let found):
                     "\(path): expected \(expected), found \(found)"

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Trainer
+@testable import COCOEval
 
 @Suite struct COCOJSONReaderTests {
     static let validGT = """
@@ -84,11 +84,66 @@ import Testing
             ])
     }
 
-    @Test func rejectsMalformedJSON() throws {
-        let error = try #require(try Self.gtError(#"{"images": [}"#))
-        guard case .malformedJSON = error.reason else {
-            Issue.record("expected malformedJSON, got \(error)")
+    /// Malformed JSON names the line, the byte column, the key path and the reason, never only
+    /// "The given data was not valid JSON."
+    @Test(arguments: [
+        (#"{"images": [}"#, 1, 13, "images[0]", "Invalid value"),
+        (#"{"images": [{"id": NaN}]}"#, 1, 20, "images[0].id", "Invalid value"),
+        (#"{"images": [{"id": Infinity}]}"#, 1, 20, "images[0].id", "Invalid value"),
+        (#"{"images": []} junk"#, 1, 16, "top level", "Invalid value"),
+        (
+            "{\"images\": [{\"id\": 1}],\n"
+                + " \"annotations\": [{\"id\": 1, \"bbox\": [0, 1e400, 1, 1]}]}",
+            2, 40, "annotations[0].bbox[1]", "1e400 is not a finite number (beyond Double's range)"
+        ),
+        (
+            "{\"images\": [{\"id\": -1e999}]}", 1, 20, "images[0].id",
+            "-1e999 is not a finite number (beyond Double's range)"
+        ),
+    ])
+    func malformedJSONIsLocated(
+        text: String, line: Int, column: Int, path: String, message: String
+    ) throws {
+        let error = try #require(try Self.gtError(text))
+        #expect(
+            error.reason
+                == .invalidJSON(line: line, column: column, path: path, message: message))
+        #expect(error.description.contains("line \(line), column \(column) (in \(path))"))
+    }
+
+    /// 100,000 unclosed arrays, 100,000 closed ones, 50,000 nested objects under a key.
+    @Test(arguments: ["open arrays", "closed arrays", "objects"])
+    func deepNestingIsAnErrorNotACrash(kind: String) throws {
+        let text =
+            switch kind {
+            case "open arrays": String(repeating: "[", count: 100_000)
+            case "closed arrays":
+                String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+            default: #"{"images": "# + String(repeating: #"{"a": "#, count: 50_000)
+            }
+        let error = try #require(try Self.gtError(text))
+        guard case .invalidJSON(let line, let column, let path, let message) = error.reason else {
+            Issue.record("expected invalidJSON, got \(error)")
             return
+        }
+        #expect(line == 1 && column > 500 && column <= text.utf8.count)
+        #expect(message.hasPrefix("Too many nested"))
+        #expect(path.hasSuffix("…"))
+        #expect(path.count == COCOJSONLocator.maxPathLength + 1)
+    }
+
+    @Test func anInfiniteScoreNamesTheDetection() throws {
+        let groundTruth = try COCOJSONReader.readGroundTruth(at: Self.file(Self.validGT))
+        let url = try Self.file(
+            #"[{"image_id": 1, "category_id": 7, "bbox": [1, 1, 2, 2], "score": 1e400}]"#)
+        #expect(
+            throws: COCOJSONError(
+                file: url.path,
+                reason: .invalidJSON(
+                    line: 1, column: 67, path: "detections[0].score",
+                    message: "1e400 is not a finite number (beyond Double's range)"))
+        ) {
+            try COCOJSONReader.readDetections(at: url, groundTruth: groundTruth)
         }
     }
 

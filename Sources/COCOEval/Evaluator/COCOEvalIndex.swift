@@ -27,7 +27,9 @@ struct COCOEvalIndex: Sendable {
             uniqueKeysWithValues: imageIDs.enumerated().map { ($0.element, $0.offset) })
         let categoryIndex = Dictionary(
             uniqueKeysWithValues: categoryIDs.enumerated().map { ($0.element, $0.offset) })
-        let imageCount = imageIDs.count
+        let packing = try COCOCellKey(
+            imageCount: imageIDs.count, categoryCount: categoryIDs.count,
+            entryCount: max(groundTruth.annotations.count, detections.count))
 
         var gtKeys: [UInt64] = []
         gtKeys.reserveCapacity(groundTruth.annotations.count)
@@ -35,7 +37,7 @@ struct COCOEvalIndex: Sendable {
             guard let image = imageIndex[annotation.imageID],
                 let category = categoryIndex[annotation.categoryID]
             else { continue }
-            gtKeys.append(Self.packedKey(category * imageCount + image, index))
+            gtKeys.append(packing.key(category: category, image: image, index: index))
         }
         var detectionKeys: [UInt64] = []
         detectionKeys.reserveCapacity(detections.count)
@@ -45,7 +47,7 @@ struct COCOEvalIndex: Sendable {
             }
             guard !detection.score.isNaN else { throw .nanScore(detectionIndex: index) }
             guard let category = categoryIndex[detection.categoryID] else { continue }
-            detectionKeys.append(Self.packedKey(category * imageCount + image, index))
+            detectionKeys.append(packing.key(category: category, image: image, index: index))
         }
         gtKeys.sort()
         detectionKeys.sort()
@@ -57,18 +59,20 @@ struct COCOEvalIndex: Sendable {
         var detectionPosition = 0
         var currentCategory = 0
         while gtPosition < gtKeys.count || detectionPosition < detectionKeys.count {
-            let gtCell = gtPosition < gtKeys.count ? gtKeys[gtPosition] >> 32 : .max
+            let gtCell = gtPosition < gtKeys.count ? packing.cell(gtKeys[gtPosition]) : .max
             let detectionCell =
                 detectionPosition < detectionKeys.count
-                ? detectionKeys[detectionPosition] >> 32 : .max
+                ? packing.cell(detectionKeys[detectionPosition]) : .max
             let cell = min(gtCell, detectionCell)
-            while gtPosition < gtKeys.count && gtKeys[gtPosition] >> 32 == cell { gtPosition += 1 }
+            while gtPosition < gtKeys.count && packing.cell(gtKeys[gtPosition]) == cell {
+                gtPosition += 1
+            }
             while detectionPosition < detectionKeys.count
-                && detectionKeys[detectionPosition] >> 32 == cell
+                && packing.cell(detectionKeys[detectionPosition]) == cell
             {
                 detectionPosition += 1
             }
-            let category = Int(cell) / max(imageCount, 1)
+            let category = packing.category(ofCell: cell)
             while currentCategory < category {
                 categoryCellStart.append(cellGTStart.count - 1)
                 currentCategory += 1
@@ -84,15 +88,8 @@ struct COCOEvalIndex: Sendable {
         self.categoryCellStart = categoryCellStart
         self.cellGTStart = cellGTStart
         self.cellDetectionStart = cellDetectionStart
-        self.gtOrder = gtKeys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
-        self.detectionOrder = detectionKeys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
-    }
-
-    private static func packedKey(_ cell: Int, _ index: Int) -> UInt64 {
-        precondition(
-            cell < 1 << 32 && index < 1 << 31,
-            "COCOEvalIndex: too many images × categories or entries to index")
-        return UInt64(cell) << 32 | UInt64(index)
+        self.gtOrder = gtKeys.map(packing.index)
+        self.detectionOrder = detectionKeys.map(packing.index)
     }
 
     private static func validateAnnotationIDs(

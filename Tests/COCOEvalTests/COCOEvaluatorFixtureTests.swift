@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Trainer
+@testable import COCOEval
 
 /// The evaluator against pycocotools 2.0.11 on the 50 reference cases.
 @Suite struct COCOEvaluatorFixtureTests {
@@ -26,19 +26,19 @@ import Testing
             for (id, expected) in fixture.expectedCategoryAPSmall {
                 let actual = try #require(
                     evaluation.categoryAveragePrecision(
-                        categoryID: id, area: "small", maxDetections: 100))
+                        categoryID: id, area: .small, maxDetections: 100))
                 Self.expectClose(actual, expected, "\(fileName) AP small, category \(id)")
             }
             for (id, expected) in fixture.expectedCategoryARSmall {
                 let actual = try #require(
                     evaluation.categoryAverageRecall(
-                        categoryID: id, area: "small", maxDetections: 100))
+                        categoryID: id, area: .small, maxDetections: 100))
                 Self.expectClose(actual, expected, "\(fileName) AR small, category \(id)")
             }
             for (id, expected) in fixture.expectedCategoryAP {
                 let actual = try #require(
                     evaluation.categoryAveragePrecision(
-                        categoryID: id, area: "all", maxDetections: 100))
+                        categoryID: id, area: .all, maxDetections: 100))
                 Self.expectClose(actual, expected, "\(fileName) AP, category \(id)")
             }
         }

@@ -42,6 +42,16 @@ public enum COCOJSONReader {
     ) throws(COCOJSONError) -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // Not JSON at all: JSONDecoder gives no position or reason, so look for them.
+            guard let problem = COCOJSONLocator.problem(in: data, root: root) else {
+                throw COCOJSONError(file: file, reason: .malformedJSON(context.debugDescription))
+            }
+            throw COCOJSONError(
+                file: file,
+                reason: .invalidJSON(
+                    line: problem.line, column: problem.column, path: problem.path,
+                    message: problem.message))
         } catch let error as DecodingError {
             throw COCOJSONError(file: file, decoding: error, root: root)
         } catch {

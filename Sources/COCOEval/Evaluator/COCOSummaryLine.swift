@@ -7,12 +7,12 @@ public struct COCOSummaryLine: Sendable, Equatable {
     public var isPrecision: Bool
     /// A single IoU threshold, or nil for the mean over all thresholds.
     public var iouThreshold: Double?
-    public var area: String
+    public var area: COCOArea
     public var maxDetections: Int
     public var value: Double
 
     public init(
-        isPrecision: Bool, iouThreshold: Double?, area: String, maxDetections: Int, value: Double
+        isPrecision: Bool, iouThreshold: Double?, area: COCOArea, maxDetections: Int, value: Double
     ) {
         self.isPrecision = isPrecision
         self.iouThreshold = iouThreshold
@@ -31,7 +31,8 @@ public struct COCOSummaryLine: Sendable, Equatable {
             iouThreshold.map { String(format: "%0.2f", $0) }
             ?? String(format: "%0.2f:%0.2f", thresholds.first ?? 0, thresholds.last ?? 0)
         let paddedIoU = iou.count >= 9 ? iou : iou.padding(toLength: 9, withPad: " ", startingAt: 0)
-        let paddedArea = String(repeating: " ", count: max(0, 6 - area.count)) + area
+        let name = area.rawValue
+        let paddedArea = String(repeating: " ", count: max(0, 6 - name.count)) + name
         let maxDets = String(maxDetections)
         let paddedMaxDets = String(repeating: " ", count: max(0, 3 - maxDets.count)) + maxDets
         let setting = "IoU=\(paddedIoU) | area=\(paddedArea) | maxDets=\(paddedMaxDets)"

@@ -5,7 +5,7 @@ import Dispatch
 /// (ties to the later gt), crowd gts as ignored regions, inclusive area ranges on the gt `area`
 /// field, maxDets per image and category, the monotone precision envelope sampled at the recall
 /// thresholds, and numpy's pairwise means in the summaries. The exact definition is in
-/// `Tests/TrainerTests/Fixtures/cocoeval/SPEC.md`.
+/// `Tests/COCOEvalTests/Fixtures/cocoeval/SPEC.md`.
 public struct COCOEvaluator: Sendable {
     /// The IoU thresholds, area ranges and maxDets to evaluate.
     public var parameters: COCOEvalParameters

@@ -1,16 +1,15 @@
 import Foundation
 import Testing
 
-@testable import Trainer
+@testable import COCOEval
 
-/// One pycocotools reference case from `Tests/TrainerTests/Fixtures/cocoeval/` (ground truth,
+/// One pycocotools reference case from `Tests/COCOEvalTests/Fixtures/cocoeval/` (ground truth,
 /// detections and the expected values), read through the evaluator's own JSON reader.
 /// `bench/cocoeval_fixtures.py` recomputes the expected values with pycocotools.
 struct COCOFixture {
-    /// `Tests/TrainerTests/Fixtures/cocoeval`, found from this file's path.
+    /// `Tests/COCOEvalTests/Fixtures/cocoeval`, found from this file's path.
     static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Evaluation
-        .deletingLastPathComponent()  // TrainerTests
+        .deletingLastPathComponent()  // COCOEvalTests
         .appendingPathComponent("Fixtures/cocoeval")
 
     /// The fixture file names (`case_000.json`, …, `edge_score_ties.json`), sorted. A missing
