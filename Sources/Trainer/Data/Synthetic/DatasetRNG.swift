@@ -1,19 +1,19 @@
 /// SplitMix64 (Steele, Lea & Flood): the dataset generator's own seeded stream, identical on every
 /// platform and Swift version, so a seed always gives the same pixels and boxes.
-struct DatasetRNG: RandomNumberGenerator, Sendable {
+public struct DatasetRNG: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
     /// A generator for the `index`-th independent sub-stream of `seed` (images, splits).
-    init(seed: UInt64, stream: UInt64) {
+    public init(seed: UInt64, stream: UInt64) {
         var mixer = DatasetRNG(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
         state = mixer.next()
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -22,12 +22,12 @@ struct DatasetRNG: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform `Float` in `[0, 1)` from the top 24 bits.
-    mutating func unit() -> Float {
+    public mutating func unit() -> Float {
         Float(next() >> 40) * 0x1p-24
     }
 
     /// A uniform `Float` in `lower..<upper`.
-    mutating func uniform(_ lower: Float, _ upper: Float) -> Float {
+    public mutating func uniform(_ lower: Float, _ upper: Float) -> Float {
         lower + (upper - lower) * unit()
     }
 
