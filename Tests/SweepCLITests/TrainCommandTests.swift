@@ -47,7 +47,8 @@ import Trainer
         } throws: { error in
             TrainCommand.exitCode(for: error) == .validationFailure
                 && TrainCommand.message(for: error)
-                    == "--threads must be between 1 and \(cores) (this machine's cores); got \(threads)"
+                    == "--threads must be between 1 and \(cores) (this machine's cores); "
+                    + "got \(threads)"
         }
     }
 
@@ -94,7 +95,8 @@ import Trainer
     @Test func trainsATinyConfigWithFlagsOverridingTheFile() throws {
         let path = try scratchFile("tiny.yaml", Self.tinyConfig)
         let log = path + ".log"
-        let status = try CLIRun.run(["train", "--config", path, "--epochs", "1", "--json"], log: log)
+        let status = try CLIRun.run(
+            ["train", "--config", path, "--epochs", "1", "--json"], log: log)
         let output = try String(contentsOfFile: log, encoding: .utf8)
         #expect(status == 0, "\(output)")
         let lines = output.split(separator: "\n").map(String.init)

@@ -86,16 +86,16 @@ enum GradientCheck {
         let f = { projected(layer, input, projection, training: training) }
         var compared = 0
         if checkInput {
-            compared += check(
+            let outcome = check(
                 "\(name) input", tensor: input, analytic: inputGradient, eps: eps, rtol: rtol,
-                atol: atol, objective: f
-            ).compared
+                atol: atol, objective: f)
+            compared += outcome.compared
         }
         for (parameter, gradient) in zip(parameters, parameterGradients) {
-            compared += check(
+            let outcome = check(
                 "\(name) \(parameter.name)", tensor: parameter.value, analytic: gradient,
-                eps: eps, rtol: rtol, atol: atol, objective: f
-            ).compared
+                eps: eps, rtol: rtol, atol: atol, objective: f)
+            compared += outcome.compared
         }
         let expected = (checkInput ? input.count : 0) + parameters.map(\.value.count).reduce(0, +)
         #expect(compared > 0 && compared == expected, "\(name): entries compared")

@@ -1,8 +1,10 @@
 /// SplitMix64 (Steele, Lea & Flood): the dataset generator's own seeded stream, identical on every
-/// platform and Swift version, so a seed always gives the same pixels and boxes.
+/// platform and Swift version, so a seed always gives the same pixels and boxes. Public for the
+/// benchmarks, which draw their fixed random batches from it.
 public struct DatasetRNG: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// The stream of `seed`.
     public init(seed: UInt64) {
         state = seed
     }
@@ -13,6 +15,7 @@ public struct DatasetRNG: RandomNumberGenerator, Sendable {
         state = mixer.next()
     }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
