@@ -66,7 +66,17 @@ import Trainer
     @Test func negativeValuesReachTheRangeChecks() async throws {
         let command = try parse(["--epochs", "-1", "--lr", "-0.1"])
         #expect(command.epochs == -1 && command.lr == -0.1)
-        await #expect(throws: TrainingConfigError.self) { try await command.run() }
+        await #expect {
+            try await command.run()
+        } throws: { error in
+            (error as? TrainingConfigError).map { $0.key == "lr" && $0.value == "-0.1" } ?? false
+        }
+        let epochsOnly = try parse(["--epochs", "-1"])
+        #expect {
+            try epochsOnly.trainingConfig()
+        } throws: { error in
+            (error as? TrainingConfigError).map { $0.key == "epochs" && $0.value == "-1" } ?? false
+        }
     }
 
     private static let tinyConfig = """
@@ -108,13 +118,24 @@ import Trainer
     }
 
     @Test func userMistakesAreClearErrors() async throws {
-        await #expect(throws: TrainingConfigError.self) { try await parse(["--lr=-1"]).run() }
+        await #expect {
+            try await parse(["--lr=-1"]).run()
+        } throws: { error in
+            (error as? TrainingConfigError).map { $0.key == "lr" && $0.value == "-1.0" } ?? false
+        }
         await #expect(throws: DatasetError.missingFile(path: "/nonexistent/data.yaml")) {
             try await parse(["--data", "/nonexistent/data.yaml"]).run()
         }
         let bad = try scratchFile("bad.yaml", "batch_size: [1, 2]\n")
-        await #expect(throws: TrainingConfigFileError.self) {
+        await #expect {
             try await parse(["--config", bad]).run()
+        } throws: { error in
+            guard case .invalidYAML(bad, _) = error as? TrainingConfigFileError else { return false }
+            return true
+        }
+        let missing = bad + ".missing"
+        await #expect(throws: TrainingConfigFileError.missingFile(path: missing)) {
+            try await parse(["--config", missing]).run()
         }
     }
 }
