@@ -130,8 +130,7 @@ import Trainer
         await #expect {
             try await parse(["--config", bad]).run()
         } throws: { error in
-            guard case .invalidYAML(bad, _) = error as? TrainingConfigFileError else { return false }
-            return true
+            if case .invalidYAML(bad, _) = error as? TrainingConfigFileError { true } else { false }
         }
         let missing = bad + ".missing"
         await #expect(throws: TrainingConfigFileError.missingFile(path: missing)) {
