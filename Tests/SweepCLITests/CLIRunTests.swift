@@ -5,8 +5,9 @@ import Testing
 @Suite struct CLIRunTests {
     @Test func theBinaryIsTheOneBuiltBesideTheseTests() throws {
         let binary = URL(fileURLWithPath: try CLIRun.binary())
-        let tests = try #require(Bundle.main.executableURL).resolvingSymlinksInPath()
+        let tests = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         #expect(binary.deletingLastPathComponent() == tests.deletingLastPathComponent())
+        #expect(tests.lastPathComponent.hasSuffix(".xctest"), "\(tests.path)")
         let log = FileManager.default.temporaryDirectory
             .appendingPathComponent("sweep-cli-help-\(UUID().uuidString).log").path
         defer { try? FileManager.default.removeItem(atPath: log) }
