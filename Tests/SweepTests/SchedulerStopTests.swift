@@ -12,21 +12,27 @@ import Trainer
     /// epoch, asks `stops` times for the run to stop, then opens `gate` (the file gated fake
     /// workers wait for after epoch 1, so no trial can end before the stop); returns how the run
     /// ended.
-    private func stopAfterTwoStarts(
+    private func stopAfterTwoFirstEpochs(
         _ spec: SweepSpec, _ store: any TrialStore, worker: WorkerLauncher, grace: Double,
         stops: Int = 1, gate: String? = nil, log: EventLog = EventLog()
     ) async throws -> RunSummary {
         let scheduler = Scheduler(
             spec: spec, store: store, launcher: worker,
             options: Fixtures.options(spec, jobs: 2, grace: grace), onEvent: log.record)
+        let openGate = {
+            if let gate { _ = FileManager.default.createFile(atPath: gate, contents: nil) }
+        }
         async let summary = scheduler.run()
-        try await log.waitForFirstEpochs(2)
+        do {
+            try await log.waitForFirstEpochs(2)
+        } catch {
+            openGate()  // so the gated workers end and the run with them
+            throw error
+        }
         for _ in 0..<stops {
             await scheduler.requestStop()
         }
-        if let gate {
-            _ = FileManager.default.createFile(atPath: gate, contents: nil)
-        }
+        openGate()
         return try await summary
     }
 
@@ -35,7 +41,7 @@ import Trainer
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let spec = Fixtures.spec(lrs: [0.1, 0.2, 0.3])
             let log = EventLog()
-            let stopped = try await stopAfterTwoStarts(
+            let stopped = try await stopAfterTwoFirstEpochs(
                 spec, store, worker: Fixtures.worker("hang"), grace: 60, stops: 2, log: log)
 
             #expect(stopped.ending == .stopped)
@@ -61,7 +67,7 @@ import Trainer
             let spec = Fixtures.spec(lrs: [0.1, 0.2, 0.3, 0.4], epochs: 2)
             let log = EventLog()
             let gate = folder.path("gate")
-            let stopped = try await stopAfterTwoStarts(
+            let stopped = try await stopAfterTwoFirstEpochs(
                 spec, store, worker: Fixtures.worker("ok", ["FAKE_GATE": gate]), grace: 600,
                 gate: gate, log: log)
 
@@ -78,7 +84,7 @@ import Trainer
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let spec = Fixtures.spec(lrs: [0.1, 0.2], epochs: 2)
             let gate = folder.path("gate")
-            let ended = try await stopAfterTwoStarts(
+            let ended = try await stopAfterTwoFirstEpochs(
                 spec, store, worker: Fixtures.worker("ok", ["FAKE_GATE": gate]), grace: 600,
                 gate: gate)
 
@@ -94,7 +100,7 @@ import Trainer
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let spec = Fixtures.spec(lrs: [0.1, 0.2])
-            let stopped = try await stopAfterTwoStarts(
+            let stopped = try await stopAfterTwoFirstEpochs(
                 spec, store, worker: Fixtures.worker("hang"), grace: 0.3)
 
             #expect(stopped.outcomes == [.interrupted: 2])
