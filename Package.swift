@@ -1,9 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Runs on Linux only: leftover workers are found through `/proc`, and `Synchronization`
+// (`Mutex`) would need macOS 15, the only Apple platform named below for that reason.
 let package = Package(
     name: "sweep",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sweep-cli", targets: ["sweep-cli"]),
         .library(name: "COCOEval", targets: ["COCOEval"]),
@@ -47,31 +49,51 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "Benchmarks",
+            dependencies: ["Trainer", "Sweep"]
+        ),
         .executableTarget(
             name: "sweep-cli",
             dependencies: [
                 "Trainer",
                 "Sweep",
+                "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "TrainerTests",
-            dependencies: ["Trainer", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Trainer",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SweepTests",
+            dependencies: [
+                "Sweep",
+                "Trainer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "COCOEvalTests", dependencies: ["COCOEval"], exclude: ["Fixtures"]),
-        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Trainer"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SweepCLITests",
             dependencies: [
                 "sweep-cli",
                 "Sweep",
+                "Trainer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Sweep", "Trainer"]),
     ],
     swiftLanguageModes: [.v6]
 )

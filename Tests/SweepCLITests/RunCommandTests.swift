@@ -1,4 +1,5 @@
 import ArgumentParser
+import Sweep
 import Testing
 
 @testable import sweep_cli
@@ -18,12 +19,39 @@ import Testing
         #expect(command.db == "x.sqlite")
     }
 
-    @Test(arguments: [
-        ["s.yaml", "--jobs", "0"], ["s.yaml", "--time-budget", "tomorrow"],
-        ["s.yaml", "--grace", "-"],
-    ])
-    func badOptionsAreRefused(arguments: [String]) {
-        #expect(throws: (any Error).self) { try RunCommand.parse(arguments) }
+    @Test func zeroJobsAreRefusedWithTheBound() {
+        #expect {
+            try RunCommand.parse(["s.yaml", "--jobs", "0"])
+        } throws: { error in
+            RunCommand.exitCode(for: error) == .validationFailure
+                && RunCommand.message(for: error) == "--jobs must be at least 1, got 0"
+        }
+    }
+
+    /// A bad duration is the scheduler's own typed error, shown as its message (exit status 1,
+    /// as every typed user error).
+    @Test(arguments: [("--time-budget", "tomorrow"), ("--grace", "-"), ("--grace", "5 minutes")])
+    func badDurationsAreRefusedWithTheSchedulerError(option: String, value: String) throws {
+        let expected = try #require(durationError(value, option: option))
+        guard case .invalidOption(option, value, _) = expected else {
+            Issue.record("expected invalidOption(\(option), \(value)), got \(expected)")
+            return
+        }
+        #expect {
+            try RunCommand.parse(["s.yaml", option, value])
+        } throws: { error in
+            RunCommand.exitCode(for: error) == .failure
+                && RunCommand.message(for: error) == expected.description
+        }
+    }
+
+    private func durationError(_ text: String, option: String) -> SchedulerError? {
+        do {
+            _ = try SchedulerOptions.seconds(text, option: option)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     @Test func theBadValueIsNamed() {
@@ -47,7 +75,14 @@ import Testing
     @Test func benchOrchestratorTakesAListOfJobs() throws {
         let command = try BenchOrchestratorCommand.parse(["--trials", "4", "--jobs", "1, 2,4"])
         #expect(command.trials == 4)
-        #expect(throws: (any Error).self) { try BenchOrchestratorCommand.parse(["--jobs", "1,0"]) }
-        #expect(throws: (any Error).self) { try BenchOrchestratorCommand.parse(["--jobs", "x"]) }
+        for jobs in ["1,0", "x", ""] {
+            #expect {
+                try BenchOrchestratorCommand.parse(["--jobs", jobs])
+            } throws: { error in
+                BenchOrchestratorCommand.exitCode(for: error) == .validationFailure
+                    && BenchOrchestratorCommand.message(for: error)
+                        == "--jobs must list values ≥ 1 such as 1,2,4; got '\(jobs)'"
+            }
+        }
     }
 }

@@ -64,18 +64,31 @@ import Testing
 
         func remove() { try? FileManager.default.removeItem(atPath: folder) }
 
+        /// Waits until the run's log shows that it took the first stop request.
+        func waitForDraining(_ log: String) -> Bool {
+            CLIRun.waitUntil { self.log(log).contains("stopping: no new trials") }
+        }
+
         /// Runs the sweep with `worker`, sends one SIGINT once two workers are running, and
-        /// returns the exit status and the log once the run has ended.
+        /// returns the exit status and the log once the run has ended. With `gate`, the workers
+        /// wait after epoch 1 until the run has taken the SIGINT (`FAKE_GATE`), so no trial can
+        /// end and let another start before it.
         func interruptOnce(
-            _ worker: String, grace: String, environment: [String: String] = [:]
+            _ worker: String, grace: String, gate: Bool = false
         ) throws -> (status: Int32, log: String) {
+            let gateFile = folder + "/gate"
             let orchestrator = try CLIRun.start(
-                arguments(worker, ["--grace", grace]), environment: environment,
-                log: folder + "/once.log")
+                arguments(worker, ["--grace", grace]),
+                environment: gate ? ["FAKE_GATE": gateFile] : [:], log: folder + "/once.log")
             let running = waitForTwoRunningWorkers()
             kill(orchestrator.processIdentifier, SIGINT)
+            let draining = waitForDraining("once.log")
+            if gate {
+                _ = FileManager.default.createFile(atPath: gateFile, contents: nil)
+            }
             orchestrator.waitUntilExit()
             try #require(running)
+            try #require(draining)
             return (orchestrator.terminationStatus, log("once.log"))
         }
     }
@@ -134,7 +147,7 @@ import Testing
                 #expect(trial.attempts == attempts, "trial \(trial.index) ran after completing")
             }
         }
-        #expect(CLIRun.waitUntil(seconds: 5) { CLIRun.liveWorkers(keys: keys).isEmpty })
+        #expect(try CLIRun.waitUntil(seconds: 5) { try CLIRun.liveWorkers(keys: keys).isEmpty })
         let queue = try DatabaseQueue(path: scene.db)
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
@@ -146,12 +159,14 @@ import Testing
             scene.arguments("hang.sh", ["--grace", "60s"]), log: scene.folder + "/hang.log")
         let running = scene.waitForTwoRunningWorkers()
         let keys = Set(scene.trials()?.map(\.key) ?? [])
-        #expect(CLIRun.liveWorkers(keys: keys).count == 2, "the process scan sees the workers")
+        #expect(
+            try CLIRun.liveWorkers(keys: keys).count == 2, "the process scan sees the workers")
         kill(orchestrator.processIdentifier, SIGINT)
-        usleep(200_000)
+        let draining = scene.waitForDraining("hang.log")
         kill(orchestrator.processIdentifier, SIGINT)
         orchestrator.waitUntilExit()
         try #require(running)
+        try #require(draining)
         #expect(orchestrator.terminationStatus == 130)
         let log = scene.log("hang.log")
         #expect(log.contains("stopping: no new trials"))
@@ -160,8 +175,8 @@ import Testing
         #expect(trials.filter { $0.state == .interrupted }.count == 2)
         #expect(trials.filter { $0.state == .queued }.count == 6)
         #expect(
-            CLIRun.waitUntil(seconds: 5) {
-                CLIRun.liveWorkers(keys: Set(trials.map(\.key))).isEmpty
+            try CLIRun.waitUntil(seconds: 5) {
+                try CLIRun.liveWorkers(keys: Set(trials.map(\.key))).isEmpty
             })
 
         let status = try CLIRun.run(scene.arguments("ok.sh"), log: scene.folder + "/ok.log")
@@ -175,7 +190,7 @@ import Testing
     @Test func ctrlCOnceLetsRunningTrialsFinish() throws {
         let scene = try Scene("drain")
         defer { scene.remove() }
-        let run = try scene.interruptOnce("ok.sh", grace: "60s", environment: ["FAKE_SLEEP": "0.4"])
+        let run = try scene.interruptOnce("ok.sh", grace: "600s", gate: true)
         #expect(run.status == 130)
         #expect(run.log.contains("stopping: no new trials"))
         let trials = try #require(scene.trials())
@@ -194,8 +209,8 @@ import Testing
         let trials = try #require(scene.trials())
         #expect(trials.filter { $0.state == .interrupted }.count == 2)
         #expect(
-            CLIRun.waitUntil(seconds: 5) {
-                CLIRun.liveWorkers(keys: Set(trials.map(\.key))).isEmpty
+            try CLIRun.waitUntil(seconds: 5) {
+                try CLIRun.liveWorkers(keys: Set(trials.map(\.key))).isEmpty
             })
     }
 
@@ -211,7 +226,8 @@ import Testing
         orchestrator.waitUntilExit()
         try #require(running)
         let keys = Set(scene.trials()?.map(\.key) ?? [])
-        #expect(CLIRun.liveWorkers(keys: keys).count == 2, "hanging workers outlive their parent")
+        #expect(
+            try CLIRun.liveWorkers(keys: keys).count == 2, "hanging workers outlive their parent")
         if pidsLost {
             // As if the orchestrator died between starting the workers and storing their pids:
             // the next run must find them by the run id they carry.
@@ -221,7 +237,7 @@ import Testing
         }
 
         #expect(try CLIRun.run(scene.arguments("ok.sh"), log: scene.folder + "/ok.log") == 0)
-        #expect(CLIRun.liveWorkers(keys: keys).isEmpty)
+        #expect(try CLIRun.liveWorkers(keys: keys).isEmpty)
         let trials = try #require(scene.trials())
         #expect(trials.allSatisfy { $0.state == .completed })
         #expect(trials.filter { $0.attempts == 2 }.count == 2)

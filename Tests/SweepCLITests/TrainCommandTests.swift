@@ -28,9 +28,28 @@ import Trainer
         #expect(command.loss == .ce && command.epochs == 3 && command.seed == 9 && command.json)
     }
 
-    @Test func rejectsAnUnknownLossAndZeroThreads() {
-        #expect(throws: (any Error).self) { try parse(["--loss", "hinge"]) }
-        #expect(throws: (any Error).self) { try parse(["--threads", "0"]) }
+    @Test func rejectsAnUnknownLossNamingTheChoices() {
+        #expect {
+            try parse(["--loss", "hinge"])
+        } throws: { error in
+            let message = TrainCommand.message(for: error)
+            return TrainCommand.exitCode(for: error) == .validationFailure
+                && message.contains("'hinge'") && message.contains("--loss")
+                && LossKind.allCases.allSatisfy { message.contains("'\($0.rawValue)'") }
+        }
+    }
+
+    @Test(arguments: [0, -1])
+    func rejectsThreadsBelowOneWithTheRange(threads: Int) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect {
+            try parse(["--threads", String(threads)])
+        } throws: { error in
+            TrainCommand.exitCode(for: error) == .validationFailure
+                && TrainCommand.message(for: error)
+                    == "--threads must be between 1 and \(cores) (this machine's cores); "
+                    + "got \(threads)"
+        }
     }
 
     @Test func moreThreadsThanCoresAreRefusedWithTheLimit() {
@@ -47,30 +66,75 @@ import Trainer
     @Test func negativeValuesReachTheRangeChecks() async throws {
         let command = try parse(["--epochs", "-1", "--lr", "-0.1"])
         #expect(command.epochs == -1 && command.lr == -0.1)
-        await #expect(throws: TrainingConfigError.self) { try await command.run() }
+        await #expect {
+            try await command.run()
+        } throws: { error in
+            (error as? TrainingConfigError).map { $0.key == "lr" && $0.value == "-0.1" } ?? false
+        }
+        let epochsOnly = try parse(["--epochs", "-1"])
+        #expect {
+            try epochsOnly.trainingConfig()
+        } throws: { error in
+            (error as? TrainingConfigError).map { $0.key == "epochs" && $0.value == "-1" } ?? false
+        }
     }
 
-    @Test func trainsATinyConfigWithFlagsOverridingTheFile() async throws {
-        let path = try scratchFile(
-            "tiny.yaml",
-            """
-            lr: 0.02
-            epochs: 5
-            batch_size: 4
-            data:
-              synthetic: {image_size: 32, train_images: 8, val_images: 4, seed: 1}
-            """)
-        try await parse(["--config", path, "--epochs", "1", "--json"]).run()
+    private static let tinyConfig = """
+        lr: 0.02
+        epochs: 5
+        batch_size: 4
+        data:
+          synthetic: {image_size: 32, train_images: 8, val_images: 4, seed: 1}
+        """
+
+    @Test func flagsOverrideTheFileAndTheFileOverridesTheDefaults() throws {
+        let path = try scratchFile("tiny.yaml", Self.tinyConfig)
+        let training = try parse(["--config", path, "--epochs", "1", "--loss", "ce"])
+            .trainingConfig()
+        var expected = TrainingConfig(
+            lr: 0.02, batchSize: 4, loss: .ce, epochs: 1,
+            data: .synthetic(
+                SyntheticDatasetOptions(imageSize: 32, trainImages: 8, valImages: 4, seed: 1)))
+        #expect(training == expected)
+        expected.epochs = 5
+        expected.loss = TrainingConfig().loss
+        #expect(try parse(["--config", path]).trainingConfig() == expected)
+    }
+
+    /// End to end: the binary trains the file's tiny dataset for the one epoch the flag asks for.
+    @Test func trainsATinyConfigWithFlagsOverridingTheFile() throws {
+        let path = try scratchFile("tiny.yaml", Self.tinyConfig)
+        let log = path + ".log"
+        let status = try CLIRun.run(
+            ["train", "--config", path, "--epochs", "1", "--json"], log: log)
+        let output = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(status == 0, "\(output)")
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("epoch ") }.map { $0.prefix(10) } == ["epoch 1/1 "])
+        let json = try JSONSerialization.jsonObject(with: Data(try #require(lines.last).utf8))
+        let object = try #require(json as? [String: Any], "\(output)")
+        #expect(object["epochs"] as? Int == 1)
+        #expect(object["status"] as? String == "completed")
     }
 
     @Test func userMistakesAreClearErrors() async throws {
-        await #expect(throws: TrainingConfigError.self) { try await parse(["--lr=-1"]).run() }
+        await #expect {
+            try await parse(["--lr=-1"]).run()
+        } throws: { error in
+            (error as? TrainingConfigError).map { $0.key == "lr" && $0.value == "-1.0" } ?? false
+        }
         await #expect(throws: DatasetError.missingFile(path: "/nonexistent/data.yaml")) {
             try await parse(["--data", "/nonexistent/data.yaml"]).run()
         }
         let bad = try scratchFile("bad.yaml", "batch_size: [1, 2]\n")
-        await #expect(throws: TrainingConfigFileError.self) {
+        await #expect {
             try await parse(["--config", bad]).run()
+        } throws: { error in
+            if case .invalidYAML(bad, _) = error as? TrainingConfigFileError { true } else { false }
+        }
+        let missing = bad + ".missing"
+        await #expect(throws: TrainingConfigFileError.missingFile(path: missing)) {
+            try await parse(["--config", missing]).run()
         }
     }
 }

@@ -111,15 +111,30 @@ import Testing
             ])
     }
 
-    @Test func replayingTheHistoryGivesTheSameDecisions() {
-        let steps: [ScriptedStep] = [
+    /// A restarted run rebuilds the rule from the stored epochs (trial by trial, not in arrival
+    /// order); the trials after the restart get the decisions they would have got without it.
+    @Test func replayingTheHistoryGivesTheSameDecisions() throws {
+        let beforeRestart: [ScriptedStep] = [
             ("a", 1, 0.4, true), ("b", 1, 0.1, true), ("a", 2, 0.5, true), ("c", 1, 0.3, false),
             ("a", 3, 0.6, true), ("d", 1, 0.45, true), ("b", 2, 0.2, true), ("e", 1, -1, false),
-            ("d", 3, 0.5, true), ("f", 1, 0.2, false), ("b", 3, 0.3, false),
+            ("d", 3, 0.5, true), ("b", 3, 0.3, false),
         ]
+        let afterRestart: [ScriptedStep] = [
+            ("f", 1, 0.2, false),  // rung 1 keeps 2 of 6: cut 0.4 (a), stored before
+            ("g", 1, 0.5, true),
+            ("g", 3, 0.55, false),  // rung 3 keeps 1 of 4: cut 0.6 (a), stored before
+        ]
+        let plan = StoredHistory(planning: beforeRestart + afterRestart)
         var live = ASHARule(minEpochs: 1, reductionFactor: 3, maxEpochs: 9)
-        var replayed = ASHARule(minEpochs: 1, reductionFactor: 3, maxEpochs: 9)
-        #expect(runScript(&live, steps) == runScript(&replayed, steps))
+        let liveDecisions = runScript(&live, plan.keyed(beforeRestart + afterRestart))
+        try TemporaryFolder.with { folder in
+            let history = try plan.storeAndLoad(beforeRestart, in: folder)
+            #expect(history.epochs.count == beforeRestart.count)
+            var rebuilt = ASHARule(minEpochs: 1, reductionFactor: 3, maxEpochs: 9)
+            StoredHistory.replay(history, into: &rebuilt)
+            let decisions = runScript(&rebuilt, plan.keyed(afterRestart))
+            #expect(decisions == Array(liveDecisions.suffix(afterRestart.count)))
+        }
     }
 
     @Test func aRepeatedReportGetsItsFirstDecision() {

@@ -1,11 +1,14 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Sweep
 
 @Suite struct ConcurrentReadTests {
     /// A second process-like store (its own pool, read-only) reads consistent snapshots while the
-    /// writer plans and finishes trials.
+    /// writer plans and finishes trials. The writer waits after each finished trial until the
+    /// reader has seen it, so the reader sees every intermediate count however the machine is
+    /// loaded.
     @Test func readerSeesConsistentSnapshotsDuringWrites() async throws {
         try await TemporaryFolder.withAsync { folder in
             let path = folder.path("sweeps.sqlite")
@@ -14,19 +17,23 @@ import Testing
             let trials = (0..<60).map { StoreFixtures.trial($0, lr: Double($0 + 1)) }
             try writer.plan(sweepID: id, trials: trials)
             let reader = try SQLiteTrialStore(path: path, readOnly: true)
+            let seenByReader = SeenCount()
 
             let writing = Task.detached {
-                for trial in trials {
+                for (done, trial) in trials.enumerated() {
                     try writer.markRunning(key: trial.key, pid: 9, at: Date())
                     try writer.finish(
                         key: trial.key,
                         outcome: StoreFixtures.completed(
                             StoreFixtures.metrics(apSmall: Double(trial.index) / 100)))
+                    while seenByReader.value <= done {
+                        try await Task.sleep(for: .milliseconds(1))
+                    }
                 }
             }
-            var reads = 0
+            var seen: Set<Int> = []
             var lastCompleted = 0
-            let deadline = Date().addingTimeInterval(60)
+            let deadline = Date().addingTimeInterval(120)
             while Date() < deadline {
                 let summary = try #require(try reader.sweeps().first)
                 #expect(summary.total == 60)
@@ -34,14 +41,26 @@ import Testing
                 #expect(completed >= lastCompleted, "snapshots never go back in time")
                 #expect(summary.count(.running) <= 1)
                 lastCompleted = completed
-                reads += 1
+                seen.insert(completed)
+                seenByReader.value = completed
                 if completed == 60 { break }
                 await Task.yield()
             }
+            if lastCompleted != 60 { writing.cancel() }
             try await writing.value
             #expect(lastCompleted == 60)
-            #expect(reads >= 1)
+            #expect(seen.isSuperset(of: 1...60), "the reader saw every finished trial arrive")
             #expect(try reader.ranking(sweep: "s").first?.trial.index == 59)
         }
+    }
+}
+
+/// The finished-trial count the reader last saw, shared with the writer.
+private final class SeenCount: Sendable {
+    private let count = Mutex(0)
+
+    var value: Int {
+        get { count.withLock { $0 } }
+        set { count.withLock { $0 = newValue } }
     }
 }

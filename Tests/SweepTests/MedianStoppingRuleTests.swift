@@ -89,15 +89,30 @@ import Testing
             ])
     }
 
-    @Test func replayingTheHistoryGivesTheSameDecisions() {
-        let steps: [ScriptedStep] = [
+    /// A restarted run rebuilds the rule from the stored epochs (trial by trial, not in arrival
+    /// order); the trials after the restart get the decisions they would have got without it.
+    @Test func replayingTheHistoryGivesTheSameDecisions() throws {
+        let beforeRestart: [ScriptedStep] = [
             ("a", 1, 0.4, true), ("b", 1, 0.1, true), ("c", 1, 0.3, true), ("d", 1, 0.05, false),
             ("a", 2, 0.5, true), ("b", 2, 0.2, true), ("c", 2, 0.25, true), ("e", 1, -1, false),
-            ("e", 2, 0.1, false), ("f", 2, 0.3, true),
         ]
+        let afterRestart: [ScriptedStep] = [
+            ("f", 1, 0.35, true),  // median 0.1 of the 5 stored at epoch 1
+            ("f", 2, 0.3, true),  // best 0.35; median 0.25 of the 3 stored at epoch 2
+            ("g", 1, 0.21, true),  // median 0.2 of 6 at epoch 1
+            ("g", 2, 0.22, false),  // median 0.275 of 0.5, 0.2, 0.25 (stored) and 0.3 (f)
+        ]
+        let plan = StoredHistory(planning: beforeRestart + afterRestart)
         var live = MedianStoppingRule(minEpochs: 1, maxEpochs: 3)
-        var replayed = MedianStoppingRule(minEpochs: 1, maxEpochs: 3)
-        #expect(runScript(&live, steps) == runScript(&replayed, steps))
+        let liveDecisions = runScript(&live, plan.keyed(beforeRestart + afterRestart))
+        try TemporaryFolder.with { folder in
+            let history = try plan.storeAndLoad(beforeRestart, in: folder)
+            #expect(history.epochs.count == beforeRestart.count)
+            var rebuilt = MedianStoppingRule(minEpochs: 1, maxEpochs: 3)
+            StoredHistory.replay(history, into: &rebuilt)
+            let decisions = runScript(&rebuilt, plan.keyed(afterRestart))
+            #expect(decisions == Array(liveDecisions.suffix(afterRestart.count)))
+        }
     }
 
     @Test func aRepeatedReportGetsItsFirstDecision() {

@@ -13,8 +13,13 @@ import Testing
                 try RunLock(databasePath: db)
             }
             first = nil
-            _ = try RunLock(databasePath: db)
-            #expect(first == nil)
+            let second = try RunLock(databasePath: db)
+            withExtendedLifetime(second) {
+                #expect(second.path == db + ".lock")
+                #expect(throws: SchedulerError.databaseInUse(path: db)) {
+                    try RunLock(databasePath: db)
+                }
+            }
         }
     }
 

@@ -8,20 +8,31 @@ import Trainer
 @Suite struct SchedulerStopTests {
     typealias Fixtures = SchedulerFixtures
 
-    /// Runs `spec` with two jobs and `worker` and, once two trials have started, asks `stops`
-    /// times for the run to stop; returns how the run ended.
-    private func stopAfterTwoStarts(
+    /// Runs `spec` with two jobs and `worker` and, once two trials have reported their first
+    /// epoch, asks `stops` times for the run to stop, then opens `gate` (the file gated fake
+    /// workers wait for after epoch 1, so no trial can end before the stop); returns how the run
+    /// ended.
+    private func stopAfterTwoFirstEpochs(
         _ spec: SweepSpec, _ store: any TrialStore, worker: WorkerLauncher, grace: Double,
-        stops: Int = 1, log: EventLog = EventLog()
+        stops: Int = 1, gate: String? = nil, log: EventLog = EventLog()
     ) async throws -> RunSummary {
         let scheduler = Scheduler(
             spec: spec, store: store, launcher: worker,
             options: Fixtures.options(spec, jobs: 2, grace: grace), onEvent: log.record)
+        let openGate = {
+            if let gate { _ = FileManager.default.createFile(atPath: gate, contents: nil) }
+        }
         async let summary = scheduler.run()
-        try await log.waitForStarts(2)
+        do {
+            try await log.waitForFirstEpochs(2)
+        } catch {
+            openGate()  // so the gated workers end and the run with them
+            throw error
+        }
         for _ in 0..<stops {
             await scheduler.requestStop()
         }
+        openGate()
         return try await summary
     }
 
@@ -30,7 +41,7 @@ import Trainer
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let spec = Fixtures.spec(lrs: [0.1, 0.2, 0.3])
             let log = EventLog()
-            let stopped = try await stopAfterTwoStarts(
+            let stopped = try await stopAfterTwoFirstEpochs(
                 spec, store, worker: Fixtures.worker("hang"), grace: 60, stops: 2, log: log)
 
             #expect(stopped.ending == .stopped)
@@ -55,9 +66,10 @@ import Trainer
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let spec = Fixtures.spec(lrs: [0.1, 0.2, 0.3, 0.4], epochs: 2)
             let log = EventLog()
-            let stopped = try await stopAfterTwoStarts(
-                spec, store, worker: Fixtures.worker("ok", ["FAKE_SLEEP": "0.2"]), grace: 30,
-                log: log)
+            let gate = folder.path("gate")
+            let stopped = try await stopAfterTwoFirstEpochs(
+                spec, store, worker: Fixtures.worker("ok", ["FAKE_GATE": gate]), grace: 600,
+                gate: gate, log: log)
 
             #expect(stopped.ending == .stopped)
             #expect(stopped.outcomes == [.completed: 2])
@@ -71,8 +83,10 @@ import Trainer
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let spec = Fixtures.spec(lrs: [0.1, 0.2], epochs: 2)
-            let ended = try await stopAfterTwoStarts(
-                spec, store, worker: Fixtures.worker("ok", ["FAKE_SLEEP": "0.2"]), grace: 30)
+            let gate = folder.path("gate")
+            let ended = try await stopAfterTwoFirstEpochs(
+                spec, store, worker: Fixtures.worker("ok", ["FAKE_GATE": gate]), grace: 600,
+                gate: gate)
 
             #expect(ended.ending == .allFinished)
             #expect(ended.outcomes == [.completed: 2])
@@ -80,11 +94,13 @@ import Trainer
         }
     }
 
+    /// Both workers reported epoch 1 and hang before the stop, so the short grace period can
+    /// only end with them interrupted after that epoch.
     @Test func theGracePeriodEndsWithInterruptedTrials() async throws {
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
             let spec = Fixtures.spec(lrs: [0.1, 0.2])
-            let stopped = try await stopAfterTwoStarts(
+            let stopped = try await stopAfterTwoFirstEpochs(
                 spec, store, worker: Fixtures.worker("hang"), grace: 0.3)
 
             #expect(stopped.outcomes == [.interrupted: 2])

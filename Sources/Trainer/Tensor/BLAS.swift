@@ -11,7 +11,7 @@ public enum BLAS {
 
     /// `C = alpha * op(A) * op(B) + beta * C`, row-major; `op(A)` is `m × k`, `op(B)` is `k × n`.
     /// Leading dimensions are the row lengths of the matrices as stored.
-    static func gemm(
+    public static func gemm(
         transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
         alpha: Float = 1, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int

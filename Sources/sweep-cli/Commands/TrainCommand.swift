@@ -49,6 +49,23 @@ struct TrainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let training = try trainingConfig()
+        BLAS.setThreads(threads)
+        let split = try DatasetLoader.load(training.data)
+        let epochs = training.epochs
+        let result = TrainingLoop.run(training, on: split) { event in
+            if case .epoch(let report) = event {
+                print(TrainingReport.line(report, of: epochs))
+                fflush(nil)
+            }
+        }
+        print(TrainingReport.summary(result))
+        if json { print(TrainingReport.json(result)) }
+    }
+
+    /// The config this command trains: `--config` (or the defaults) with the explicit flags
+    /// applied over it, validated.
+    func trainingConfig() throws -> TrainingConfig {
         var training =
             try config.map { path throws(TrainingConfigFileError) in
                 try TrainingConfig.load(yamlFile: path)
@@ -63,17 +80,7 @@ struct TrainCommand: AsyncParsableCommand {
         if let warmupEpochs { training.warmupEpochs = warmupEpochs }
         if let data { training.data = .yolo(path: data, skipCorrupt: false) }
         try training.validate()
-        BLAS.setThreads(threads)
-        let split = try DatasetLoader.load(training.data)
-        let epochs = training.epochs
-        let result = TrainingLoop.run(training, on: split) { event in
-            if case .epoch(let report) = event {
-                print(TrainingReport.line(report, of: epochs))
-                fflush(nil)
-            }
-        }
-        print(TrainingReport.summary(result))
-        if json { print(TrainingReport.json(result)) }
+        return training
     }
 }
 

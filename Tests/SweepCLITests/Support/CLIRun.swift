@@ -9,18 +9,19 @@ enum CLIRun {
         .deletingLastPathComponent()
     static let fakeWorkers = repository.appendingPathComponent("Tests/SweepTests/Fixtures/workers")
 
-    /// `sweep-cli` next to the test bundle (the build products folder), else in `.build/debug`.
+    /// The `sweep-cli` this test run built: the build products folder holds the test executable
+    /// (`.build/<triple>/<configuration>/sweepPackageTests.xctest`) beside the products of the
+    /// same build, so a binary of another configuration or an older build is never used. Fails
+    /// when it is not there.
     static func binary() throws -> String {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL {
-            candidates.append(executable.deletingLastPathComponent())
-        }
-        candidates.append(Bundle.main.bundleURL)
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        candidates.append(repository.appendingPathComponent(".build/debug"))
-        let found = candidates.map { $0.appendingPathComponent("sweep-cli").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        return try #require(found, "sweep-cli not built next to \(candidates.map(\.path))")
+        let testExecutable = try #require(
+            Bundle.main.executableURL, "the test run has no executable to find its build folder")
+        let folder = testExecutable.resolvingSymlinksInPath().deletingLastPathComponent()
+        let binary = folder.appendingPathComponent("sweep-cli").path
+        try #require(
+            FileManager.default.isExecutableFile(atPath: binary),
+            "sweep-cli is not built beside the tests in \(folder.path); build it with the tests")
+        return binary
     }
 
     /// Starts `sweep-cli ARGUMENTS…` with extra environment; output goes to `log`.
@@ -69,9 +70,12 @@ enum CLIRun {
 
     /// The trial keys of live (not zombie) processes whose command line has `--trial` followed
     /// by one of `keys` (a shell worker's subshells share its command line, hence keys, not pids).
-    static func liveWorkers(keys: Set<String>) -> Set<String> {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    /// Throws when `/proc` cannot be listed or does not list this test process, so a missing
+    /// process table never reads as "no worker left".
+    static func liveWorkers(keys: Set<String>) throws -> Set<String> {
+        let entries = try FileManager.default.contentsOfDirectory(atPath: "/proc")
         let pids = entries.compactMap(Int32.init)
+        try #require(pids.contains(getpid()), "/proc does not list this process (\(getpid()))")
         return Set(pids.compactMap { pid -> String? in
             guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
                 let text = String(data: stat, encoding: .utf8),

@@ -58,12 +58,31 @@ final class EventLog: Sendable {
         all.filter { if case .retrying = $0 { true } else { false } }.count
     }
 
-    /// Waits (up to 10 s) until `count` trials have started.
-    func waitForStarts(_ count: Int) async throws {
-        for _ in 0..<1000 where startedKeys.count < count {
+    /// The distinct trials that reported epoch `epoch`.
+    func trialsThatReported(epoch: Int) -> Set<String> {
+        Set(
+            all.compactMap {
+                if case .epoch(let trial, let report) = $0, report.epoch == epoch {
+                    trial.key
+                } else {
+                    nil
+                }
+            })
+    }
+
+    /// Waits until `count` trials have reported their first epoch (fake workers then sit in a
+    /// gate or a hang, so the run's state is known). The 60 s cap only keeps a broken run from
+    /// hanging the suite; nothing depends on how fast the machine is.
+    func waitForFirstEpochs(_ count: Int) async throws {
+        try await wait("\(count) first epochs") { $0.trialsThatReported(epoch: 1).count >= count }
+    }
+
+    private func wait(_ what: String, until condition: (EventLog) -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !condition(self), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
-        try #require(startedKeys.count >= count, "only \(startedKeys.count) trials started")
+        try #require(condition(self), "waited for \(what); events: \(all)")
     }
 }
 

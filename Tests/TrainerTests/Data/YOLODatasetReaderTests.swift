@@ -28,11 +28,14 @@ import Testing
         let generated = SyntheticDataset.generate(Self.options)
         for (got, want) in [(loaded.train, generated.train), (loaded.val, generated.val)] {
             #expect(got.classNames == want.classNames)
-            #expect(got.images.count == want.images.count)
+            try #require(!want.images.isEmpty && got.images.count == want.images.count)
+            #expect(want.images.contains { !$0.objects.isEmpty }, "no boxes to compare")
             for (a, b) in zip(got.images, want.images) {
                 #expect(a.width == 32 && a.height == 32)
+                try #require(a.pixels.count == b.pixels.count)
                 let worst = zip(a.pixels, b.pixels).map { abs($0 - $1) }.max() ?? 1
                 #expect(worst <= 0.5 / 255 + 1e-6)
+                try #require(a.objects.count == b.objects.count)
                 #expect(a.objects.map(\.classIndex) == b.objects.map(\.classIndex))
                 for (p, q) in zip(a.objects.map(\.box), b.objects.map(\.box)) {
                     let d = [p.x - q.x, p.y - q.y, p.width - q.width, p.height - q.height]
@@ -52,8 +55,10 @@ import Testing
         let a = loaded.train.images[0]
         let b = generated.train.images[0]
         #expect(a.width == 64 && a.pixels.count == 3 * 64 * 64)
+        try #require(!b.objects.isEmpty && a.objects.count == b.objects.count)
         for (p, q) in zip(a.objects.map(\.box), b.objects.map(\.box)) {
             #expect(abs(p.x - 2 * q.x) < 1e-3 && abs(p.width - 2 * q.width) < 1e-3)
+            #expect(abs(p.y - 2 * q.y) < 1e-3 && abs(p.height - 2 * q.height) < 1e-3)
         }
     }
 

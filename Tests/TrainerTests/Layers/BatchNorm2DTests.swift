@@ -14,7 +14,8 @@ import Testing
 
     @Test func trainModeGradientsMatchFiniteDifferences() {
         let input = GradientCheck.random(3, 3, 4, 5, seed: 11, scale: 2)
-        GradientCheck.checkLayer("bn train", layer(), input: input, training: true, eps: 1e-2)
+        GradientCheck.checkLayer(
+            "bn train", layer(), input: input, parameterTensors: 2, training: true, eps: 1e-2)
     }
 
     @Test func evalModeGradientsMatchFiniteDifferences() {
@@ -24,7 +25,8 @@ import Testing
             bn.runningVariance[c] = 0.5 + Float(c)
         }
         let input = GradientCheck.random(2, 3, 3, 3, seed: 12)
-        GradientCheck.checkLayer("bn eval", bn, input: input, training: false)
+        GradientCheck.checkLayer(
+            "bn eval", bn, input: input, parameterTensors: 2, training: false)
     }
 
     @Test func trainModeNormalisesWithBatchStatisticsAndUpdatesRunningStats() {

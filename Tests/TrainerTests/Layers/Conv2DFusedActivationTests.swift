@@ -39,7 +39,8 @@ import Testing
     func gradientsMatchFiniteDifferences(kernel: Int, stride: Int) {
         let conv = pair(kernel: kernel, stride: stride).fused
         let input = GradientCheck.random(2, 3, 6, 7, seed: 14)
-        GradientCheck.checkLayer("fused silu conv k\(kernel) s\(stride)", conv, input: input)
+        GradientCheck.checkLayer(
+            "fused silu conv k\(kernel) s\(stride)", conv, input: input, parameterTensors: 2)
     }
 
     @Test func identityAddsTheBiasOnce() {

@@ -11,7 +11,8 @@ import Testing
         let conv = Conv2D(3, 4, kernel: kernel, stride: stride, padding: padding, rng: &rng)
         for i in 0..<4 { conv.bias!.value[i] = Float(i) * 0.1 }
         let input = GradientCheck.random(2, 3, 7, 6, seed: 2)
-        GradientCheck.checkLayer("conv k\(kernel) s\(stride) p\(padding)", conv, input: input)
+        GradientCheck.checkLayer(
+            "conv k\(kernel) s\(stride) p\(padding)", conv, input: input, parameterTensors: 2)
     }
 
     @Test func forwardMatchesADirectConvolution() {

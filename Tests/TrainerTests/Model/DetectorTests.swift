@@ -17,14 +17,18 @@ import Testing
     @Test func headGradientsMatchFiniteDifferences() {
         let detector = Detector(classCount: 2, architecture: tiny, seed: 2)
         let features = GradientCheck.random(2, 5, 3, 3, seed: 3)
-        GradientCheck.checkLayer("head", detector.head, input: features)
+        GradientCheck.checkLayer(
+            "head", detector.head, input: features, parameterTensors: 2)
     }
 
     @Test func wholeNetworkGradientsMatchFiniteDifferences() {
         let detector = Detector(classCount: 2, architecture: tiny, seed: 4)
         let images = GradientCheck.random(2, 3, 8, 8, seed: 5)
+        // Per stage a bias-free conv weight and BatchNorm scale and shift; the head's weight and
+        // bias.
         GradientCheck.checkLayer(
-            "network", detector.network, input: images, checkInput: false, eps: 1e-2,
+            "network", detector.network, input: images,
+            parameterTensors: 3 * tiny.stages.count + 2, checkInput: false, eps: 1e-2,
             rtol: 3e-2, atol: 2e-3)
     }
 

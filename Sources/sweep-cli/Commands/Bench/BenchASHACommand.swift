@@ -1,4 +1,5 @@
 import ArgumentParser
+import Benchmarks
 import Sweep
 
 /// `sweep-cli bench asha`: ASHA replayed over a stored full grid.

@@ -1,7 +1,9 @@
 # Shared by the fake workers: reads the trial config from stdin and prints protocol lines.
 # Knobs (environment): FAKE_SLEEP seconds per epoch (default 0), FAKE_EPOCHS epochs (default:
 # the config's), FAKE_STATE_DIR a folder for workers that behave differently per attempt,
-# FAKE_STALL_LR: the trial with this lr stalls after FAKE_STALL_EPOCH (default 2) until killed.
+# FAKE_STALL_LR: the trial with this lr stalls after FAKE_STALL_EPOCH (default 2) until killed,
+# FAKE_GATE a file: after its first epoch the worker waits until that file exists, so a test
+# decides when trials may finish instead of racing them with sleeps.
 config=$(cat)
 trial=""
 while [ $# -gt 0 ]; do
@@ -39,6 +41,9 @@ train() {
     while [ "$n" -le "$epochs" ]; do
         sleep "$pause"
         epoch "$n"
+        if [ "$n" -eq 1 ] && [ -n "${FAKE_GATE:-}" ]; then
+            while [ ! -e "$FAKE_GATE" ]; do sleep 0.02; done
+        fi
         if [ "$lr" = "${FAKE_STALL_LR:-}" ] && [ "$n" -eq "${FAKE_STALL_EPOCH:-2}" ]; then
             sleep 600
         fi

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Benchmarks
 @testable import Trainer
 
 @Suite struct ReferenceNetworkTests {
@@ -9,9 +10,9 @@ import Testing
         #expect(convs.map(\.outChannels) == [16, 32, 32, 64, 64, 8])
         #expect(convs.map(\.stride) == [1, 2, 1, 2, 1, 1])
         #expect(r1.layers.filter { $0 is SiLU }.count == 5)
-        let out = r1.forward(GradientCheck.random(2, 3, 16, 16, seed: 2), training: true)
+        let out = r1.forward(BenchmarkFixtures.random(2, 3, 16, 16, seed: 2), training: true)
         #expect(out.shape == [2, 8, 4, 4])
-        _ = r1.backward(GradientCheck.random(2, 8, 4, 4, seed: 3))
+        _ = r1.backward(BenchmarkFixtures.random(2, 8, 4, 4, seed: 3))
         #expect(convs[0].weight.gradient.values.contains { $0 != 0 })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Trainer
 
 /// The results of one `sweep-cli bench trainer` run — the large-sgemm yardstick, one
 /// ``TrainerBenchmark`` per network and batch size and, where asked for, PyTorch's R1 figures —

@@ -2,13 +2,14 @@ import Foundation
 import Testing
 import Trainer
 
+@testable import Benchmarks
 @testable import Sweep
 
 @Suite struct OrchestratorBenchmarkTests {
     @Test func eachJobsValueRunsEveryTrialAndReportsTheWorkersSeconds() async throws {
         let rows = try await OrchestratorBenchmark.run(
-            trials: 3, jobsList: [1, 2], training: SchedulerFixtures.spec(epochs: 1).trainer,
-            launcher: SchedulerFixtures.worker("ok"))
+            trials: 3, jobsList: [1, 2], training: BenchmarkFixtures.training,
+            launcher: BenchmarkFixtures.worker("ok"))
         #expect(rows.map(\.jobs) == [1, 2])
         for row in rows {
             #expect(row.trials == 3)
@@ -25,8 +26,8 @@ import Trainer
 
     @Test func crashedTrialsAreCountedApart() async throws {
         let rows = try await OrchestratorBenchmark.run(
-            trials: 2, jobsList: [2], training: SchedulerFixtures.spec(epochs: 1).trainer,
-            launcher: SchedulerFixtures.worker("crash"))
+            trials: 2, jobsList: [2], training: BenchmarkFixtures.training,
+            launcher: BenchmarkFixtures.worker("crash"))
         #expect(rows.first?.notCompleted == 2)
         #expect(rows.first?.meanTrainingSeconds == 0)
     }
@@ -38,8 +39,8 @@ import Trainer
         defer { try? FileManager.default.removeItem(at: folder) }
         for _ in 0..<2 {
             let rows = try await OrchestratorBenchmark.run(
-                trials: 2, jobsList: [1], training: SchedulerFixtures.spec(epochs: 1).trainer,
-                launcher: SchedulerFixtures.worker("ok"), databaseFolder: folder.path)
+                trials: 2, jobsList: [1], training: BenchmarkFixtures.training,
+                launcher: BenchmarkFixtures.worker("ok"), databaseFolder: folder.path)
             #expect(rows.first?.trials == 2 && rows.first?.notCompleted == 0)
         }
         let store = try SQLiteTrialStore(

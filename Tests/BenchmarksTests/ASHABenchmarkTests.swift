@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Benchmarks
 @testable import Sweep
 
 @Suite struct ASHABenchmarkTests {

@@ -1,4 +1,6 @@
 import Foundation
+import Sweep
+import Trainer
 
 extension ASHABenchmark {
     /// The figures `sweep-cli bench asha` prints, one per line.

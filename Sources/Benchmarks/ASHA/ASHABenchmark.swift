@@ -1,3 +1,6 @@
+import Sweep
+import Trainer
+
 /// `sweep-cli bench asha`: how close ASHA gets to a full grid's best trial, and how many
 /// trial-epochs it spends, by replaying the grid's recorded learning curves through an
 /// ``ASHARule`` (see ``EarlyStopReplay``).

@@ -1,3 +1,5 @@
+import Trainer
+
 /// One training step of a benchmark network on a fixed random batch, split into the three
 /// phases the benchmark times: forward (network and loss), backward, optimizer step.
 ///

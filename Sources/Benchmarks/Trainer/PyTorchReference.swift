@@ -1,4 +1,5 @@
 import Foundation
+import Trainer
 
 /// R1 trained by PyTorch on one thread, through `bench/pytorch_r1.py`, so `bench trainer` can
 /// put the two trainers side by side in one run (each batch size right after the trainer's own,

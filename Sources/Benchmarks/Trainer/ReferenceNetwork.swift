@@ -1,3 +1,5 @@
+import Trainer
+
 /// Fixed networks for benchmarks that compare this trainer's layers with other frameworks.
 public enum ReferenceNetwork {
     /// Channels of R1's output: 4 focal-loss logits, then 4 L1 box channels.

@@ -1,3 +1,5 @@
+import Trainer
+
 /// Training throughput of one network at one batch size on the calling thread: forward (with
 /// the loss), backward and optimizer step timed separately over `steps` steps after
 /// `warmupSteps` untimed ones, reported as medians, plus the GFLOP/s of the convolutions' GEMMs.

@@ -1,3 +1,5 @@
+import Trainer
+
 /// The throughput of one plain large square `sgemm` on the calling thread: the yardstick the
 /// convolution GEMMs are measured against.
 public struct SGEMMPeak: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import Trainer
+
 /// R1's loss, as `bench/pytorch_r1.py` computes it: sigmoid focal loss (α 0.25, γ 2) summed over
 /// channels 0–3 and divided by the batch size, plus the mean L1 distance of channels 4–7 to
 /// their targets over every cell.

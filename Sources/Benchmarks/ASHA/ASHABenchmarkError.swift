@@ -1,3 +1,6 @@
+import Sweep
+import Trainer
+
 /// Why a stored sweep cannot serve as the full grid of ``ASHABenchmark``.
 public enum ASHABenchmarkError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The sweep has no trials.

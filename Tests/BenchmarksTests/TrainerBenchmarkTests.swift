@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+
+@testable import Benchmarks
 @testable import Trainer
 
 @Suite struct TrainerBenchmarkTests {
@@ -19,7 +21,7 @@ import Testing
     @Test func fusedR1ComputesWhatTheLayeredR1Computes() {
         let fused = ReferenceNetwork.r1(seed: 4, fusesSiLU: true)
         let layered = ReferenceNetwork.r1(seed: 4)
-        let input = GradientCheck.random(1, 3, 16, 16, seed: 5)
+        let input = BenchmarkFixtures.random(1, 3, 16, 16, seed: 5)
         let a = fused.forward(input, training: true).values
         let b = layered.forward(input, training: true).values
         #expect(zip(a, b).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, abs($1)) })

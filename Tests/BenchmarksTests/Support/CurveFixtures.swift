@@ -1,0 +1,1 @@
+../../SweepTests/Support/CurveFixtures.swift
