@@ -60,6 +60,35 @@ public struct SQLiteTrialStore: Sendable {
         }
     }
 
+    /// Moves everything from the write-ahead log into the database file (a TRUNCATE checkpoint)
+    /// and closes every connection, so the database file alone holds all results (a user may copy
+    /// just that file). Call it on every way out of a command that wrote; the store is unusable
+    /// afterwards. A read-only store is only closed.
+    public func close() throws(StoreError) {
+        do {
+            if !pool.configuration.readonly {
+                try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            }
+            try pool.close()
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Runs `body`, then ``close()``s the store however `body` ends (returned or threw); a
+    /// failure of `body` wins over one of `close()`.
+    public func closing<T>(_ body: () async throws -> T) async throws -> T {
+        let result: T
+        do {
+            result = try await body()
+        } catch {
+            try? close()
+            throw error
+        }
+        try close()
+        return result
+    }
+
     /// Runs `body` in a write transaction, turning every failure into a ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
