@@ -9,10 +9,11 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Plans the sweep into the database and runs its queued trials, --jobs at a time, each \
             in its own worker process. Running the same file again continues the sweep: finished \
-            trials are kept, trials of a killed run are queued again. Ctrl-C (or SIGTERM) stops \
-            scheduling and lets running trials finish for --grace, then stops them (marked \
-            interrupted, queued again on the next run); a second Ctrl-C stops them at once. \
-            Exit status 130 when stopped that way.
+            trials are kept, trials of a killed run are queued again. Ctrl-C (or SIGTERM, or \
+            SIGHUP from a closed terminal) stops scheduling and lets running trials finish for \
+            --grace, then stops them (marked interrupted, queued again on the next run); a \
+            second Ctrl-C stops them at once. Exit status 130 when stopped that way. However \
+            the run ends, the database file alone holds every result.
             """)
 
     @Argument(help: "The sweep file (YAML).")
@@ -52,8 +53,16 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let spec = try SweepSpec.load(path: sweepFile)
         let store = try SQLiteTrialStore(path: db)
+        // Another run holding the lock keeps writing: this one leaves the database alone.
         let lock = try RunLock(databasePath: db)
         defer { withExtendedLifetime(lock) {} }
+        // However the run ends (done, time budget, Ctrl-C/SIGTERM/SIGHUP, an error), the results
+        // are moved from the write-ahead log into the database file, lock still held, before the
+        // process exits.
+        try await store.closing { try await run(spec, store, lock) }
+    }
+
+    private func run(_ spec: SweepSpec, _ store: SQLiteTrialStore, _ lock: RunLock) async throws {
         let options = SchedulerOptions(
             spec: spec, jobs: jobs,
             timeBudget: try timeBudget.map { text throws(SchedulerError) in
