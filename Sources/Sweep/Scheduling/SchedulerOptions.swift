@@ -42,6 +42,10 @@ extension SchedulerOptions {
                 name: option, value: text,
                 reason: "expected a duration such as 90s, 30m, 8h or 1h30m")
         }
+        guard seconds <= DurationParser.maximumSeconds else {
+            throw .invalidOption(
+                name: option, value: text, reason: DurationParser.maximumRequirement)
+        }
         return seconds
     }
 }
