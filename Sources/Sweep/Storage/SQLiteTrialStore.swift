@@ -20,10 +20,15 @@ public struct SQLiteTrialStore: Sendable {
     ///   exist and hold the sweep tables.
     public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue {
-            throw .isDirectory(path: path)
+        guard !path.isEmpty else { throw .emptyPath }
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        if exists {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw .isDirectory(path: path)
+            default: throw .notARegularFile(path: path)
+            }
         }
         if readOnly && !exists {
             throw .missingDatabase(path: path)
@@ -45,8 +50,29 @@ public struct SQLiteTrialStore: Sendable {
                 try StoreMigrations.migrator.migrate(pool)
             }
         } catch {
-            throw Self.storeError(error, path: path)
+            throw Self.openError(error, path: path, readOnly: readOnly)
         }
+    }
+
+    /// An opening failure; SQLite's "unable to open" is explained from the file's and its
+    /// folder's permissions.
+    private static func openError(_ error: any Error, path: String, readOnly: Bool) -> StoreError {
+        guard let databaseError = error as? DatabaseError,
+            [.SQLITE_CANTOPEN, .SQLITE_PERM].contains(databaseError.resultCode)
+        else { return storeError(error, path: path) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let reason: String
+        if access(path, R_OK) != 0 && errno == EACCES {
+            reason = "permission denied: no read access to the file"
+        } else if !readOnly && access(path, W_OK) != 0 && errno == EACCES {
+            reason = "permission denied: no write access to the file"
+        } else if access(folder, W_OK) != 0 {
+            reason = "the folder \(folder) is not writable (SQLite keeps its -wal and -shm "
+                + "files beside the database)"
+        } else {
+            reason = databaseError.message ?? "SQLite cannot open it"
+        }
+        return .cannotOpen(path: path, reason: reason)
     }
 
     private static func createParentFolder(of path: String) throws(StoreError) {
@@ -67,7 +93,7 @@ public struct SQLiteTrialStore: Sendable {
     public func close() throws(StoreError) {
         do {
             if !pool.configuration.readonly {
-                try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+                _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             }
             try pool.close()
         } catch {

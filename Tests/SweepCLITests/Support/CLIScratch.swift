@@ -19,15 +19,23 @@ struct CLIScratch {
 
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
 
-    /// Runs `sweep-cli ARGUMENTS…` to its end: exit status, termination reason and output.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+    /// Runs `sweep-cli ARGUMENTS…` (or `executable ARGUMENTS…`) to its end: exit status,
+    /// whether a signal ended it, and its output.
+    func run(_ arguments: [String], executable: String? = nil) throws -> (
         status: Int32, signalled: Bool, output: String
     ) {
         let log = path("cli-\(UUID().uuidString).log")
-        let process = try CLIRun.start(arguments, environment: environment, log: log)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable ?? CLIRun.binary())
+        process.arguments = arguments
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
         process.waitUntilExit()
-        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, process.terminationReason == .uncaughtSignal, output)
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return (process.terminationStatus, process.terminationReason == .uncaughtSignal, text)
     }
 
     /// A database at ``db`` with sweep `s` and one completed trial.
