@@ -55,12 +55,23 @@ public struct SQLiteTrialStore: Sendable {
     }
 
     /// An opening failure; SQLite's "unable to open" is explained from the file's and its
-    /// folder's permissions.
+    /// folder's permissions, a read-only open of a WAL database in a read-only folder as such.
     private static func openError(_ error: any Error, path: String, readOnly: Bool) -> StoreError {
-        guard let databaseError = error as? DatabaseError,
-            [.SQLITE_CANTOPEN, .SQLITE_PERM].contains(databaseError.resultCode)
-        else { return storeError(error, path: path) }
+        guard let databaseError = error as? DatabaseError else {
+            return storeError(error, path: path)
+        }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if readOnly, databaseError.resultCode == .SQLITE_READONLY {
+            return .cannotOpen(
+                path: path,
+                reason: "it is still in WAL mode (its run was killed, or it was copied while a "
+                    + "run wrote), and reading it needs a -shm file that the folder \(folder) "
+                    + "does not allow; copy it to a writable folder, or let `sweep-cli run` "
+                    + "finish with it once")
+        }
+        guard [.SQLITE_CANTOPEN, .SQLITE_PERM].contains(databaseError.resultCode) else {
+            return storeError(error, path: path)
+        }
         let reason: String
         if access(path, R_OK) != 0 && errno == EACCES {
             reason = "permission denied: no read access to the file"
@@ -88,14 +99,25 @@ public struct SQLiteTrialStore: Sendable {
 
     /// Moves everything from the write-ahead log into the database file (a TRUNCATE checkpoint)
     /// and closes every connection, so the database file alone holds all results (a user may copy
-    /// just that file). Call it on every way out of a command that wrote; the store is unusable
-    /// afterwards. A read-only store is only closed.
+    /// just that file). Then, unless another process has it open, leaves the file in
+    /// rollback-journal mode, which readers can open read-only anywhere (a WAL database needs a
+    /// writable folder for its `-shm` file); the next writer turns WAL on again. Call it on
+    /// every way out of a command that wrote; the store is unusable afterwards. A read-only
+    /// store is only closed.
     public func close() throws(StoreError) {
+        let readOnly = pool.configuration.readonly
         do {
-            if !pool.configuration.readonly {
+            if !readOnly {
                 _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             }
             try pool.close()
+            if !readOnly {
+                let queue = try DatabaseQueue(path: path)
+                _ = try queue.writeWithoutTransaction { db in
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+                }
+                try queue.close()
+            }
         } catch {
             throw Self.storeError(error, path: path)
         }
