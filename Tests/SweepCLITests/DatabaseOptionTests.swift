@@ -42,10 +42,11 @@ import Testing
         try scratch.storeWithOneRankedTrial()
         #expect(chmod(scratch.folder, 0o755) == 0)
         #expect(chmod(scratch.db, 0o600) == 0)
-        let run = try scratch.run([
-            "--reuid=65534", "--regid=65534", "--clear-groups", try CLIRun.binary(), "list",
-            "--db", scratch.db,
-        ], executable: setpriv)
+        let run = try scratch.run(
+            [
+                "--reuid=65534", "--regid=65534", "--clear-groups", try CLIRun.binary(), "list",
+                "--db", scratch.db,
+            ], executable: setpriv)
         #expect(run.status == 1, "\(run.output)")
         #expect(
             run.output.contains(

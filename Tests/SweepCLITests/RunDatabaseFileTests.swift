@@ -50,8 +50,9 @@ import Testing
 
     /// The write-ahead log is gone or empty: nothing is only there.
     static func walIsEmpty(_ scratch: CLIScratch) -> Bool {
-        let size = (try? FileManager.default.attributesOfItem(atPath: scratch.db + "-wal"))?[
-            .size] as? Int
+        let size =
+            (try? FileManager.default.attributesOfItem(atPath: scratch.db + "-wal"))?[
+                .size] as? Int
         return (size ?? 0) == 0
     }
 

@@ -34,7 +34,8 @@ import Testing
         try TemporaryFolder.with { folder in
             let path = try closedDatabase(folder)
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
-            let modified = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate]
+            let modified =
+                try FileManager.default.attributesOfItem(atPath: path)[.modificationDate]
                 as? Date
             let reader = try SQLiteTrialStore(path: path, readOnly: true)
             #expect(try reader.sweepNames() == ["s"])

@@ -30,12 +30,14 @@ import Testing
         #expect(error.line == 5)
         #expect(error.keyPath == key)
         #expect(error.value == value)
-        #expect(error.description == "big.yaml:5: \(key): \(DurationParser.maximumRequirement) "
-            + "(got \(value))")
+        #expect(
+            error.description == "big.yaml:5: \(key): \(DurationParser.maximumRequirement) "
+                + "(got \(value))")
     }
 
     @Test func aYearIsAcceptedAndSummarised() throws {
-        let text = sweep("  lr: {values: [0.1]}\n", extra: "time_budget: 365d\ntrial_timeout: 8760h\n")
+        let text = sweep(
+            "  lr: {values: [0.1]}\n", extra: "time_budget: 365d\ntrial_timeout: 8760h\n")
         let spec = try SweepSpec.parse(text: text, path: "big.yaml")
         #expect(spec.timeBudget == DurationParser.maximumSeconds)
         #expect(spec.trialTimeout == DurationParser.maximumSeconds)
@@ -86,7 +88,8 @@ import Testing
             "name: big\nmethod: random\nmax_trials: \(SweepLimits.maximumTrials + 1)\n"
             + "parameters:\n  lr: {distribution: log_uniform, min: 0.001, max: 0.1}\n"
         let error = try parseError(text)
-        #expect(error.problem == .outOfRange(requirement: "must be <= \(SweepLimits.maximumTrials)"))
+        #expect(
+            error.problem == .outOfRange(requirement: "must be <= \(SweepLimits.maximumTrials)"))
         #expect(error.keyPath == "max_trials")
     }
 
@@ -97,7 +100,8 @@ import Testing
         let values = (1...count).map { "\($0)e-7" }
         let random = "name: big\nmethod: random\nmax_trials: 1\nparameters:\n"
         let duplicate = try parseError(
-            random + "  lr: {values: [\((values.dropLast() + ["1e-7"]).joined(separator: ", "))]}\n")
+            random + "  lr: {values: [\((values.dropLast() + ["1e-7"]).joined(separator: ", "))]}\n"
+        )
         #expect(duplicate.problem == .duplicateValue)
         #expect(duplicate.keyPath == "parameters.lr.values[\(count - 1)]")
 

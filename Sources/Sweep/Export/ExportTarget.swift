@@ -29,13 +29,15 @@ struct ExportTarget {
         guard lstat(path, &link) == 0 else { return ExportTarget(path: path, kind: .missing) }
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw refuse("it is a symbolic link to a missing or unreachable file; remove it "
-                + "or give another path")
+            throw refuse(
+                "it is a symbolic link to a missing or unreachable file; remove it "
+                    + "or give another path")
         }
-        let resolved = realpath(path, nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        } ?? path
+        let resolved =
+            realpath(path, nil).map { pointer in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? path
         switch info.st_mode & S_IFMT {
         case S_IFREG: return ExportTarget(path: resolved, kind: .regularFile(info.st_mode & 0o7777))
         case S_IFCHR, S_IFIFO: return ExportTarget(path: resolved, kind: .stream)
@@ -82,7 +84,8 @@ struct ExportTarget {
         }
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let folder = realPath(url.deletingLastPathComponent().path)
-        return .path(URL(fileURLWithPath: folder).appendingPathComponent(url.lastPathComponent).path)
+        return .path(
+            URL(fileURLWithPath: folder).appendingPathComponent(url.lastPathComponent).path)
     }
 
     /// `path` with every link resolved, or `path` itself when it does not exist.

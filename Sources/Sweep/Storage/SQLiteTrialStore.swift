@@ -78,8 +78,9 @@ public struct SQLiteTrialStore: Sendable {
         } else if !readOnly && access(path, W_OK) != 0 && errno == EACCES {
             reason = "permission denied: no write access to the file"
         } else if access(folder, W_OK) != 0 {
-            reason = "the folder \(folder) is not writable (SQLite keeps its -wal and -shm "
-                + "files beside the database)"
+            reason =
+                "the folder \(folder) is not writable (SQLite keeps its -wal and -shm files "
+                + "beside the database)"
         } else {
             reason = databaseError.message ?? "SQLite cannot open it"
         }
