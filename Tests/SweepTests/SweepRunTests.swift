@@ -79,4 +79,27 @@ import Trainer
             try store.close()
         }
     }
+
+    /// Stop requests (signals) that come before the scheduler exists or before its run begins
+    /// are kept: the run plans, starts nothing and ends stopped, whether once or twice.
+    @Test(arguments: [1, 2])
+    func stopsBeforeTheRunBeginsHold(stops: Int) async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let spec = Fixtures.spec(lrs: [0.1, 0.2])
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            let relay = StopRelay()
+            for _ in 0..<stops {
+                relay.request()
+            }
+            let scheduler = Scheduler(
+                spec: spec, store: store, launcher: Fixtures.worker("ok"),
+                options: Fixtures.options(spec))
+            await relay.attach(scheduler)
+            let summary = try await scheduler.run()
+            #expect(summary.ending == .stopped)
+            #expect(summary.outcomes.isEmpty)
+            #expect(try store.trials(sweep: spec.name).map(\.state) == [.queued, .queued])
+            try store.close()
+        }
+    }
 }

@@ -70,7 +70,8 @@ public actor Scheduler {
     /// - Throws: ``SchedulerError`` for a bad dataset or worker command (before anything is
     ///   written) and for store failures (running workers are stopped and marked first).
     public func run() async throws(SchedulerError) -> RunSummary {
-        precondition(phase == .ready || phase == .draining, "Scheduler.run: call it once")
+        // A stop requested before the run began (draining, or stopping after two) holds.
+        precondition(phase != .running && phase != .finished, "Scheduler.run: call it once")
         if phase == .ready {
             phase = .running
         }

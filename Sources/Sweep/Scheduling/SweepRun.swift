@@ -40,15 +40,20 @@ public struct SweepRun: Sendable {
     public func run(
         onEvent: @escaping @Sendable (SchedulerEvent, SweepProgress) -> Void = { _, _ in }
     ) async throws -> Result {
+        // Signals are caught from the start to the end of the closing, so none cuts the run
+        // short before the database is closed.
+        let stops = StopRelay()
+        let signals = StopSignals { _ in stops.request() }
+        defer { signals.cancel() }
         let store = try SQLiteTrialStore(path: databasePath)
         // Another run holding the lock keeps writing: this one leaves the database alone.
         let lock = try RunLock(databasePath: databasePath)
         defer { withExtendedLifetime(lock) {} }
-        return try await store.closing { try await run(store, lock, onEvent) }
+        return try await store.closing { try await run(store, lock, stops, onEvent) }
     }
 
     private func run(
-        _ store: SQLiteTrialStore, _ lock: RunLock,
+        _ store: SQLiteTrialStore, _ lock: RunLock, _ stops: StopRelay,
         _ onEvent: @escaping @Sendable (SchedulerEvent, SweepProgress) -> Void
     ) async throws -> Result {
         if let previous = lock.previousRunID {
@@ -64,10 +69,7 @@ public struct SweepRun: Sendable {
             earlyStop: spec.earlyStop?.makeRule(maxEpochs: spec.trainer.epochs),
             history: try SweepHistory.load(from: store, sweep: spec.name), clock: clock,
             onEvent: onEvent)
-        let signals = StopSignals { _ in
-            Task { await scheduler.requestStop() }
-        }
-        defer { signals.cancel() }
+        await stops.attach(scheduler)
         let summary = try await scheduler.run()
         return Result(summary: summary, trials: try store.trials(sweep: spec.name))
     }
