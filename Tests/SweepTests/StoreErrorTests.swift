@@ -49,6 +49,18 @@ import Testing
         }
     }
 
+    @Test func aFileWhereTheFolderGoesIsNamed() throws {
+        try TemporaryFolder.with { folder in
+            let file = folder.path("plain")
+            try "x".write(toFile: file, atomically: true, encoding: .utf8)
+            let path = file + "/sweeps.sqlite"
+            #expect(
+                throws: StoreError.notWritable(
+                    path: path, reason: "cannot create folder \(file): it is a file, not a folder")
+            ) { _ = try SQLiteTrialStore(path: path) }
+        }
+    }
+
     @Test func directoryIsRejected() throws {
         try TemporaryFolder.with { folder in
             #expect(throws: StoreError.isDirectory(path: folder.url.path)) {

@@ -52,6 +52,16 @@ import Testing
         ) { try SchedulerOptions.seconds(value, option: option) }
     }
 
+    @Test(arguments: ["--grace", "--time-budget"], ["-5", "-1h"])
+    func negativeDurationOptionsAreRefused(option: String, value: String) {
+        let reason =
+            value == "-5"
+            ? "must not be negative" : "expected a duration such as 90s, 30m, 8h or 1h30m"
+        #expect(throws: SchedulerError.invalidOption(name: option, value: value, reason: reason)) {
+            try SchedulerOptions.seconds(value, option: option)
+        }
+    }
+
     @Test func aGridPastTheLimitSaysHowManyPointsItHas() throws {
         let thousand = "[" + (1...1000).map { "\($0)e-4" }.joined(separator: ", ") + "]"
         let text = sweep(

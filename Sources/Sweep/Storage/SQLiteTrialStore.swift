@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
+import Trainer
 
-/// The SQLite sweep database (GRDB `DatabasePool`, WAL mode): the orchestrator writes while other
-/// `sweep-cli` processes (`top`, `status`, `export`, `list`) read consistent snapshots.
+/// The SQLite sweep database (GRDB `DatabasePool`, WAL mode while open for writing): the
+/// orchestrator writes while other `sweep-cli` processes (`top`, `status`, `export`, `list`) read
+/// consistent snapshots through read-only opens. Closed, it is one self-contained file.
 ///
 /// Opening never deletes anything: a writable store creates missing parent folders and applies the
 /// pending schema migrations (append-only); a read-only store requires an existing sweep database.
@@ -94,7 +96,8 @@ public struct SQLiteTrialStore: Sendable {
         } catch {
             throw .notWritable(
                 path: path,
-                reason: "cannot create folder \(folder.path): \(error.localizedDescription)")
+                reason: "cannot create folder \(folder.path): "
+                    + WriteFailure.reason(path: folder.path, error: error, expectingFolder: true))
         }
     }
 
