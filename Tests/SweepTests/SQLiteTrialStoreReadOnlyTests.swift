@@ -66,4 +66,23 @@ import Testing
             #expect(try listing(folder) == ["sweeps.sqlite"])
         }
     }
+
+    /// A reader still open when the writer closes (a `status` at the end of a run) does not make
+    /// the close fail; the file alone still holds everything.
+    @Test func closingWithAReaderOpenSucceeds() throws {
+        try TemporaryFolder.with { folder in
+            let path = try closedDatabase(folder)
+            let writer = try SQLiteTrialStore(path: path)
+            let id = try writer.openSweep(name: "t", specText: "")
+            try writer.plan(sweepID: id, trials: [StoreFixtures.trial(0, sweep: "t")])
+            let reader = try SQLiteTrialStore(path: path, readOnly: true)
+            #expect(try reader.sweepNames() == ["s", "t"])
+            try writer.close()
+            #expect(try reader.trials(sweep: "t").count == 1)
+            try reader.close()
+            let copy = folder.path("copy.sqlite")
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            #expect(try SQLiteTrialStore(path: copy, readOnly: true).sweepNames() == ["s", "t"])
+        }
+    }
 }

@@ -104,7 +104,7 @@ public struct SQLiteTrialStore: Sendable {
     /// Moves everything from the write-ahead log into the database file (a TRUNCATE checkpoint)
     /// and closes every connection, so the database file alone holds all results (a user may copy
     /// just that file). Then, unless another process has it open, leaves the file in
-    /// rollback-journal mode, which readers can open read-only anywhere (a WAL database needs a
+    /// rollback-journal mode (best effort), which readers can open read-only anywhere (a WAL database needs a
     /// writable folder for its `-shm` file); the next writer turns WAL on again. Call it on
     /// every way out of a command that wrote; the store is unusable afterwards. A read-only
     /// store is only closed.
@@ -115,15 +115,21 @@ public struct SQLiteTrialStore: Sendable {
                 _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             }
             try pool.close()
-            if !readOnly {
-                let queue = try DatabaseQueue(path: path)
-                _ = try queue.writeWithoutTransaction { db in
-                    try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
-                }
-                try queue.close()
-            }
         } catch {
             throw Self.storeError(error, path: path)
+        }
+        if !readOnly {
+            // Best effort: while another process has the database open (a `status` reading
+            // it) SQLite refuses the switch; the checkpoint above already holds everything.
+            try? Self.leaveInRollbackJournalMode(path: path)
+        }
+    }
+
+    private static func leaveInRollbackJournalMode(path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        _ = try queue.writeWithoutTransaction { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
         }
     }
 
