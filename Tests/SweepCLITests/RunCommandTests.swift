@@ -65,6 +65,20 @@ import Testing
         }
     }
 
+    /// Durations past a year (which would overflow the scheduler's clock) are refused while the
+    /// options are parsed, before any database is touched, naming the option and the value.
+    @Test(arguments: ["--grace", "--time-budget"], ["1e19", "1e300", "366d"])
+    func durationsPastAYearAreRefused(option: String, value: String) {
+        do {
+            _ = try RunCommand.parse(["s.yaml", option, value])
+            Issue.record("parsed \(option) \(value)")
+        } catch {
+            #expect(
+                RunCommand.message(for: error)
+                    == "\(option) '\(value)': must be at most 365d (31536000 seconds)")
+        }
+    }
+
     @Test func workerTakesTheTrialKey() throws {
         let command = try WorkerCommand.parse(["--trial", "abc"])
         #expect(command.trial == "abc")

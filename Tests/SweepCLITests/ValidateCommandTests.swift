@@ -24,4 +24,25 @@ import Testing
             try SweepCLI.parseAsRoot(["validate", path]) as? ValidateCommand)
         await #expect(throws: ExitCode.failure) { try await command.run() }
     }
+
+    /// Out-of-range durations and oversized grids end as a sweep-file error (exit 1), not a
+    /// signal or an allocation failure.
+    @Test(arguments: [
+        "parameters:\n  lr: {values: [0.1]}\ntrial_timeout: 1e19\n",
+        "parameters:\n  lr: {values: [0.1]}\ntime_budget: 1e300\n",
+        "parameters:\n  lr: {values: [" + (1...1000).map { "\($0)e-4" }.joined(separator: ",")
+            + "]}\n  batch_size: {values: [" + (1...1000).map(String.init).joined(separator: ",")
+            + "]}\n",
+    ])
+    func outOfRangeSweepsExitWithFailure(body: String) async throws {
+        let scratch = try CLIScratch()
+        defer { scratch.remove() }
+        let path = scratch.path("big.yaml")
+        try ("name: big\nmethod: grid\n" + body).write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let run = try scratch.run(["validate", path])
+        #expect(run.status == 1)
+        #expect(!run.signalled)
+        #expect(run.output.hasPrefix("error: \(path):"))
+    }
 }

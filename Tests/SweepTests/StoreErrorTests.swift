@@ -22,6 +22,45 @@ import Testing
         }
     }
 
+    @Test func emptyPathNamesTheOption() throws {
+        for readOnly in [false, true] {
+            #expect(throws: StoreError.emptyPath) {
+                _ = try SQLiteTrialStore(path: "", readOnly: readOnly)
+            }
+        }
+        #expect(StoreError.emptyPath.description.hasPrefix("--db '': the database path is empty"))
+    }
+
+    /// A FIFO would block SQLite's open forever, a device is no database: both are refused
+    /// before SQLite sees them, and left as they are.
+    @Test func devicesAndFIFOsAreRejected() throws {
+        try TemporaryFolder.with { folder in
+            let fifo = folder.path("pipe.sqlite")
+            #expect(mkfifo(fifo, 0o600) == 0)
+            for path in [fifo, "/dev/null"] {
+                for readOnly in [false, true] {
+                    #expect(throws: StoreError.notARegularFile(path: path)) {
+                        _ = try SQLiteTrialStore(path: path, readOnly: readOnly)
+                    }
+                }
+            }
+            var info = stat()
+            #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        }
+    }
+
+    @Test func aFileWhereTheFolderGoesIsNamed() throws {
+        try TemporaryFolder.with { folder in
+            let file = folder.path("plain")
+            try "x".write(toFile: file, atomically: true, encoding: .utf8)
+            let path = file + "/sweeps.sqlite"
+            #expect(
+                throws: StoreError.notWritable(
+                    path: path, reason: "cannot create folder \(file): it is a file, not a folder")
+            ) { _ = try SQLiteTrialStore(path: path) }
+        }
+    }
+
     @Test func directoryIsRejected() throws {
         try TemporaryFolder.with { folder in
             #expect(throws: StoreError.isDirectory(path: folder.url.path)) {

@@ -44,4 +44,69 @@ import Yams
             }
         }
     }
+
+    /// Every way of naming the database or one of its files as an output is refused before
+    /// anything is written, and the database stays intact.
+    @Test func outputsOntoTheDatabaseAreRefused() throws {
+        try TemporaryFolder.with { folder in
+            let path = folder.path("sweeps.sqlite")
+            let store = try SQLiteTrialStore(path: path)
+            _ = try store.openSweep(name: "s", specText: "")
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.path("link.csv"), withDestinationPath: path)
+            try FileManager.default.linkItem(atPath: path, toPath: folder.path("hard.csv"))
+            try FileManager.default.createDirectory(
+                atPath: folder.path("sub"), withIntermediateDirectories: true)
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            let outputs = [
+                path, path + "-wal", path + "-shm", path + ".lock", folder.path("link.csv"),
+                folder.path("hard.csv"), folder.path("sub/../sweeps.sqlite"),
+            ]
+            for output in outputs {
+                for asCSV in [true, false] {
+                    #expect(throws: ExportError.self) {
+                        _ = try SweepExporter.export(
+                            from: store, sweep: "s", csvPath: asCSV ? output : nil,
+                            bestConfigPath: asCSV ? nil : output)
+                    }
+                }
+            }
+            let error = #expect(throws: ExportError.self) {
+                _ = try SweepExporter.export(
+                    from: store, sweep: "s", csvPath: path, bestConfigPath: nil)
+            }
+            #expect(error == .overwritesDatabase(path: path, option: "--out", file: path))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+            #expect(try store.sweepNames() == ["s"])
+        }
+    }
+
+    @Test func bothOutputsOnOneFileAreRefused() throws {
+        try TemporaryFolder.with { folder in
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            _ = try store.openSweep(name: "s", specText: "")
+            let csv = folder.path("out.csv")
+            try "keep".write(toFile: csv, atomically: true, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.path("alias.yaml"), withDestinationPath: csv)
+            for best in [csv, folder.path("alias.yaml"), folder.path("./out.csv")] {
+                #expect(
+                    throws: ExportError.sameOutput(
+                        path: best, option: "--best-config", otherOption: "--out")
+                ) {
+                    _ = try SweepExporter.export(
+                        from: store, sweep: "s", csvPath: csv, bestConfigPath: best)
+                }
+            }
+            let fresh = folder.path("new/both.csv")
+            #expect(
+                throws: ExportError.sameOutput(
+                    path: fresh, option: "--best-config", otherOption: "--out")
+            ) {
+                _ = try SweepExporter.export(
+                    from: store, sweep: "s", csvPath: fresh, bestConfigPath: fresh)
+            }
+            #expect(try String(contentsOfFile: csv, encoding: .utf8) == "keep")
+        }
+    }
 }

@@ -7,10 +7,17 @@ public enum SweepExporter {
     ///   - limit: the CSV's number of trials (all when nil).
     ///   - bestConfigPath: where the best trial's config goes (``BestConfigYAML``), nil for none;
     ///     ``ExportError/noRankedTrials(sweep:)`` when no trial is ranked yet.
+    /// - Throws: before writing anything, ``ExportError/overwritesDatabase(path:option:file:)``
+    ///   or ``ExportError/sameOutput(path:option:otherOption:)`` when an output is the database
+    ///   or both outputs are one file.
     public static func export(
         from store: SQLiteTrialStore, sweep: String, csvPath: String?, limit: Int? = nil,
         bestConfigPath: String?
     ) throws -> [String] {
+        let outputs = [("--out", csvPath), ("--best-config", bestConfigPath)].compactMap {
+            option, path in path.map { (option: option, path: $0) }
+        }
+        try ExportTarget.checkDistinct(outputs, database: store.path)
         let ranking = try store.ranking(sweep: sweep)
         var messages: [String] = []
         if let csvPath {

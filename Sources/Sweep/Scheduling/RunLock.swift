@@ -34,7 +34,7 @@ public final class RunLock: Sendable {
                 name: "--db", value: databasePath,
                 reason: "cannot create the lock file \(path): \(String(cString: strerror(errno)))")
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        guard Self.lock(fd) else {
             close(fd)
             throw .databaseInUse(path: databasePath)
         }
@@ -53,5 +53,27 @@ public final class RunLock: Sendable {
 
     deinit {
         close(fd)
+    }
+
+    /// Takes the exclusive lock; a few short retries ride out a reader's momentary check
+    /// (``isHeld(databasePath:)``).
+    private static func lock(_ fd: Int32) -> Bool {
+        for attempt in 0..<5 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK, attempt < 4 else { return false }
+            usleep(20_000)
+        }
+        return false
+    }
+
+    /// Whether a `run` holds the lock of the database at `databasePath` now. Creates nothing:
+    /// without a lock file no run ever held it. The check takes a shared lock for an instant.
+    public static func isHeld(databasePath: String) -> Bool {
+        let fd = open(databasePath + ".lock", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_SH | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
+        flock(fd, LOCK_UN)
+        return false
     }
 }

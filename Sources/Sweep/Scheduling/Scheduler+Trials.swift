@@ -37,10 +37,10 @@ extension Scheduler {
     /// Reads the worker's output until it exits: stores each epoch, asks the early-stopping
     /// rule, and enforces the trial timeout.
     nonisolated func supervise(_ config: TrialConfig, _ worker: WorkerProcess) async -> TrialEnd {
-        let start = ContinuousClock.now
+        let stopwatch = Stopwatch(clock)
         let watchdog = options.trialTimeout.map { limit in
-            Task {
-                try? await Task.sleep(for: .seconds(limit))
+            Task { [clock] in
+                try? await clock.sleep(for: .seconds(limit))
                 if !Task.isCancelled {
                     worker.stop(.timedOut(seconds: limit))
                 }
@@ -84,8 +84,8 @@ extension Scheduler {
         }
         watchdog?.cancel()
         attempt.stopReason = worker.stopReason
-        let seconds = (ContinuousClock.now - start) / .seconds(1)
-        return TrialEnd(config: config, attempt: attempt, seconds: seconds, storeError: storeError)
+        return TrialEnd(
+            config: config, attempt: attempt, seconds: stopwatch.seconds, storeError: storeError)
     }
 
     /// Reports an epoch to the progress output and the early-stopping rule.

@@ -28,6 +28,8 @@ public actor Scheduler {
     let options: SchedulerOptions
     let history: SweepHistory
     let onEvent: @Sendable (SchedulerEvent, SweepProgress) -> Void
+    /// Measures the run and trials and times the grace period and trial timeouts.
+    let clock: any Clock<Duration>
 
     var rule: (any EarlyStopRule)?
     var phase = Phase.ready
@@ -37,17 +39,18 @@ public actor Scheduler {
     var outcomes: [TrialState: Int] = [:]
     var retries = 0
     var budgetReached = false
-    var started = ContinuousClock.now
+    var stopwatch: Stopwatch
     private var graceTask: Task<Void, Never>?
 
     /// - Parameters:
     ///   - earlyStop: the rule that prunes trials (`spec.earlyStop?.makeRule(maxEpochs:)`), or nil.
     ///   - history: what earlier runs stored (see ``SweepHistory/load(from:sweep:)``).
+    ///   - clock: the clock for elapsed times, the grace period and trial timeouts.
     ///   - onEvent: called, on the scheduler's executor, after every change (for progress output).
     public init(
         spec: SweepSpec, store: any TrialStore, launcher: WorkerLauncher,
         options: SchedulerOptions, earlyStop: (any EarlyStopRule)? = nil,
-        history: SweepHistory = SweepHistory(),
+        history: SweepHistory = SweepHistory(), clock: any Clock<Duration> = ContinuousClock(),
         onEvent: @escaping @Sendable (SchedulerEvent, SweepProgress) -> Void = { _, _ in }
     ) {
         self.spec = spec
@@ -57,6 +60,8 @@ public actor Scheduler {
         self.history = history
         self.onEvent = onEvent
         self.rule = earlyStop
+        self.clock = clock
+        self.stopwatch = Stopwatch(clock)
         self.progress = SweepProgress(total: 0, jobs: options.jobs)
     }
 
@@ -65,11 +70,12 @@ public actor Scheduler {
     /// - Throws: ``SchedulerError`` for a bad dataset or worker command (before anything is
     ///   written) and for store failures (running workers are stopped and marked first).
     public func run() async throws(SchedulerError) -> RunSummary {
-        precondition(phase == .ready || phase == .draining, "Scheduler.run: call it once")
+        // A stop requested before the run began (draining, or stopping after two) holds.
+        precondition(phase != .running && phase != .finished, "Scheduler.run: call it once")
         if phase == .ready {
             phase = .running
         }
-        started = .now
+        stopwatch = Stopwatch(clock)
         try Self.preflight(spec: spec, launcher: launcher)
         let sweepID = try call { try store.openSweep(name: spec.name, specText: spec.sourceText) }
         let planned = spec.planTrials()
@@ -121,8 +127,9 @@ public actor Scheduler {
             phase = .draining
             emit(.draining(grace: options.grace))
             let grace = options.grace
+            let clock = clock
             graceTask = Task { [weak self] in
-                try? await Task.sleep(for: .seconds(grace))
+                try? await clock.sleep(for: .seconds(grace))
                 guard !Task.isCancelled else { return }
                 await self?.interruptRunning()
             }
@@ -197,7 +204,7 @@ public actor Scheduler {
     }
 
     func elapsedSeconds() -> Double {
-        (ContinuousClock.now - started) / .seconds(1)
+        stopwatch.seconds
     }
 
     /// Runs a store operation, turning its failure into a ``SchedulerError``.

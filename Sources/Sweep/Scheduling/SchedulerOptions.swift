@@ -37,10 +37,17 @@ extension SchedulerOptions {
     /// write it.
     /// - Throws: ``SchedulerError/invalidOption(name:value:reason:)`` naming `option`.
     public static func seconds(_ text: String, option: String) throws(SchedulerError) -> Double {
-        guard let seconds = DurationParser.seconds(text), seconds >= 0 else {
+        guard let seconds = DurationParser.seconds(text) else {
             throw .invalidOption(
                 name: option, value: text,
                 reason: "expected a duration such as 90s, 30m, 8h or 1h30m")
+        }
+        guard seconds >= 0 else {
+            throw .invalidOption(name: option, value: text, reason: "must not be negative")
+        }
+        guard seconds <= DurationParser.maximumSeconds else {
+            throw .invalidOption(
+                name: option, value: text, reason: DurationParser.maximumRequirement)
         }
         return seconds
     }

@@ -6,8 +6,9 @@ import Dispatch
     import Darwin
 #endif
 
-/// SIGINT/SIGTERM turned into calls of a handler instead of ending the process, so the run can
-/// stop cleanly (the scheduler's ``Scheduler/requestStop()``). Workers run in their own process
+/// SIGINT/SIGTERM/SIGHUP turned into calls of a handler instead of ending the process, so the
+/// run can stop cleanly (the scheduler's ``Scheduler/requestStop()``); a closed terminal (SIGHUP)
+/// drains like SIGTERM. Workers run in their own process
 /// groups with default handlers, so a terminal's Ctrl-C reaches only the orchestrator.
 /// (`@unchecked`: it only holds immutable references to dispatch sources, which are thread-safe.)
 public final class StopSignals: @unchecked Sendable {
@@ -16,7 +17,7 @@ public final class StopSignals: @unchecked Sendable {
 
     /// Ignores the default action of `signals` and calls `handler` on each delivery.
     public init(
-        signals: [Int32] = [SIGINT, SIGTERM], handler: @escaping @Sendable (Int32) -> Void
+        signals: [Int32] = [SIGINT, SIGTERM, SIGHUP], handler: @escaping @Sendable (Int32) -> Void
     ) {
         self.signals = signals
         sources = signals.map { number in

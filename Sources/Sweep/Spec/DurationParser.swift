@@ -1,8 +1,14 @@
 import Foundation
 
-/// Durations in sweep files: `90s`, `30m`, `8h`, `1d`, combinations such as `1h30m`, or a plain
-/// number of seconds (`5400`, `2.5`).
+/// Durations in sweep files and `run` options: `90s`, `30m`, `8h`, `1d`, combinations such as
+/// `1h30m`, or a plain number of seconds (`5400`, `2.5`).
 enum DurationParser {
+    /// The longest duration accepted anywhere (time budget, trial timeout, grace): 365 days.
+    /// Longer ones are typos (`1e19`) and would overflow the clocks they are turned into.
+    static let maximumSeconds: Double = 365 * 86_400
+    /// ``maximumSeconds`` as error messages state it.
+    static let maximumRequirement = "must be at most 365d (31536000 seconds)"
+
     /// Seconds, or `nil` when the text is not a duration.
     static func seconds(_ text: String) -> Double? {
         let text = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -24,7 +30,7 @@ enum DurationParser {
             lastUnit = position
             digits = ""
         }
-        guard digits.isEmpty, lastUnit >= 0 else { return nil }
+        guard digits.isEmpty, lastUnit >= 0, total.isFinite else { return nil }
         return total
     }
 }

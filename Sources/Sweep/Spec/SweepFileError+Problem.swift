@@ -81,6 +81,11 @@ extension SweepFileError {
         case dataFileNotFound(resolved: String)
         /// The sweep name is empty or has characters unusable in a database key or file name.
         case invalidName
+        /// A grid with more points than ``SweepLimits/maximumTrials``; `factors` lists the
+        /// number of values of each parameter (`1000 × 1000 × 1000`).
+        case gridTooLarge(points: String, factors: String, limit: Int)
+        /// A `values` list longer than ``SweepLimits/maximumTrials``.
+        case tooManyValues(count: Int, limit: Int)
 
         /// The human-readable sentence for this problem.
         public var message: String {
@@ -133,6 +138,11 @@ extension SweepFileError {
             case .bothDataSources: "give either synthetic or yolo, not both"
             case .noDataSource: "give synthetic or yolo"
             case .dataFileNotFound(let resolved): "no such dataset file: \(resolved)"
+            case .gridTooLarge(let points, let factors, let limit):
+                "the grid has \(points) points (\(factors) values); a sweep may plan at most "
+                    + "\(limit) trials: list fewer values, or use method random with max_trials"
+            case .tooManyValues(let count, let limit):
+                "lists \(count) values; at most \(limit) (no sweep plans more trials than that)"
             case .invalidName:
                 "must be 1-100 characters of letters, digits, '.', '_' or '-', "
                     + "not starting with '.'"

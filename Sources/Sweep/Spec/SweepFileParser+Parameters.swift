@@ -86,10 +86,17 @@ extension SweepFileParser {
         guard !items.isEmpty else {
             throw nodes.error(.emptyValues, at: entry.value, entry.keyPath, value: "[]")
         }
+        guard items.count <= SweepLimits.maximumTrials else {
+            throw nodes.error(
+                .tooManyValues(count: items.count, limit: SweepLimits.maximumTrials),
+                at: entry.value, entry.keyPath)
+        }
         var values: [ParameterValue] = []
+        var seen: Set<ParameterValue> = []
+        values.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             let value = try name.value(of: item, "\(entry.keyPath)[\(index)]", nodes)
-            guard !values.contains(value) else {
+            guard seen.insert(value).inserted else {
                 throw nodes.error(
                     .duplicateValue, at: item, "\(entry.keyPath)[\(index)]",
                     value: nodes.shown(item))

@@ -15,8 +15,6 @@ struct SweepFileParser {
         "name", "method", "max_trials", "seed", "parameters", "trainer", "time_budget",
         "trial_timeout", "max_retries", "early_stop",
     ]
-    /// Upper bound on `max_trials`, far above any sensible sweep, to catch typos such as `1e9`.
-    static let maxTrialsLimit = 100_000
 
     init(text: String, path: String, baseDirectory: String) {
         self.nodes = SweepFileNodes(path: path)
@@ -45,6 +43,9 @@ struct SweepFileParser {
         }
         let trainer = try byKey["trainer"].map(parseTrainer) ?? TrainingConfig()
         let parameters = try parseParameters(required("parameters"), method: method)
+        if method == .grid {
+            try requireGridSize(parameters, required("parameters"))
+        }
         let earlyStop = try byKey["early_stop"].map { entry throws(SweepFileError) in
             try parseEarlyStop(entry, epochs: trainer.epochs)
         }
@@ -141,12 +142,32 @@ struct SweepFileParser {
             throw nodes.error(.maxTrialsRequired, at: root, "max_trials")
         case (.random, let entry?):
             let count = try atLeast(1, entry)
-            guard count <= Self.maxTrialsLimit else {
+            guard count <= SweepLimits.maximumTrials else {
                 throw nodes.error(
-                    .outOfRange(requirement: "must be <= \(Self.maxTrialsLimit)"),
+                    .outOfRange(requirement: "must be <= \(SweepLimits.maximumTrials)"),
                     at: entry.value, entry.keyPath, value: String(count))
             }
             return count
+        }
+    }
+
+    /// Refuses a grid with more points than ``SweepLimits/maximumTrials``.
+    private func requireGridSize(
+        _ parameters: [Hyperparameter: ParameterDomain], _ entry: SweepFileEntry
+    ) throws(SweepFileError) {
+        let counts = Hyperparameter.allCases.compactMap { parameter -> Int? in
+            guard case .values(let values)? = parameters[parameter] else { return nil }
+            return values.count
+        }
+        // A Double holds every product of lists within the limit exactly enough to print.
+        let points = counts.reduce(1.0) { $0 * Double($1) }
+        guard points <= Double(SweepLimits.maximumTrials) else {
+            let factors = counts.map(String.init).joined(separator: " × ")
+            throw nodes.error(
+                .gridTooLarge(
+                    points: String(format: "%.0f", points), factors: factors,
+                    limit: SweepLimits.maximumTrials),
+                at: entry.keyNode, entry.keyPath)
         }
     }
 
@@ -158,6 +179,11 @@ struct SweepFileParser {
         guard seconds > 0 else {
             throw nodes.error(
                 .outOfRange(requirement: "must be > 0"), at: entry.value,
+                entry.keyPath, value: text)
+        }
+        guard seconds <= DurationParser.maximumSeconds else {
+            throw nodes.error(
+                .outOfRange(requirement: DurationParser.maximumRequirement), at: entry.value,
                 entry.keyPath, value: text)
         }
         return seconds

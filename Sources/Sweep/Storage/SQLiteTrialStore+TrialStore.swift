@@ -54,17 +54,20 @@ extension SQLiteTrialStore: TrialStore {
     public func requeueUnfinished(sweepID: Int64) throws(StoreError) -> [Int32] {
         try write { db in
             try requireSweep(db, id: sweepID)
-            let unfinished = "sweep_id = ? AND state IN ('running', 'interrupted')"
+            let unfinished = "sweep_id = ? AND state IN (?, ?)"
+            let unfinishedArguments: StatementArguments = [
+                sweepID, TrialState.running.rawValue, TrialState.interrupted.rawValue,
+            ]
             let pids = try Int32.fetchAll(
                 db,
                 sql: """
                     SELECT worker_pid FROM trial
                     WHERE \(unfinished) AND worker_pid IS NOT NULL ORDER BY plan_index
                     """,
-                arguments: [sweepID])
+                arguments: unfinishedArguments)
             try db.execute(
-                sql: "UPDATE trial SET state = 'queued', worker_pid = NULL WHERE \(unfinished)",
-                arguments: [sweepID])
+                sql: "UPDATE trial SET state = ?, worker_pid = NULL WHERE \(unfinished)",
+                arguments: [TrialState.queued.rawValue] + unfinishedArguments)
             return pids
         }
     }
@@ -76,9 +79,9 @@ extension SQLiteTrialStore: TrialStore {
                 db,
                 sql: """
                     SELECT key, config_json FROM trial
-                    WHERE sweep_id = ? AND state = 'queued' ORDER BY plan_index, id
+                    WHERE sweep_id = ? AND state = ? ORDER BY plan_index, id
                     """,
-                arguments: [sweepID])
+                arguments: [sweepID, TrialState.queued.rawValue])
         }
         return try rows.map { row throws(StoreError) in
             try decodeConfig(row["config_json"], key: row["key"])
@@ -89,18 +92,18 @@ extension SQLiteTrialStore: TrialStore {
         try updateTrial(
             key: key,
             sql: """
-                UPDATE trial SET state = 'running', worker_pid = ?, attempts = attempts + 1,
+                UPDATE trial SET state = ?, worker_pid = ?, attempts = attempts + 1,
                                  started_at = ?, ended_at = NULL, epochs_reached = 0
                 WHERE key = ?
                 """,
-            arguments: [pid, at, key])
+            arguments: [TrialState.running.rawValue, pid, at, key])
     }
 
     public func requeue(key: String, error: String) throws(StoreError) {
         try updateTrial(
             key: key,
-            sql: "UPDATE trial SET state = 'queued', worker_pid = NULL, error = ? WHERE key = ?",
-            arguments: [error, key])
+            sql: "UPDATE trial SET state = ?, worker_pid = NULL, error = ? WHERE key = ?",
+            arguments: [TrialState.queued.rawValue, error, key])
     }
 
     public func attempts(key: String) throws(StoreError) -> Int {

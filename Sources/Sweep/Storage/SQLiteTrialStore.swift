@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
+import Trainer
 
-/// The SQLite sweep database (GRDB `DatabasePool`, WAL mode): the orchestrator writes while other
-/// `sweep-cli` processes (`top`, `status`, `export`, `list`) read consistent snapshots.
+/// The SQLite sweep database (GRDB `DatabasePool`, WAL mode while open for writing): the
+/// orchestrator writes while other `sweep-cli` processes (`top`, `status`, `export`, `list`) read
+/// consistent snapshots through read-only opens. Closed, it is one self-contained file.
 ///
 /// Opening never deletes anything: a writable store creates missing parent folders and applies the
 /// pending schema migrations (append-only); a read-only store requires an existing sweep database.
@@ -20,10 +22,15 @@ public struct SQLiteTrialStore: Sendable {
     ///   exist and hold the sweep tables.
     public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue {
-            throw .isDirectory(path: path)
+        guard !path.isEmpty else { throw .emptyPath }
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        if exists {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw .isDirectory(path: path)
+            default: throw .notARegularFile(path: path)
+            }
         }
         if readOnly && !exists {
             throw .missingDatabase(path: path)
@@ -45,8 +52,41 @@ public struct SQLiteTrialStore: Sendable {
                 try StoreMigrations.migrator.migrate(pool)
             }
         } catch {
-            throw Self.storeError(error, path: path)
+            throw Self.openError(error, path: path, readOnly: readOnly)
         }
+    }
+
+    /// An opening failure; SQLite's "unable to open" is explained from the file's and its
+    /// folder's permissions, a read-only open of a WAL database in a read-only folder as such.
+    private static func openError(_ error: any Error, path: String, readOnly: Bool) -> StoreError {
+        guard let databaseError = error as? DatabaseError else {
+            return storeError(error, path: path)
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if readOnly, databaseError.resultCode == .SQLITE_READONLY {
+            return .cannotOpen(
+                path: path,
+                reason: "it is still in WAL mode (its run was killed, or it was copied while a "
+                    + "run wrote), and reading it needs a -shm file that the folder \(folder) "
+                    + "does not allow; copy it to a writable folder, or let `sweep-cli run` "
+                    + "finish with it once")
+        }
+        guard [.SQLITE_CANTOPEN, .SQLITE_PERM].contains(databaseError.resultCode) else {
+            return storeError(error, path: path)
+        }
+        let reason: String
+        if access(path, R_OK) != 0 && errno == EACCES {
+            reason = "permission denied: no read access to the file"
+        } else if !readOnly && access(path, W_OK) != 0 && errno == EACCES {
+            reason = "permission denied: no write access to the file"
+        } else if access(folder, W_OK) != 0 {
+            reason =
+                "the folder \(folder) is not writable (SQLite keeps its -wal and -shm files "
+                + "beside the database)"
+        } else {
+            reason = databaseError.message ?? "SQLite cannot open it"
+        }
+        return .cannotOpen(path: path, reason: reason)
     }
 
     private static func createParentFolder(of path: String) throws(StoreError) {
@@ -56,8 +96,55 @@ public struct SQLiteTrialStore: Sendable {
         } catch {
             throw .notWritable(
                 path: path,
-                reason: "cannot create folder \(folder.path): \(error.localizedDescription)")
+                reason: "cannot create folder \(folder.path): "
+                    + WriteFailure.reason(path: folder.path, error: error, expectingFolder: true))
         }
+    }
+
+    /// Moves everything from the write-ahead log into the database file (a TRUNCATE checkpoint)
+    /// and closes every connection, so the database file alone holds all results (a user may copy
+    /// just that file). Then, unless another process has it open, leaves the file in
+    /// rollback-journal mode (best effort), which readers can open read-only anywhere (a WAL database needs a
+    /// writable folder for its `-shm` file); the next writer turns WAL on again. Call it on
+    /// every way out of a command that wrote; the store is unusable afterwards. A read-only
+    /// store is only closed.
+    public func close() throws(StoreError) {
+        let readOnly = pool.configuration.readonly
+        do {
+            if !readOnly {
+                _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            }
+            try pool.close()
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+        if !readOnly {
+            // Best effort: while another process has the database open (a `status` reading
+            // it) SQLite refuses the switch; the checkpoint above already holds everything.
+            try? Self.leaveInRollbackJournalMode(path: path)
+        }
+    }
+
+    private static func leaveInRollbackJournalMode(path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        _ = try queue.writeWithoutTransaction { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+        }
+    }
+
+    /// Runs `body`, then ``close()``s the store however `body` ends (returned or threw); a
+    /// failure of `body` wins over one of `close()`.
+    public func closing<T>(_ body: () async throws -> T) async throws -> T {
+        let result: T
+        do {
+            result = try await body()
+        } catch {
+            try? close()
+            throw error
+        }
+        try close()
+        return result
     }
 
     /// Runs `body` in a write transaction, turning every failure into a ``StoreError``.

@@ -3,8 +3,15 @@ import Foundation
 /// Why the sweep database could not be opened, read or written. Every message names the database
 /// path (and the sweep or trial involved) so the user can act on it.
 public enum StoreError: Error, Sendable, Equatable {
+    /// The database path (`--db`) is empty.
+    case emptyPath
     /// The path names a directory, not a database file.
     case isDirectory(path: String)
+    /// The path names a device, FIFO or socket, not a database file.
+    case notARegularFile(path: String)
+    /// SQLite cannot open the file: `reason` says what is missing (read access, write access, a
+    /// writable folder for the `-wal` and `-shm` files).
+    case cannotOpen(path: String, reason: String)
     /// The file exists but is not an SQLite database (SQLite: "file is not a database").
     case notADatabase(path: String)
     /// The file is an SQLite database without the sweep tables.
@@ -31,8 +38,15 @@ public enum StoreError: Error, Sendable, Equatable {
 extension StoreError: CustomStringConvertible, LocalizedError {
     public var description: String {
         switch self {
+        case .emptyPath:
+            "--db '': the database path is empty; pass a file such as "
+                + SQLiteTrialStore.defaultPath
         case .isDirectory(let path):
-            "\(path): is a directory, not a sweep database file"
+            "\(path): is a directory, not a sweep database file; pass a file to --db"
+        case .notARegularFile(let path):
+            "\(path): is a device, FIFO or socket, not a sweep database file; pass a file to --db"
+        case .cannotOpen(let path, let reason):
+            "\(path): cannot open the sweep database: \(reason)"
         case .notADatabase(let path):
             "\(path): file is not an SQLite database (left untouched); "
                 + "pass another --db path"

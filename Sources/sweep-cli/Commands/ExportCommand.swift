@@ -7,7 +7,10 @@ struct ExportCommand: AsyncParsableCommand {
         abstract: "Export a sweep's ranking as CSV or its best config as YAML.",
         discussion: """
             The CSV (RFC 4180, CRLF) has one row per ranked trial, best first. The best config \
-            is the winner's training config, usable as `sweep-cli train --config FILE`.
+            is the winner's training config, usable as `sweep-cli train --config FILE`. An \
+            output that is the database (or its -wal, -shm, lock file) or the other output is \
+            refused before anything is written; links are followed, devices and FIFOs written \
+            in place, and every failed write exits 1 naming the file.
             """)
 
     @Argument(help: "The sweep's name.")

@@ -9,10 +9,11 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Plans the sweep into the database and runs its queued trials, --jobs at a time, each \
             in its own worker process. Running the same file again continues the sweep: finished \
-            trials are kept, trials of a killed run are queued again. Ctrl-C (or SIGTERM) stops \
-            scheduling and lets running trials finish for --grace, then stops them (marked \
-            interrupted, queued again on the next run); a second Ctrl-C stops them at once. \
-            Exit status 130 when stopped that way.
+            trials are kept, trials of a killed run are queued again. Ctrl-C (or SIGTERM, or \
+            SIGHUP from a closed terminal) stops scheduling and lets running trials finish for \
+            --grace, then stops them (marked interrupted, queued again on the next run); a \
+            second Ctrl-C stops them at once. Exit status 130 when stopped that way. However \
+            the run ends, the database file alone holds every result.
             """)
 
     @Argument(help: "The sweep file (YAML).")
@@ -51,47 +52,28 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let spec = try SweepSpec.load(path: sweepFile)
-        let store = try SQLiteTrialStore(path: db)
-        let lock = try RunLock(databasePath: db)
-        defer { withExtendedLifetime(lock) {} }
         let options = SchedulerOptions(
             spec: spec, jobs: jobs,
             timeBudget: try timeBudget.map { text throws(SchedulerError) in
                 try SchedulerOptions.seconds(text, option: "--time-budget")
             },
             grace: try SchedulerOptions.seconds(grace, option: "--grace"))
-        if let previous = lock.previousRunID {
-            LeftoverWorkers.terminate(runID: previous)
-        }
-        var launcher =
-            workerCommand.map {
-                WorkerLauncher(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
-            } ?? .currentExecutable()
-        launcher.environment[LeftoverWorkers.runIDVariable] = lock.runID
         let terminal = isatty(STDOUT_FILENO) != 0
-        let scheduler = Scheduler(
-            spec: spec, store: store, launcher: launcher, options: options,
-            earlyStop: spec.earlyStop?.makeRule(maxEpochs: spec.trainer.epochs),
-            history: try SweepHistory.load(from: store, sweep: spec.name),
-            onEvent: { event, progress in
-                RunProgressPrinter.print(event, progress, terminal: terminal)
-            })
-        let signals = StopSignals { _ in
-            Task { await scheduler.requestStop() }
+        let result = try await SweepRun(
+            spec: spec, databasePath: db, options: options, workerCommand: workerCommand
+        ).run { event, progress in
+            RunProgressPrinter.print(event, progress, terminal: terminal)
         }
-        defer { signals.cancel() }
-        let summary = try await scheduler.run()
         if terminal {
             print("")
         }
-        let trials = try store.trials(sweep: spec.name)
         print(
             RankingTable.report(
-                sweep: spec.name, ranking: Ranking.rank(trials), totalTrials: trials.count,
-                limit: 10),
+                sweep: spec.name, ranking: Ranking.rank(result.trials),
+                totalTrials: result.trials.count, limit: 10),
             terminator: "")
-        print(ProgressLine.summary(summary))
-        if summary.ending == .stopped {
+        print(ProgressLine.summary(result.summary))
+        if result.summary.ending == .stopped {
             throw ExitCode(130)
         }
     }

@@ -6,7 +6,11 @@ struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show the state of a sweep's trials.",
-        discussion: "Without a sweep name, shows the most recently created sweep.")
+        discussion: """
+            Without a sweep name, shows the most recently created sweep. Trials stored as \
+            running whose run ended (no run holds the database, their worker is gone) are shown \
+            as stale and counted apart. Reads only; works while a run writes.
+            """)
 
     @Argument(help: "The sweep's name (default: the most recent sweep).")
     var sweep: String?
@@ -20,6 +24,7 @@ struct StatusCommand: AsyncParsableCommand {
             print("no sweeps stored yet in \(db)")
             return
         }
-        print(SweepStatusReport.render(try store.status(sweep: name), now: Date()), terminator: "")
+        let status = try store.status(sweep: name).markingStale(databasePath: db)
+        print(SweepStatusReport.render(status, now: Date()), terminator: "")
     }
 }
