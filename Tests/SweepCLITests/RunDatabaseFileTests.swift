@@ -118,8 +118,8 @@ import Testing
         #expect(trials.filter { $0.state == .interrupted }.count == 2)
         #expect(trials.filter { $0.state == .queued }.count == 2)
         #expect(
-            CLIRun.waitUntil(seconds: 5) {
-                CLIRun.liveWorkers(keys: Set(trials.map(\.key))).isEmpty
+            try CLIRun.waitUntil(seconds: 5) {
+                try CLIRun.liveWorkers(keys: Set(trials.map(\.key))).isEmpty
             })
     }
 }

@@ -77,6 +77,11 @@ final class EventLog: Sendable {
         try await wait("\(count) first epochs") { $0.trialsThatReported(epoch: 1).count >= count }
     }
 
+    /// Waits until `count` trials have started.
+    func waitForStarts(_ count: Int) async throws {
+        try await wait("\(count) starts") { $0.startedKeys.count >= count }
+    }
+
     private func wait(_ what: String, until condition: (EventLog) -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(60)
         while !condition(self), ContinuousClock.now < deadline {
