@@ -1,4 +1,5 @@
 import Foundation
+import Trainer
 import Yams
 
 /// Typed reads of Yams nodes that turn every mismatch into a located ``SweepFileError``.

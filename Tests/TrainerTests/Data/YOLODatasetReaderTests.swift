@@ -133,8 +133,14 @@ import Testing
             (
                 "train: imgs\nval: imgs\nnc: 0\n",
                 .invalidValue(
-                    key: "nc", value: "'0' (line 3)", expected: "a positive count",
+                    key: "nc", value: "'0' (line 3)", expected: "a class count >= 1 and <= 1000",
                     file: file)
+            ),
+            (
+                "train: imgs\nval: imgs\nnc: 1000000000000\n",
+                .invalidValue(
+                    key: "nc", value: "'1000000000000' (line 3)",
+                    expected: "a class count >= 1 and <= 1000", file: file)
             ),
             (
                 "train: imgs\nval: imgs\nnames: [a, b]\nnc: 3\n",

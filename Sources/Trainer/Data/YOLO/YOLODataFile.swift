@@ -65,10 +65,10 @@ struct YOLODataFile: Sendable {
     private static func classNames(_ root: Node, file: String) throws(DatasetError) -> [String] {
         guard let node = root["names"] else {
             guard let nc = root["nc"] else { throw .missingKey(key: "names", file: file) }
-            guard let count = nc.int, count >= 1 else {
+            guard let count = nc.int, TrainingBounds.classCount.violation(count) == nil else {
                 throw .invalidValue(
-                    key: "nc", value: describe(nc), expected: "a positive count",
-                    file: file)
+                    key: "nc", value: describe(nc),
+                    expected: "a class count \(TrainingBounds.classCount.range)", file: file)
             }
             return (0..<count).map { "class_\($0)" }
         }
