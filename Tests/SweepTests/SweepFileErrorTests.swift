@@ -177,7 +177,8 @@ struct BadSweepCase: Sendable, CustomTestStringConvertible {
             .unknownTrainerKey(suggestion: "diverge_factor")),
         .init(
             "trainer-06-batch-size-too-large.yaml", line: 5,
-            key: "parameters.batch_size.values[1]", value: "4096", .outOfRange(requirement: "must be <= 1024")),
+            key: "parameters.batch_size.values[1]", value: "4096",
+            .outOfRange(requirement: "must be <= 1024")),
         .init(
             "trainer-07-lr-max-too-large.yaml", line: 6, key: "parameters.lr.max", value: "2e6",
             .outOfRange(requirement: "must be <= 1000000")),

@@ -28,8 +28,9 @@ public struct TrialAttempt: Sendable, Equatable {
     }
 
     /// Decides the attempt's fate. A reported result wins over the exit status (diverged, and
-    /// failed with the result's reason, are results, never retried); a crash — non-zero exit, death by signal, or no result — is
-    /// retried while `attempts ≤ maxRetries`, then `failed` with the reason.
+    /// failed with the result's reason, are results, never retried); a crash — non-zero exit,
+    /// death by signal, or no result — is retried while `attempts ≤ maxRetries`, then `failed`
+    /// with the reason.
     public func verdict(attempts: Int, maxRetries: Int, at now: Date = Date()) -> Verdict {
         func finish(_ state: TrialState, _ error: String?, epochs: Int? = nil) -> Verdict {
             .finish(

@@ -34,7 +34,8 @@ struct BadConfigCase: Sendable, CustomTestStringConvertible {
             "01-misspelt-weight-decay.yaml", line: 3, key: "weight_decy",
             .unknownKey(suggestion: "weight_decay")),
         .init("02-epoch.yaml", line: 2, key: "epoch", .unknownKey(suggestion: "epochs")),
-        .init("03-batchsize.yaml", line: 1, key: "batchsize", .unknownKey(suggestion: "batch_size")),
+        .init(
+            "03-batchsize.yaml", line: 1, key: "batchsize", .unknownKey(suggestion: "batch_size")),
         .init(
             "04-lr-not-a-number.yaml", line: 1, key: "lr", value: "fast",
             .wrongType(expected: "a number")),

@@ -53,16 +53,25 @@ import Testing
         #expect(losses.last! < 0.7 * losses.first!, "losses \(losses)")
     }
 
-    @Test func anAbsurdLearningRateDiverges() throws {
-        let (result, events) = try run(config(lr: 1e6, epochs: 3))
+    /// lr 50 sends the first epoch's mean loss to ~10⁷ without a NaN: the divergence rule ends
+    /// the run at that epoch's end, before evaluating it, with the numbers in the reason.
+    @Test func anExplodingLossEndsAsDivergedWithItsNumbers() throws {
+        let (result, events) = try run(config(lr: 50, epochs: 3))
         #expect(result.status == .diverged)
-        #expect(result.reason?.contains("loss became") == true)
-        #expect(result.epochs < 3)
-        guard case .finished(let last) = events.last else {
-            Issue.record("no finished event")
-            return
+        #expect(result.epochs == 0 && result.metrics == nil)
+        let reason = try #require(result.reason)
+        #expect(reason.hasPrefix("epoch 1 mean loss "), "\(reason)")
+        #expect(reason.contains(" exceeds diverge_factor 10.0 × the lowest loss so far, "))
+        #expect(reason.hasSuffix(" (first batch)"))
+        #expect(events == [.finished(result)])
+    }
+
+    @Test func anOutOfBoundConfigIsThrownBeforeTraining() {
+        #expect(
+            throws: TrainingConfigError(key: "epochs", value: "-3", requirement: "must be >= 0")
+        ) {
+            try TrainingLoop.run(config(epochs: -3), on: Self.split)
         }
-        #expect(last == result)
     }
 
     @Test func aBatchLargerThanTheSplitIsOneBatch() throws {

@@ -120,7 +120,8 @@ struct ConfigNodes {
         throws(TrainingConfigFileError)
     {
         if let requirement = bound.violation(value) {
-            throw error(.outOfRange(requirement: requirement), at: node, keyPath, value: shown(node))
+            throw error(
+                .outOfRange(requirement: requirement), at: node, keyPath, value: shown(node))
         }
     }
 }
