@@ -66,6 +66,20 @@ import Testing
         #expect(events == [.finished(result)])
     }
 
+    /// With one image per step and no warm-up, lr 10⁶ turns the loss NaN within the first
+    /// epoch: the run stops at that batch, before the epoch-end rule.
+    @Test func aNaNLossEndsAsDivergedAtThatBatch() throws {
+        var absurd = config(lr: 1e6, epochs: 2)
+        absurd.batchSize = 1
+        absurd.warmupEpochs = 0
+        let (result, events) = try run(absurd)
+        #expect(result.status == .diverged)
+        #expect(result.epochs == 0)
+        let reason = try #require(result.reason)
+        #expect(reason.hasPrefix("loss became ") && reason.contains("nan at epoch 1, batch "))
+        #expect(events == [.finished(result)])
+    }
+
     @Test func anOutOfBoundConfigIsThrownBeforeTraining() {
         #expect(
             throws: TrainingConfigError(key: "epochs", value: "-3", requirement: "must be >= 0")
