@@ -79,9 +79,22 @@ import Testing
         let report = TrainerBenchmarkReport(
             peak: SGEMMPeak.measure(size: 64, runs: 1), results: [result])
         #expect(report.text.contains("detector"))
-        let object = try JSONSerialization.jsonObject(with: Data(report.json.utf8))
+        let object = try JSONSerialization.jsonObject(with: Data(report.json().utf8))
         let results = (object as? [String: Any])?["results"] as? [[String: Any]]
         #expect(results?.first?["network"] as? String == "detector")
         #expect((results?.first?["images_per_second"] as? Double ?? 0) > 0)
+    }
+
+    /// A zero timing (or a PyTorch reference of 0 images/s) is a thrown error naming the number,
+    /// not a crash in `JSONSerialization`.
+    @Test func aNonFiniteNumberIsAThrownErrorNamingIt() {
+        var peak = SGEMMPeak.measure(size: 16, runs: 1)
+        peak.seconds = 0
+        let report = TrainerBenchmarkReport(peak: peak, results: [])
+        #expect(
+            throws: BenchmarkReportError.nonFiniteNumber(key: "sgemm.gflops", value: .infinity)
+        ) {
+            try report.json()
+        }
     }
 }

@@ -130,11 +130,69 @@ import Trainer
         await #expect {
             try await parse(["--config", bad]).run()
         } throws: { error in
-            if case .invalidYAML(bad, _) = error as? TrainingConfigFileError { true } else { false }
+            guard let error = error as? TrainingConfigFileError else { return false }
+            return error.path == bad && error.line == 1 && error.keyPath == "batch_size"
+                && error.problem == .wrongType(expected: "a whole number")
         }
         let missing = bad + ".missing"
-        await #expect(throws: TrainingConfigFileError.missingFile(path: missing)) {
+        await #expect {
             try await parse(["--config", missing]).run()
+        } throws: { error in
+            guard let error = error as? TrainingConfigFileError else { return false }
+            return error.path == missing && error.problem == .fileNotFound
+        }
+    }
+
+    /// A misspelt key no longer trains silently with the defaults: the file, line, key and a
+    /// suggestion, before any training.
+    @Test(arguments: [
+        ("weight_decy: 0.1\n", "weight_decy", "weight_decay"),
+        ("epoch: 3\n", "epoch", "epochs"), ("batchsize: 8\n", "batchsize", "batch_size"),
+        ("diverge_facter: 3\n", "diverge_facter", "diverge_factor"),
+    ])
+    func anUnknownConfigKeyIsRefusedWithASuggestion(text: String, key: String, suggestion: String)
+        throws
+    {
+        let path = try scratchFile("best.yaml", "# exported\n" + text)
+        #expect(
+            throws: TrainingConfigFileError(
+                path: path, line: 2, column: 1, keyPath: key, value: nil,
+                problem: .unknownKey(suggestion: suggestion))
+        ) {
+            try parse(["--config", path]).trainingConfig()
+        }
+    }
+
+    @Test func flagsAreCheckedAgainstTheSameBounds() throws {
+        #expect(
+            throws: TrainingConfigError(
+                key: "data.synthetic.image_size", value: "100000", requirement: "must be <= 4096")
+        ) {
+            try parse(["--image-size", "100000"]).trainingConfig()
+        }
+        #expect(
+            throws: TrainingConfigError(
+                key: "diverge_factor", value: "0.5", requirement: "must be > 1")
+        ) {
+            try parse(["--diverge-factor", "0.5"]).trainingConfig()
+        }
+        let config = try parse([
+            "--image-size", "48", "--train-images", "6", "--val-images", "2", "--diverge-factor",
+            "40",
+        ]).trainingConfig()
+        #expect(
+            config.data
+                == .synthetic(SyntheticDatasetOptions(imageSize: 48, trainImages: 6, valImages: 2)))
+        #expect(config.divergeFactor == 40)
+    }
+
+    @Test func syntheticFlagsWithAYOLODatasetAreBothDataSources() throws {
+        #expect {
+            try parse(["--data", "d/data.yaml", "--train-images", "8"]).trainingConfig()
+        } throws: { error in
+            let error = error as? TrainingConfigError
+            return error?.key == "--image-size, --train-images, --val-images"
+                && error?.value == "a YOLO dataset from --data d/data.yaml"
         }
     }
 }

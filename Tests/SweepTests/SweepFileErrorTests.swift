@@ -89,7 +89,7 @@ struct BadSweepCase: Sendable, CustomTestStringConvertible {
             .outOfRange(requirement: "must be > 0")),
         .init(
             "23-negative-epochs.yaml", line: 7, key: "trainer.epochs", value: "-1",
-            .outOfRange(requirement: "must be >= 1")),
+            .outOfRange(requirement: "must be >= 0")),
         .init(
             "24-bad-time-budget.yaml", line: 6, key: "time_budget", value: "8 hours",
             .badDuration),
@@ -148,13 +148,40 @@ struct BadSweepCase: Sendable, CustomTestStringConvertible {
             value: "8", .outOfRange(requirement: "must be >= 32")),
         .init(
             "46-momentum-out-of-range.yaml", line: 7, key: "trainer.momentum", value: "1.5",
-            .outOfRange(requirement: "must be < 1.0")),
+            .outOfRange(requirement: "must be < 1")),
         .init(
             "47-reduction-factor-with-median.yaml", line: 7, key: "early_stop.reduction_factor",
             .reductionFactorNotAllowed),
         .init(
             "48-zero-trial-timeout.yaml", line: 6, key: "trial_timeout", value: "0s",
             .outOfRange(requirement: "must be > 0")),
+        .init(
+            "trainer-01-seed.yaml", line: 7, key: "trainer.seed",
+            .trainerKeyNotAllowed(useInstead: "the top-level seed")),
+        .init(
+            "trainer-02-image-size-too-large.yaml", line: 8,
+            key: "trainer.data.synthetic.image_size", value: "100000",
+            .outOfRange(requirement: "must be <= 4096")),
+        .init(
+            "trainer-03-train-images-too-many.yaml", line: 9,
+            key: "trainer.data.synthetic.train_images", value: "1e12",
+            .outOfRange(requirement: "must be <= 1000000")),
+        .init(
+            "trainer-04-dataset-too-large.yaml", line: 7, key: "trainer.data.synthetic",
+            value: "train_images 600, val_images 128, image_size 2048",
+            .outOfRange(
+                requirement: "(train_images + val_images) × image_size² × 3 × 4 bytes must be "
+                    + "<= 8 GiB; these images need 34.1 GiB")),
+        .init(
+            "trainer-05-misspelt-diverge-factor.yaml", line: 7, key: "trainer.diverge_facter",
+            .unknownTrainerKey(suggestion: "diverge_factor")),
+        .init(
+            "trainer-06-batch-size-too-large.yaml", line: 5,
+            key: "parameters.batch_size.values[1]", value: "4096",
+            .outOfRange(requirement: "must be <= 1024")),
+        .init(
+            "trainer-07-lr-max-too-large.yaml", line: 6, key: "parameters.lr.max", value: "2e6",
+            .outOfRange(requirement: "must be <= 1000000")),
     ]
 }
 

@@ -62,6 +62,27 @@ import Trainer
         #expect(outcome.error == "NaN loss")
     }
 
+    /// A failed evaluation is its own outcome, `failed` with the reason, never `diverged`, and
+    /// never retried however many retries are left.
+    @Test(arguments: [
+        (TrainingStatus.completed, TrialState.completed),
+        (TrainingStatus.diverged, TrialState.diverged),
+        (TrainingStatus.failed, TrialState.failed),
+    ])
+    func eachResultStatusHasItsOwnState(status: TrainingStatus, state: TrialState) {
+        var attempt = TrialAttempt()
+        attempt.exit = .exited(code: 0)
+        attempt.result = TrainingResult(
+            status: status, epochs: 1, metrics: nil, seconds: 1, imagesPerSecond: 1,
+            reason: "evaluation after epoch 2 failed: x")
+        guard case .finish(let outcome) = attempt.verdict(attempts: 1, maxRetries: 5) else {
+            Issue.record("expected a final outcome")
+            return
+        }
+        #expect(outcome.state == state)
+        #expect(outcome.error == "evaluation after epoch 2 failed: x")
+    }
+
     @Test func stopReasonsDecideTheState() {
         var attempt = crashed(.signaled(SIGKILL))
         attempt.stopReason = .timedOut(seconds: 90)

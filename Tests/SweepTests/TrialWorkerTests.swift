@@ -25,6 +25,25 @@ import Trainer
         #expect(text.contains("/nonexistent/data.yaml"))
     }
 
+    /// A config outside the bounds is refused before any dataset or training: one error line
+    /// naming the key, exit status 2 (a worker error, never retried).
+    @Test(arguments: [
+        (TrainingConfig(epochs: -3), "epochs: must be >= 0 (got -3)"),
+        (TrainingConfig(batchSize: 0), "batch_size: must be >= 1 (got 0)"),
+        (
+            TrainingConfig(
+                data: .synthetic(SyntheticDatasetOptions(imageSize: 100_000, trainImages: 1))),
+            "data.synthetic.image_size: must be <= 4096 (got 100000)"
+        ),
+    ])
+    func anOutOfBoundConfigIsOneErrorLine(training: TrainingConfig, message: String) throws {
+        var trial = StoreFixtures.trial(0)
+        trial.training = training
+        let (status, messages) = run(try JSONEncoder().encode(trial), key: trial.key)
+        #expect(status == TrialWorker.errorExitCode)
+        #expect(messages == [.error("trial \(trial.key): \(message)")])
+    }
+
     @Test func anUnreadableConfigIsOneErrorLine() {
         let (status, messages) = run(Data("{not json".utf8), key: nil)
         #expect(status == TrialWorker.errorExitCode)

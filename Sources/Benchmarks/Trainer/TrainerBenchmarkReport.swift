@@ -63,7 +63,9 @@ public struct TrainerBenchmarkReport: Sendable {
     /// batch size with `images_per_second`, `forward_ms_per_image`, `backward_ms_per_image`,
     /// `optimizer_ms_per_image`, `conv_gemm_gflops`, `conv_gemm_fraction_of_peak`, `gemm_share`
     /// and `layer_gemm_gflops` (per convolution).
-    public var json: String {
+    /// - Throws: ``BenchmarkReportError/nonFiniteNumber(key:value:)`` naming the first NaN or
+    ///   infinite number (a zero timing, a PyTorch reference of 0 images/s).
+    public func json() throws(BenchmarkReportError) -> String {
         let object: [String: Any] = [
             "sgemm": ["size": peak.size, "gflops": peak.gigaflopsPerSecond],
             "pytorch": pytorch.map { p -> [String: Any] in
@@ -89,8 +91,41 @@ public struct TrainerBenchmarkReport: Sendable {
                 ]
             },
         ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        if let (key, value) = Self.firstNonFinite(in: object, path: "") {
+            throw .nonFiniteNumber(key: key, value: value)
+        }
+        do {
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self)
+        } catch {
+            throw .encoding(reason: "\(error)")
+        }
+    }
+
+    /// The dotted path (`results[1].images_per_second`) and value of the first NaN or infinite
+    /// number in a JSON object tree, keys in sorted order.
+    private static func firstNonFinite(in value: Any, path: String) -> (String, Double)? {
+        switch value {
+        case let number as Double:
+            return number.isFinite ? nil : (path, number)
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                let child = path.isEmpty ? key : "\(path).\(key)"
+                if let found = object[key].flatMap({ firstNonFinite(in: $0, path: child) }) {
+                    return found
+                }
+            }
+            return nil
+        case let array as [Any]:
+            for (index, item) in array.enumerated() {
+                if let found = firstNonFinite(in: item, path: "\(path)[\(index)]") {
+                    return found
+                }
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 
     /// The conv GEMMs' GFLOP/s as a fraction of the large sgemm's.

@@ -3,7 +3,8 @@ import Yams
 
 /// The winning trial's ``TrainingConfig`` as YAML with the project's snake_case keys (`lr`,
 /// `weight_decay`, `batch_size`, `loss`, `epochs`, `seed`, …, `data`), readable by
-/// `sweep-cli train --config` (which decodes it with `YAMLDecoder` into `TrainingConfig`).
+/// `sweep-cli train --config` (which reads it with ``TrainingConfigReader``, the reader of a
+/// sweep file's `trainer:` block).
 /// Leading `#` comments say which trial it is and how it scored. Numbers are written in Swift's
 /// shortest round-trip form (`0.001`, not Yams' default `1e-3`).
 public enum BestConfigYAML {

@@ -27,9 +27,10 @@ public struct TrialAttempt: Sendable, Equatable {
         case retry(reason: String)
     }
 
-    /// Decides the attempt's fate. A reported result wins over the exit status (diverged is a
-    /// result, never retried); a crash — non-zero exit, death by signal, or no result — is
-    /// retried while `attempts ≤ maxRetries`, then `failed` with the reason.
+    /// Decides the attempt's fate. A reported result wins over the exit status (diverged, and
+    /// failed with the result's reason, are results, never retried); a crash — non-zero exit,
+    /// death by signal, or no result — is retried while `attempts ≤ maxRetries`, then `failed`
+    /// with the reason.
     public func verdict(attempts: Int, maxRetries: Int, at now: Date = Date()) -> Verdict {
         func finish(_ state: TrialState, _ error: String?, epochs: Int? = nil) -> Verdict {
             .finish(
@@ -51,7 +52,12 @@ public struct TrialAttempt: Sendable, Equatable {
             break
         }
         if let result {
-            let state: TrialState = result.status == .completed ? .completed : .diverged
+            let state: TrialState =
+                switch result.status {
+                case .completed: .completed
+                case .diverged: .diverged
+                case .failed: .failed
+                }
             return .finish(
                 TrialOutcome(
                     state: state, result: result, epochsReached: max(epochsReached, result.epochs),

@@ -14,12 +14,13 @@ extension Hyperparameter {
     /// Whether values are whole numbers.
     var isInteger: Bool { self == .batchSize }
 
-    /// The requirement `value` breaks (e.g. `must be > 0`), or `nil` when it is in range.
+    /// The requirement `value` breaks (e.g. `must be > 0`), or `nil` when it is in range: the
+    /// parameter's ``TrainingBounds`` bound.
     func check(_ value: Double) -> String? {
         switch self {
-        case .lr: value > 0 ? nil : "must be > 0"
-        case .weightDecay: value >= 0 ? nil : "must be >= 0"
-        case .batchSize: value >= 1 ? nil : "must be >= 1"
+        case .lr: TrainingBounds.lr.violation(value)
+        case .weightDecay: TrainingBounds.weightDecay.violation(value)
+        case .batchSize: TrainingBounds.batchSize.violation(value)
         case .loss: nil
         }
     }

@@ -27,6 +27,8 @@ extension SweepFileError {
         case unknownParameterKey(suggestion: String?)
         /// An unknown key under `trainer` (or its `data`).
         case unknownTrainerKey(suggestion: String?)
+        /// A training config key the `trainer:` block does not take (`seed`), with where it goes.
+        case trainerKeyNotAllowed(useInstead: String)
         /// An unknown key under `early_stop`.
         case unknownEarlyStopKey(suggestion: String?)
         /// `method` other than `grid` or `random`.
@@ -105,6 +107,8 @@ extension SweepFileError {
                     "parameter (searchable: lr, weight_decay, batch_size, loss)", suggestion)
             case .unknownParameterKey(let suggestion): Self.unknown("parameter key", suggestion)
             case .unknownTrainerKey(let suggestion): Self.unknown("trainer key", suggestion)
+            case .trainerKeyNotAllowed(let useInstead):
+                "not allowed under trainer; use \(useInstead)"
             case .unknownEarlyStopKey(let suggestion): Self.unknown("early_stop key", suggestion)
             case .unknownMethod: "unknown method (use grid or random)"
             case .unknownDistribution:

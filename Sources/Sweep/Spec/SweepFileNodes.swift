@@ -1,4 +1,5 @@
 import Foundation
+import Trainer
 import Yams
 
 /// Typed reads of Yams nodes that turn every mismatch into a located ``SweepFileError``.
@@ -105,16 +106,5 @@ struct SweepFileNodes {
             throw error(.notAnInteger, at: node, keyPath, value: shown(node))
         }
         return Int(value)
-    }
-
-    func boolean(_ node: Node, _ keyPath: String) throws(SweepFileError) -> Bool {
-        if case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any {
-            switch scalar.string.lowercased() {
-            case "true", "yes", "on": return true
-            case "false", "no", "off": return false
-            default: break
-            }
-        }
-        throw error(.wrongType(expected: "true or false"), at: node, keyPath, value: shown(node))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Trainer
 import Yams
 
 extension SweepFileParser {

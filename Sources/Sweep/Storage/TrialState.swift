@@ -4,9 +4,10 @@ public enum TrialState: String, Codable, Sendable, CaseIterable {
     case queued
     case running
     case completed
-    /// The loss became NaN/Inf: a result, never retried.
+    /// The loss became NaN/Inf or exploded (`diverge_factor`): a result, never retried.
     case diverged
-    /// The worker crashed or reported an error, after all retries.
+    /// The worker crashed (after all retries), reported an error, or reported a failed run
+    /// (e.g. its evaluation failed).
     case failed
     case timedOut = "timed_out"
     /// Stopped early by the early-stopping rule; its last epoch's metrics are kept.

@@ -7,7 +7,7 @@ public enum DataSource: Codable, Sendable, Equatable {
     /// A Ultralytics/YOLO dataset; `skipCorrupt` turns corrupt images/labels into warnings.
     case yolo(path: String, skipCorrupt: Bool)
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case synthetic
         case yolo
         case skipCorrupt = "skip_corrupt"

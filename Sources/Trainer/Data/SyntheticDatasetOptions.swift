@@ -14,7 +14,7 @@ public struct SyntheticDatasetOptions: Codable, Sendable, Equatable {
         self.seed = seed
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case imageSize = "image_size"
         case trainImages = "train_images"
         case valImages = "val_images"

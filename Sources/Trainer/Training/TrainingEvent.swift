@@ -1,8 +1,11 @@
 /// How a training run ended.
 public enum TrainingStatus: String, Codable, Sendable {
     case completed
-    /// The loss became NaN or infinite; the run stopped at that point.
+    /// The loss became NaN or infinite, or exploded (``DivergenceRule``); the run stopped at
+    /// that point.
     case diverged
+    /// Something other than the loss went wrong (an evaluation failed); `reason` says what.
+    case failed
 }
 
 /// Progress after one epoch: mean training loss and the validation metrics.
@@ -27,7 +30,7 @@ public struct TrainingResult: Codable, Sendable, Equatable {
     public var metrics: DetectionMetrics?
     public var seconds: Double
     public var imagesPerSecond: Double
-    /// Why the run stopped early (divergence detail), for the user.
+    /// Why the run stopped early (divergence or failure detail), for the user.
     public var reason: String?
 
     public init(

@@ -4,17 +4,18 @@ public enum TrainingLoop {
     /// Trains a newly initialised detector with `config` on `split.train`, evaluates on
     /// `split.val` after every epoch and reports each epoch, then the result, to `onEvent`.
     ///
-    /// Never crashes on a diverging run: a NaN/Inf loss ends it with status `diverged`.
+    /// Never crashes on a diverging run: a NaN/Inf loss, or an epoch's mean loss that
+    /// ``DivergenceRule`` flags, ends it with status `diverged`; an evaluation that fails ends it
+    /// with status `failed`. Both carry the numbers in `reason`.
     /// `config.epochs == 0` trains nothing and evaluates the untrained model once.
     /// Initialisation, shuffling and flips derive from `config.seed`; with one BLAS thread the
-    /// same config and data give the same metrics. `config` must satisfy
-    /// ``TrainingConfig/validate()``.
+    /// same config and data give the same metrics.
+    /// - Throws: the first setting of `config` outside ``TrainingBounds``, before any work.
     public static func run(
         _ config: TrainingConfig, on split: DatasetSplit,
         onEvent: (TrainingEvent) -> Void = { _ in }
-    ) -> TrainingResult {
-        precondition(
-            (try? config.validate()) != nil, "TrainingLoop.run: invalid config \(config)")
+    ) throws(TrainingConfigError) -> TrainingResult {
+        try config.validate()
         let clock = ContinuousClock()
         let started = clock.now
         let classCount = max(1, split.train.classNames.count, split.val.classNames.count)
@@ -37,6 +38,7 @@ public enum TrainingLoop {
         var trainSeconds = 0.0
         var trainedImages = 0
         var globalStep = 0
+        var divergence = DivergenceRule(factor: config.divergeFactor)
 
         func finish(_ status: TrainingStatus, epochs: Int, reason: String? = nil)
             -> TrainingResult
@@ -50,18 +52,18 @@ public enum TrainingLoop {
             return result
         }
 
-        func evaluate(epoch: Int) -> String? {
-            do {
-                metrics = try validation.evaluate(detector, loader: loader)
-                return nil
-            } catch {
-                return "evaluation after epoch \(epoch) failed: \(error)"
-            }
+        /// The `failed` result that ends the run when evaluating after `epoch` throws.
+        func evaluationFailed(after epoch: Int, _ error: any Error) -> TrainingResult {
+            finish(
+                .failed, epochs: max(0, epoch - 1),
+                reason: "evaluation after epoch \(epoch) failed: \(error)")
         }
 
         if config.epochs == 0 {
-            if let reason = evaluate(epoch: 0) {
-                return finish(.diverged, epochs: 0, reason: reason)
+            do {
+                metrics = try validation.evaluate(detector, loader: loader)
+            } catch {
+                return evaluationFailed(after: 0, error)
             }
             return finish(.completed, epochs: 0)
         }
@@ -80,16 +82,27 @@ public enum TrainingLoop {
                         "loss became \(loss) at epoch \(epoch), batch \(batch + 1) (lr \(lr))"
                     return finish(.diverged, epochs: epoch - 1, reason: reason)
                 }
+                if globalStep == 0 {
+                    divergence.recordFirstBatch(loss: loss)
+                }
                 lossSum += loss
                 globalStep += 1
                 trainedImages += indices.count
             }
             trainSeconds += (clock.now - epochStarted) / .seconds(1)
-            if let reason = evaluate(epoch: epoch) {
-                return finish(.diverged, epochs: epoch, reason: reason)
+            let meanLoss = lossSum / Double(max(1, stepsPerEpoch))
+            if let reason = divergence.check(epoch: epoch, meanLoss: meanLoss) {
+                return finish(.diverged, epochs: epoch - 1, reason: reason)
             }
+            let evaluated: DetectionMetrics
+            do {
+                evaluated = try validation.evaluate(detector, loader: loader)
+            } catch {
+                return evaluationFailed(after: epoch, error)
+            }
+            metrics = evaluated
             let report = EpochReport(
-                epoch: epoch, loss: lossSum / Double(max(1, stepsPerEpoch)), metrics: metrics!,
+                epoch: epoch, loss: meanLoss, metrics: evaluated,
                 seconds: (clock.now - epochStarted) / .seconds(1))
             onEvent(.epoch(report))
         }

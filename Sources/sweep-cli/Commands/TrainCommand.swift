@@ -8,10 +8,11 @@ struct TrainCommand: AsyncParsableCommand {
         commandName: "train",
         abstract: "Train one model and print its metrics.",
         discussion: """
-            Starts from --config (a YAML TrainingConfig, e.g. the best trial exported by \
-            'export --best') or the defaults; explicit flags override it. With --json the last \
-            line of stdout is one JSON object (status, epochs, seconds, images_per_second and \
-            every metric key).
+            Starts from --config (a YAML training config, e.g. the best trial exported by \
+            'export --best-config'; it takes exactly the keys of a sweep file's trainer block, \
+            plus seed) or the defaults; explicit flags override it. Every value must lie within \
+            the same bounds a sweep file's must. With --json the last line of stdout is one JSON \
+            object (status, epochs, seconds, images_per_second and every metric key).
             """)
 
     @Option(parsing: .unconditional, help: "Peak learning rate.") var lr: Double?
@@ -34,41 +35,35 @@ struct TrainCommand: AsyncParsableCommand {
         parsing: .unconditional,
         help: "Linear warm-up length in epochs (may be fractional).")
     var warmupEpochs: Double?
+    @Option(
+        parsing: .unconditional,
+        help: "Stop as diverged when an epoch's mean loss exceeds this × the lowest loss so far.")
+    var divergeFactor: Double?
     @Option(help: "A YOLO data.yaml to train on instead of the synthetic dataset.")
     var data: String?
+    @Option(parsing: .unconditional, help: "Synthetic dataset: image side in pixels.")
+    var imageSize: Int?
+    @Option(parsing: .unconditional, help: "Synthetic dataset: training images.")
+    var trainImages: Int?
+    @Option(parsing: .unconditional, help: "Synthetic dataset: validation images.")
+    var valImages: Int?
     @Option(help: "A YAML training config to start from.") var config: String?
     @Option(parsing: .unconditional, help: "OpenBLAS threads.") var threads = 1
     @Flag(help: "End with one JSON line of the result.") var json = false
 
     func validate() throws {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard (1...max(cores, 1)).contains(threads) else {
+        guard TrainingBounds.threads(cores: cores).violation(threads) == nil else {
             throw ValidationError(
                 "--threads must be between 1 and \(cores) (this machine's cores); got \(threads)")
         }
     }
 
-    func run() async throws {
-        let training = try trainingConfig()
-        BLAS.setThreads(threads)
-        let split = try DatasetLoader.load(training.data)
-        let epochs = training.epochs
-        let result = TrainingLoop.run(training, on: split) { event in
-            if case .epoch(let report) = event {
-                print(TrainingReport.line(report, of: epochs))
-                fflush(nil)
-            }
-        }
-        print(TrainingReport.summary(result))
-        if json { print(TrainingReport.json(result)) }
-    }
-
-    /// The config this command trains: `--config` (or the defaults) with the explicit flags
-    /// applied over it, validated.
+    /// The config to train: `--config` (or the defaults) with the flags applied, validated.
     func trainingConfig() throws -> TrainingConfig {
         var training =
             try config.map { path throws(TrainingConfigFileError) in
-                try TrainingConfig.load(yamlFile: path)
+                try TrainingConfigReader.load(path: path)
             } ?? TrainingConfig()
         if let lr { training.lr = lr }
         if let weightDecay { training.weightDecay = weightDecay }
@@ -78,9 +73,37 @@ struct TrainCommand: AsyncParsableCommand {
         if let seed { training.seed = seed }
         if let momentum { training.momentum = momentum }
         if let warmupEpochs { training.warmupEpochs = warmupEpochs }
+        if let divergeFactor { training.divergeFactor = divergeFactor }
         if let data { training.data = .yolo(path: data, skipCorrupt: false) }
+        if imageSize != nil || trainImages != nil || valImages != nil {
+            guard case .synthetic(var options) = training.data else {
+                throw TrainingConfigError(
+                    key: "--image-size, --train-images, --val-images",
+                    value: "a YOLO dataset from " + (data.map { "--data \($0)" } ?? "--config"),
+                    requirement: "synthetic dataset flags need the synthetic dataset, not both")
+            }
+            options.imageSize = imageSize ?? options.imageSize
+            options.trainImages = trainImages ?? options.trainImages
+            options.valImages = valImages ?? options.valImages
+            training.data = .synthetic(options)
+        }
         try training.validate()
         return training
+    }
+
+    func run() async throws {
+        let training = try trainingConfig()
+        BLAS.setThreads(threads)
+        let split = try DatasetLoader.load(training.data)
+        let epochs = training.epochs
+        let result = try TrainingLoop.run(training, on: split) { event in
+            if case .epoch(let report) = event {
+                print(TrainingReport.line(report, of: epochs))
+                fflush(nil)
+            }
+        }
+        print(TrainingReport.summary(result))
+        if json { print(TrainingReport.json(result)) }
     }
 }
 

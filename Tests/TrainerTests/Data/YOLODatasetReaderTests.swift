@@ -127,9 +127,9 @@ import Testing
     }
 
     @Test func badDataFiles() throws {
-        let tooManyNames = (0...YOLODataFile.maxClassCount).map { "c\($0)" }
+        let tooManyNames = (0...Int(TrainingBounds.classCount.maximum)).map { "c\($0)" }
             .joined(separator: ", ")
-        let tooManyIndices = (0...YOLODataFile.maxClassCount).map { "\($0): c" }
+        let tooManyIndices = (0...Int(TrainingBounds.classCount.maximum)).map { "\($0): c" }
             .joined(separator: ", ")
         let root = try TestFiles.scratchFolder()
         let file = root + "/data.yaml"
@@ -143,31 +143,37 @@ import Testing
                 "train: imgs\nval: imgs\nnc: 0\n",
                 .invalidValue(
                     key: "nc", value: "'0' (line 3)",
-                    expected: "a class count in 1...\(YOLODataFile.maxClassCount)", file: file)
+                    expected: "a class count \(TrainingBounds.classCount.range)", file: file)
             ),
             (
                 "train: imgs\nval: imgs\nnc: 99999999999\n",
                 .invalidValue(
                     key: "nc", value: "'99999999999' (line 3)",
-                    expected: "a class count in 1...\(YOLODataFile.maxClassCount)", file: file)
+                    expected: "a class count \(TrainingBounds.classCount.range)", file: file)
             ),
             (
-                "train: imgs\nval: imgs\nnc: \(YOLODataFile.maxClassCount + 1)\n",
+                "train: imgs\nval: imgs\nnc: \(Int(TrainingBounds.classCount.maximum) + 1)\n",
                 .invalidValue(
-                    key: "nc", value: "'\(YOLODataFile.maxClassCount + 1)' (line 3)",
-                    expected: "a class count in 1...\(YOLODataFile.maxClassCount)", file: file)
+                    key: "nc", value: "'\(Int(TrainingBounds.classCount.maximum) + 1)' (line 3)",
+                    expected: "a class count \(TrainingBounds.classCount.range)", file: file)
             ),
             (
                 "train: imgs\nval: imgs\nnames: [\(tooManyNames)]\n",
                 .invalidValue(
-                    key: "names", value: "\(YOLODataFile.maxClassCount + 1) entries",
-                    expected: "a class count in 1...\(YOLODataFile.maxClassCount)", file: file)
+                    key: "names", value: "\(Int(TrainingBounds.classCount.maximum) + 1) entries",
+                    expected: "a class count \(TrainingBounds.classCount.range)", file: file)
             ),
             (
                 "train: imgs\nval: imgs\nnames: {\(tooManyIndices)}\n",
                 .invalidValue(
-                    key: "names", value: "\(YOLODataFile.maxClassCount + 1) entries",
-                    expected: "a class count in 1...\(YOLODataFile.maxClassCount)", file: file)
+                    key: "names", value: "\(Int(TrainingBounds.classCount.maximum) + 1) entries",
+                    expected: "a class count \(TrainingBounds.classCount.range)", file: file)
+            ),
+            (
+                "train: imgs\nval: imgs\nnc: 1000000000000\n",
+                .invalidValue(
+                    key: "nc", value: "'1000000000000' (line 3)",
+                    expected: "a class count \(TrainingBounds.classCount.range)", file: file)
             ),
             (
                 "train: imgs\nval: imgs\nnames: [a, b]\nnc: 3\n",
@@ -181,7 +187,7 @@ import Testing
             ),
             ("train: imgs\nval: imgs\nnames: {0: a}\n", .noImages(key: "train", file: file)),
             (
-                "train: imgs\nval: imgs\nnc: \(YOLODataFile.maxClassCount)\n",
+                "train: imgs\nval: imgs\nnc: \(Int(TrainingBounds.classCount.maximum))\n",
                 .noImages(key: "train", file: file)
             ),
             (

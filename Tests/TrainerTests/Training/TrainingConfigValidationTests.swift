@@ -1,6 +1,4 @@
-import Foundation
 import Testing
-import Yams
 
 @testable import Trainer
 
@@ -9,75 +7,72 @@ import Yams
         try TrainingConfig().validate()
     }
 
+    private static func synthetic(size: Int = 64, train: Int = 8, val: Int = 4) -> DataSource {
+        .synthetic(SyntheticDatasetOptions(imageSize: size, trainImages: train, valImages: val))
+    }
+
     @Test(arguments: [
-        (TrainingConfig(lr: 0), "lr"), (TrainingConfig(lr: -1), "lr"),
-        (TrainingConfig(weightDecay: -0.1), "weight_decay"),
-        (TrainingConfig(batchSize: 0), "batch_size"), (TrainingConfig(epochs: -1), "epochs"),
-        (TrainingConfig(momentum: 1), "momentum"),
-        (TrainingConfig(warmupEpochs: -1), "warmup_epochs"),
-        (TrainingConfig(focalAlpha: 2), "focal_alpha"),
+        (TrainingConfig(lr: 0), "lr", "must be > 0"),
+        (TrainingConfig(lr: -1), "lr", "must be > 0"),
+        (TrainingConfig(lr: 2e6), "lr", "must be <= 1000000"),
+        (TrainingConfig(lr: .nan), "lr", "must be finite"),
+        (TrainingConfig(weightDecay: -0.1), "weight_decay", "must be >= 0"),
+        (TrainingConfig(weightDecay: 1.5), "weight_decay", "must be <= 1"),
+        (TrainingConfig(batchSize: 0), "batch_size", "must be >= 1"),
+        (TrainingConfig(batchSize: 1025), "batch_size", "must be <= 1024"),
+        (TrainingConfig(epochs: -3), "epochs", "must be >= 0"),
+        (TrainingConfig(epochs: 10_001), "epochs", "must be <= 10000"),
+        (TrainingConfig(momentum: 1), "momentum", "must be < 1"),
+        (TrainingConfig(momentum: -0.1), "momentum", "must be >= 0"),
+        (TrainingConfig(warmupEpochs: -1), "warmup_epochs", "must be >= 0"),
+        (TrainingConfig(warmupEpochs: .infinity), "warmup_epochs", "must be finite"),
+        (TrainingConfig(focalAlpha: 2), "focal_alpha", "must be <= 1"),
+        (TrainingConfig(focalGamma: 11), "focal_gamma", "must be <= 10"),
+        (TrainingConfig(divergeFactor: 1), "diverge_factor", "must be > 1"),
+        (TrainingConfig(data: synthetic(size: 100_000)), "data.synthetic.image_size",
+         "must be <= 4096"),
+        (TrainingConfig(data: synthetic(size: 31)), "data.synthetic.image_size", "must be >= 32"),
+        (TrainingConfig(data: synthetic(train: 1_000_000_000_000)), "data.synthetic.train_images",
+         "must be <= 1000000"),
+        (TrainingConfig(data: synthetic(train: 0)), "data.synthetic.train_images",
+         "must be >= 1"),
+        (TrainingConfig(data: synthetic(val: 0)), "data.synthetic.val_images", "must be >= 1"),
     ])
-    func rejectsOutOfRangeValuesByKey(config: TrainingConfig, key: String) {
+    func rejectsOutOfBoundValuesByKey(config: TrainingConfig, key: String, requirement: String) {
         #expect {
             try config.validate()
         } throws: { error in
-            (error as? TrainingConfigError)?.key == key
+            let error = error as? TrainingConfigError
+            return error?.key == key && error?.requirement == requirement
         }
     }
 
-    @Test func readsBackWhatYAMLEncoderWrites() throws {
-        let config = TrainingConfig(
-            lr: 0.002, weightDecay: 0.0001, batchSize: 8, loss: .mse, epochs: 4, seed: 11,
-            data: .yolo(path: "d/data.yaml", skipCorrupt: true))
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("trainer-encoded-\(UUID().uuidString).yaml").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try ("# comment\n" + YAMLEncoder().encode(config))
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try TrainingConfig.load(yamlFile: path) == config)
+    @Test func theBoundsThemselvesAreAllowed() throws {
+        try TrainingConfig(
+            lr: 1_000_000, weightDecay: 1, batchSize: 1024, epochs: 10_000, momentum: 0,
+            warmupEpochs: 0, focalAlpha: 1, focalGamma: 10, divergeFactor: 1_000_000,
+            data: Self.synthetic(size: 32, train: 1, val: 1)
+        ).validate()
     }
 
-    @Test func loadsTheBestConfigYAMLAndRejectsBadFiles() throws {
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("trainer-config-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let good = dir.appendingPathComponent("best.yaml")
-        try """
-        # Best trial of sweep 'x'
-        batch_size: 16
-        data:
-          synthetic:
-            image_size: 64
-            seed: 7
-            train_images: 32
-            val_images: 8
-        epochs: 3
-        loss: ce
-        lr: 0.003
-        weight_decay: 0.0001
-        """.write(to: good, atomically: true, encoding: .utf8)
-        let config = try TrainingConfig.load(yamlFile: good.path)
-        #expect(config.lr == 0.003 && config.batchSize == 16 && config.loss == .ce)
+    /// Train and val images together: `(train + val) × size² × 3 × 4` bytes against 8 GiB.
+    @Test func aDatasetBeyondTheMemoryBoundIsAConfigErrorNamingTheKeys() throws {
+        let limit = TrainingBounds.datasetBytesLimit
+        // 512² RGB floats are 3 MiB: 2730 images fit in 8 GiB, 2731 do not.
+        try TrainingConfig(data: Self.synthetic(size: 512, train: 2000, val: 730)).validate()
+        #expect(TrainingBounds.datasetBytes(images: 2730, size: 512) <= Double(limit))
         #expect(
-            config.data
-                == .synthetic(SyntheticDatasetOptions(imageSize: 64, trainImages: 32, valImages: 8))
-        )
+            throws: TrainingConfigError(
+                key: "data.synthetic", value: "train_images 2000, val_images 731, image_size 512",
+                requirement: "(train_images + val_images) × image_size² × 3 × 4 bytes must be "
+                    + "<= 8 GiB; these images need 8.0 GiB")
+        ) {
+            try TrainingConfig(data: Self.synthetic(size: 512, train: 2000, val: 731)).validate()
+        }
+    }
 
-        let bad = dir.appendingPathComponent("bad.yaml")
-        try "lr: fast\n".write(to: bad, atomically: true, encoding: .utf8)
-        #expect(throws: TrainingConfigFileError.self) {
-            try TrainingConfig.load(yamlFile: bad.path)
-        }
-        let negative = dir.appendingPathComponent("negative.yaml")
-        try "lr: -0.1\n".write(to: negative, atomically: true, encoding: .utf8)
-        #expect {
-            try TrainingConfig.load(yamlFile: negative.path)
-        } throws: { error in
-            "\(error)".contains("lr -0.1")
-        }
-        #expect(throws: TrainingConfigFileError.missingFile(path: "/nonexistent.yaml")) {
-            try TrainingConfig.load(yamlFile: "/nonexistent.yaml")
-        }
+    @Test func theMessageNamesKeyRequirementAndValue() {
+        let error = TrainingConfigError(key: "epochs", value: "-3", requirement: "must be >= 0")
+        #expect(error.description == "epochs: must be >= 0 (got -3)")
     }
 }

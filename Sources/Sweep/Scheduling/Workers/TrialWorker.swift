@@ -9,7 +9,8 @@ public enum TrialWorker {
 
     /// Decodes `input` (a ``TrialConfig`` as JSON), loads its dataset, trains, and writes one
     /// `epoch` line per epoch and then the `result` line to `write`; returns the exit status.
-    /// A config or dataset problem writes one `error` line and returns ``errorExitCode``.
+    /// A config problem (a value outside ``TrainingBounds``) or a dataset problem writes one
+    /// `error` line and returns ``errorExitCode``, which the scheduler never retries.
     /// - Parameter trialKey: the key the scheduler passed (`--trial`); must match the config's.
     public static func run(
         input: Data, trialKey: String?, logger: Logger = Logger(label: "sweep.worker"),
@@ -29,17 +30,19 @@ public enum TrialWorker {
                 ).line())
             return errorExitCode
         }
-        let split: DatasetSplit
+        let result: TrainingResult
         do {
-            split = try DatasetLoader.load(config.training.data, logger: logger)
-        } catch {
-            write(WorkerMessage.error(error.description).line())
-            return errorExitCode
-        }
-        let result = TrainingLoop.run(config.training, on: split) { event in
-            if case .epoch(let report) = event {
-                write(WorkerMessage.epoch(report).line())
+            // Validated before the dataset is generated: bounds keep allocations possible.
+            try config.training.validate()
+            let split = try DatasetLoader.load(config.training.data, logger: logger)
+            result = try TrainingLoop.run(config.training, on: split) { event in
+                if case .epoch(let report) = event {
+                    write(WorkerMessage.epoch(report).line())
+                }
             }
+        } catch {
+            write(WorkerMessage.error("trial \(config.key): \(error)").line())
+            return errorExitCode
         }
         write(WorkerMessage.result(result).line())
         return 0

@@ -4,11 +4,8 @@ import Yams
 /// An Ultralytics `data.yaml`, resolved: `path` (optional; relative to the YAML's folder, which is
 /// also the default root), `train` and `val` (a folder, an image-list `.txt` or a list of those,
 /// relative to the root), `names` (a list, or an `{index: name}` map over `0..<n`) and `nc`
-/// (optional; must equal the number of names), at most ``maxClassCount`` classes.
+/// (optional; must equal the number of names), within ``TrainingBounds/classCount``.
 struct YOLODataFile: Sendable {
-    /// The most classes a dataset may declare (through `nc` or `names`): the detector has one
-    /// heatmap channel per class, and a count beyond this is a typo, not a dataset.
-    static let maxClassCount = 4096
 
     var file: String
     var train: [String]
@@ -69,7 +66,7 @@ struct YOLODataFile: Sendable {
     private static func classNames(_ root: Node, file: String) throws(DatasetError) -> [String] {
         guard let node = root["names"] else {
             guard let nc = root["nc"] else { throw .missingKey(key: "names", file: file) }
-            guard let count = nc.int, count >= 1, count <= maxClassCount else {
+            guard let count = nc.int, TrainingBounds.classCount.violation(count) == nil else {
                 throw .invalidValue(
                     key: "nc", value: describe(nc), expected: classCountRange, file: file)
             }
@@ -77,7 +74,7 @@ struct YOLODataFile: Sendable {
         }
         var names: [String] = []
         let entries = node.sequence?.count ?? node.mapping?.count ?? 0
-        guard entries <= maxClassCount else {
+        guard TrainingBounds.classCount.violation(entries) == nil else {
             throw .invalidValue(
                 key: "names", value: "\(entries) entries", expected: classCountRange, file: file)
         }
@@ -129,7 +126,7 @@ struct YOLODataFile: Sendable {
     }
 
     private static var classCountRange: String {
-        "a class count in 1...\(maxClassCount)"
+        "a class count \(TrainingBounds.classCount.range)"
     }
 
     /// A scalar's text with its line, or the kind of a collection, for error messages.

@@ -77,7 +77,7 @@ struct BenchTrainerCommand: AsyncParsableCommand {
             }
         }
         let report = TrainerBenchmarkReport(peak: peak, results: results, pytorch: references)
-        print(json ? report.json : report.text)
+        print(json ? try report.json() : report.text)
     }
 
     static func parseList(_ text: String) throws -> [Int] {

@@ -1,8 +1,8 @@
 /// "Did you mean …?" for misspelt keys: the known key at the smallest edit distance.
-enum KeySuggestion {
+public enum KeySuggestion {
     /// The closest candidate, or `nil` when none is within a third of the key's length (at least 2
     /// edits) — far-off keys get no misleading suggestion.
-    static func closest(to key: String, among candidates: [String]) -> String? {
+    public static func closest(to key: String, among candidates: [String]) -> String? {
         let limit = max(2, key.count / 3)
         let scored = candidates.map { ($0, distance(key.lowercased(), $0)) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
@@ -10,7 +10,7 @@ enum KeySuggestion {
     }
 
     /// Levenshtein distance over characters.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         if a.isEmpty { return b.count }

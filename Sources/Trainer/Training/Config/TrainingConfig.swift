@@ -14,6 +14,9 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     public var warmupEpochs: Double
     public var focalAlpha: Double
     public var focalGamma: Double
+    /// An epoch whose mean loss exceeds this factor times the lowest loss so far ends the run as
+    /// diverged (see ``DivergenceRule``).
+    public var divergeFactor: Double
     public var data: DataSource
 
     public init(
@@ -27,6 +30,7 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         warmupEpochs: Double = 1,
         focalAlpha: Double = 0.25,
         focalGamma: Double = 2,
+        divergeFactor: Double = DivergenceRule.defaultFactor,
         data: DataSource = .synthetic(SyntheticDatasetOptions())
     ) {
         self.lr = lr
@@ -39,10 +43,11 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         self.warmupEpochs = warmupEpochs
         self.focalAlpha = focalAlpha
         self.focalGamma = focalGamma
+        self.divergeFactor = divergeFactor
         self.data = data
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case lr
         case weightDecay = "weight_decay"
         case batchSize = "batch_size"
@@ -50,6 +55,7 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         case warmupEpochs = "warmup_epochs"
         case focalAlpha = "focal_alpha"
         case focalGamma = "focal_gamma"
+        case divergeFactor = "diverge_factor"
         case data
     }
 
@@ -67,6 +73,8 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
             try c.decodeIfPresent(Double.self, forKey: .warmupEpochs) ?? defaults.warmupEpochs
         focalAlpha = try c.decodeIfPresent(Double.self, forKey: .focalAlpha) ?? defaults.focalAlpha
         focalGamma = try c.decodeIfPresent(Double.self, forKey: .focalGamma) ?? defaults.focalGamma
+        divergeFactor =
+            try c.decodeIfPresent(Double.self, forKey: .divergeFactor) ?? defaults.divergeFactor
         data = try c.decodeIfPresent(DataSource.self, forKey: .data) ?? defaults.data
     }
 }

@@ -1,0 +1,127 @@
+import Yams
+
+/// Typed reads of Yams nodes for a training config, turning every mismatch into a located
+/// ``TrainingConfigFileError``.
+///
+/// Scalars are typed by how they are written rather than by Yams' YAML 1.1 resolver, so `1e-4`
+/// (which YAML 1.1 reads as text) is a number, and a quoted `"0.1"` stays text.
+struct ConfigNodes {
+    let path: String
+
+    func error(
+        _ problem: TrainingConfigFileError.Problem, at node: Node?, _ keyPath: String,
+        value: String? = nil
+    ) -> TrainingConfigFileError {
+        TrainingConfigFileError(
+            path: path, line: node?.mark?.line, column: node?.mark?.column, keyPath: keyPath,
+            value: value, problem: problem)
+    }
+
+    /// The offending value as shown after `got`.
+    func shown(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.string.isEmpty && scalar.style == .plain { return "nothing" }
+            return scalar.style == .plain ? scalar.string : "\"\(scalar.string)\""
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// The entries of a mapping, each with its key, nodes and dotted path.
+    func mapping(_ node: Node, _ keyPath: String) throws(TrainingConfigFileError)
+        -> [(key: String, keyNode: Node, value: Node, keyPath: String)]
+    {
+        guard let mapping = node.mapping else {
+            throw error(.notAMapping, at: node, keyPath, value: shown(node))
+        }
+        var entries: [(key: String, keyNode: Node, value: Node, keyPath: String)] = []
+        for (keyNode, value) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                throw error(
+                    .wrongType(expected: "a plain key"), at: keyNode, keyPath,
+                    value: shown(keyNode))
+            }
+            let childPath = keyPath.isEmpty ? scalar.string : "\(keyPath).\(scalar.string)"
+            entries.append((scalar.string, keyNode, value, childPath))
+        }
+        return entries
+    }
+
+    func text(_ node: Node, _ keyPath: String) throws(TrainingConfigFileError) -> String {
+        guard case .scalar(let scalar) = node else {
+            throw error(.wrongType(expected: "text"), at: node, keyPath, value: shown(node))
+        }
+        return scalar.string
+    }
+
+    /// A finite number within `bound`.
+    func number(_ node: Node, _ keyPath: String, _ bound: ConfigBound)
+        throws(TrainingConfigFileError) -> Double
+    {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
+            let value = Double(scalar.string.replacingOccurrences(of: "_", with: ""))
+        else {
+            throw error(.wrongType(expected: "a number"), at: node, keyPath, value: shown(node))
+        }
+        try check(value, bound, node, keyPath)
+        return value
+    }
+
+    /// A whole number within `bound` (`1e3` is accepted as 1000).
+    func integer(_ node: Node, _ keyPath: String, _ bound: ConfigBound)
+        throws(TrainingConfigFileError) -> Int
+    {
+        let value: Double
+        if case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
+            let exact = Int(scalar.string.replacingOccurrences(of: "_", with: ""))
+        {
+            value = Double(exact)
+        } else {
+            do {
+                value = try number(node, keyPath, ConfigBound(bound.key, -.infinity, .infinity))
+            } catch {
+                throw self.error(
+                    .wrongType(expected: "a whole number"), at: node, keyPath, value: shown(node))
+            }
+            guard value.rounded() == value else {
+                throw error(.notAnInteger, at: node, keyPath, value: shown(node))
+            }
+        }
+        try check(value, bound, node, keyPath)
+        return Int(value)
+    }
+
+    /// A seed: any whole number from 0 to 2⁶⁴ − 1.
+    func seed(_ node: Node, _ keyPath: String) throws(TrainingConfigFileError) -> UInt64 {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
+            let value = UInt64(scalar.string.replacingOccurrences(of: "_", with: ""))
+        else {
+            throw error(
+                .wrongType(expected: "a whole number from 0 to \(UInt64.max)"), at: node, keyPath,
+                value: shown(node))
+        }
+        return value
+    }
+
+    func boolean(_ node: Node, _ keyPath: String) throws(TrainingConfigFileError) -> Bool {
+        if case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any {
+            switch scalar.string.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: break
+            }
+        }
+        throw error(.wrongType(expected: "true or false"), at: node, keyPath, value: shown(node))
+    }
+
+    private func check(_ value: Double, _ bound: ConfigBound, _ node: Node, _ keyPath: String)
+        throws(TrainingConfigFileError)
+    {
+        if let requirement = bound.violation(value) {
+            throw error(
+                .outOfRange(requirement: requirement), at: node, keyPath, value: shown(node))
+        }
+    }
+}
