@@ -9,7 +9,8 @@ import Testing
     static let tolerance = 0.0
 
     @Test func fixturesArePresent() throws {
-        #expect(try COCOFixture.fileNames().count == 50, "fixtures in \(COCOFixture.directory.path)")
+        #expect(
+            try COCOFixture.fileNames().count == 50, "fixtures in \(COCOFixture.directory.path)")
     }
 
     @Test(arguments: try COCOFixture.fileNames())

@@ -33,7 +33,8 @@ import Testing
 
         init(_ name: String) throws {
             self.name = name
-            folder = FileManager.default.temporaryDirectory
+            folder =
+                FileManager.default.temporaryDirectory
                 .appendingPathComponent("sweep-\(name)-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true)

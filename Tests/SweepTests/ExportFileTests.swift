@@ -20,7 +20,8 @@ struct ExportFileTests {
     @Test func ontoAFolderSaysSo() throws {
         let folder = try scratch()
         #expect(
-            throws: ExportError.cannotWrite(path: folder, reason: "it is a folder; give a file name")
+            throws: ExportError.cannotWrite(
+                path: folder, reason: "it is a folder; give a file name")
         ) { try ExportFile.write("x", to: folder) }
     }
 

@@ -21,9 +21,9 @@ import Testing
     }
 
     #if os(Linux)
-    /// Test builds link the shared runtime (SwiftPM's default), so the live reading must say so.
-    @Test func theTestProcessLinksTheSharedRuntime() {
-        #expect(SwiftRuntimeLinkage.current == .shared)
-    }
+        /// Test builds link the shared runtime (SwiftPM's default), so the live reading must say so.
+        @Test func theTestProcessLinksTheSharedRuntime() {
+            #expect(SwiftRuntimeLinkage.current == .shared)
+        }
     #endif
 }

@@ -76,7 +76,8 @@ extension COCOCategoryEvaluator {
                         outcome[flat] = slotIgnored[matched] ? Self.ignored : Self.truePositive
                     } else {
                         let area = detectionBoxes[Int(flatDetections[flat])].boxArea
-                        outcome[flat] = area < lower || area > upper ? Self.ignored : Self.falsePositive
+                        outcome[flat] =
+                            area < lower || area > upper ? Self.ignored : Self.falsePositive
                     }
                 }
             }

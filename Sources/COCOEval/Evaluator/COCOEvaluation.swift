@@ -8,12 +8,6 @@ public struct COCOEvaluation: Sendable {
     public let categoryIDs: [Int]
     let categories: [COCOCategoryResult]
 
-    init(parameters: COCOEvalParameters, categoryIDs: [Int], categories: [COCOCategoryResult]) {
-        self.parameters = parameters
-        self.categoryIDs = categoryIDs
-        self.categories = categories
-    }
-
     /// Interpolated precision `precision[t][r][k][a][m]` in pycocotools' axis order.
     public func precision(
         iouIndex t: Int, recallIndex r: Int, categoryIndex k: Int, areaIndex a: Int,

@@ -51,7 +51,8 @@ public struct SyntheticCOCOCase: Sendable {
                 COCODetection(
                     imageID: random.nextIndex(below: imageCount) + 1,
                     categoryID: random.nextIndex(below: categoryCount) + 1,
-                    box: randomBox(&random, imageSize: imageSize), score: score(0.6 * random.nextUnit())
+                    box: randomBox(&random, imageSize: imageSize),
+                    score: score(0.6 * random.nextUnit())
                 ))
         }
         return SyntheticCOCOCase(

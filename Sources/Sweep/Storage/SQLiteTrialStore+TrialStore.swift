@@ -24,8 +24,9 @@ extension SQLiteTrialStore: TrialStore {
             try requireSweep(db, id: sweepID)
             let stored = try storedTrainingConfigs(db, sweepID: sweepID)
             if let changes = TrainerSettingsChange.firstConflict(stored: stored, planned: trials) {
-                let name = try String.fetchOne(
-                    db, sql: "SELECT name FROM sweep WHERE id = ?", arguments: [sweepID]) ?? "?"
+                let name =
+                    try String.fetchOne(
+                        db, sql: "SELECT name FROM sweep WHERE id = ?", arguments: [sweepID]) ?? "?"
                 throw StoreError.trainerSettingsChanged(sweep: name, changes: changes, path: path)
             }
             let lastIndex = try Int.fetchOne(

@@ -19,7 +19,8 @@ public enum DataSource: Codable, Sendable, Equatable {
             let skip = try container.decodeIfPresent(Bool.self, forKey: .skipCorrupt) ?? false
             self = .yolo(path: path, skipCorrupt: skip)
         } else if container.contains(.synthetic) {
-            self = .synthetic(try container.decode(SyntheticDatasetOptions.self, forKey: .synthetic))
+            self = .synthetic(
+                try container.decode(SyntheticDatasetOptions.self, forKey: .synthetic))
         } else {
             throw DecodingError.dataCorrupted(
                 DecodingError.Context(

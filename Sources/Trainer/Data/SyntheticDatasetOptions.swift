@@ -7,7 +7,9 @@ public struct SyntheticDatasetOptions: Codable, Sendable, Equatable {
     public var valImages: Int
     public var seed: UInt64
 
-    public init(imageSize: Int = 128, trainImages: Int = 512, valImages: Int = 128, seed: UInt64 = 7) {
+    public init(
+        imageSize: Int = 128, trainImages: Int = 512, valImages: Int = 128, seed: UInt64 = 7
+    ) {
         self.imageSize = imageSize
         self.trainImages = trainImages
         self.valImages = valImages

@@ -76,18 +76,21 @@ enum CLIRun {
         let entries = try FileManager.default.contentsOfDirectory(atPath: "/proc")
         let pids = entries.compactMap(Int32.init)
         try #require(pids.contains(getpid()), "/proc does not list this process (\(getpid()))")
-        return Set(pids.compactMap { pid -> String? in
-            guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
-                let text = String(data: stat, encoding: .utf8),
-                let close = text.lastIndex(of: ")"),
-                text[text.index(after: close)...].split(separator: " ").first != "Z",
-                let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")
-            else { return nil }
-            let arguments = cmdline.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            guard let flag = arguments.firstIndex(of: "--trial"), flag + 1 < arguments.count,
-                keys.contains(arguments[flag + 1])
-            else { return nil }
-            return arguments[flag + 1]
-        })
+        return Set(
+            pids.compactMap { pid -> String? in
+                guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
+                    let text = String(data: stat, encoding: .utf8),
+                    let close = text.lastIndex(of: ")"),
+                    text[text.index(after: close)...].split(separator: " ").first != "Z",
+                    let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")
+                else { return nil }
+                let arguments = cmdline.split(separator: 0).map {
+                    String(decoding: $0, as: UTF8.self)
+                }
+                guard let flag = arguments.firstIndex(of: "--trial"), flag + 1 < arguments.count,
+                    keys.contains(arguments[flag + 1])
+                else { return nil }
+                return arguments[flag + 1]
+            })
     }
 }

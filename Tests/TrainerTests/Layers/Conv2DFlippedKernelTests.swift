@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Trainer
 
 @Suite struct Conv2DFlippedKernelTests {
@@ -20,7 +21,8 @@ import Testing
                         for o in 0..<5 {
                             for ky in 0..<kernel {
                                 for kx in 0..<kernel {
-                                    let oy = y + padding - ky, ox = x + padding - kx
+                                    let oy = y + padding - ky
+                                    let ox = x + padding - kx
                                     guard (0..<out.h).contains(oy), (0..<out.w).contains(ox)
                                     else { continue }
                                     expected +=

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import Trainer
 
 @Suite struct Conv2DFusedActivationTests {
     /// A fused conv and a plain conv + SiLU layer with the same weights and biases.
     private func pair(kernel: Int, stride: Int) -> (fused: Conv2D, plain: Conv2D) {
-        var a = SplitMix64(seed: 11), b = SplitMix64(seed: 11)
+        var a = SplitMix64(seed: 11)
+        var b = SplitMix64(seed: 11)
         let fused = Conv2D(3, 4, kernel: kernel, stride: stride, activation: .silu, rng: &a)
         let plain = Conv2D(3, 4, kernel: kernel, stride: stride, rng: &b)
         for i in 0..<4 {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Trainer
 
 @Suite struct TrainingConfigTests {
@@ -25,10 +26,12 @@ import Testing
         #expect(
             try JSONDecoder().decode(DataSource.self, from: Data(yolo.utf8))
                 == .yolo(path: "d/data.yaml", skipCorrupt: true))
-        let synthetic = #"{"synthetic": {"image_size": 64, "train_images": 8, "val_images": 4, "seed": 3}}"#
+        let synthetic =
+            #"{"synthetic": {"image_size": 64, "train_images": 8, "val_images": 4, "seed": 3}}"#
         #expect(
             try JSONDecoder().decode(DataSource.self, from: Data(synthetic.utf8))
-                == .synthetic(SyntheticDatasetOptions(imageSize: 64, trainImages: 8, valImages: 4, seed: 3)))
+                == .synthetic(
+                    SyntheticDatasetOptions(imageSize: 64, trainImages: 8, valImages: 4, seed: 3)))
     }
 
     @Test func rejectsAnEmptySource() {

@@ -29,13 +29,20 @@ import Testing
         (TrainingConfig(focalAlpha: 2), "focal_alpha", "must be <= 1"),
         (TrainingConfig(focalGamma: 11), "focal_gamma", "must be <= 10"),
         (TrainingConfig(divergeFactor: 1), "diverge_factor", "must be > 1"),
-        (TrainingConfig(data: synthetic(size: 100_000)), "data.synthetic.image_size",
-         "must be <= 4096"),
+        (
+            TrainingConfig(data: synthetic(size: 100_000)), "data.synthetic.image_size",
+            "must be <= 4096"
+        ),
         (TrainingConfig(data: synthetic(size: 31)), "data.synthetic.image_size", "must be >= 32"),
-        (TrainingConfig(data: synthetic(train: 1_000_000_000_000)), "data.synthetic.train_images",
-         "must be <= 1000000"),
-        (TrainingConfig(data: synthetic(train: 0)), "data.synthetic.train_images",
-         "must be >= 1"),
+        (
+            TrainingConfig(data: synthetic(train: 1_000_000_000_000)),
+            "data.synthetic.train_images",
+            "must be <= 1000000"
+        ),
+        (
+            TrainingConfig(data: synthetic(train: 0)), "data.synthetic.train_images",
+            "must be >= 1"
+        ),
         (TrainingConfig(data: synthetic(val: 0)), "data.synthetic.val_images", "must be >= 1"),
     ])
     func rejectsOutOfBoundValuesByKey(config: TrainingConfig, key: String, requirement: String) {

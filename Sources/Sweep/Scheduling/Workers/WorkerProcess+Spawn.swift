@@ -54,8 +54,7 @@ extension WorkerProcess {
             environment.sorted { $0.key < $1.key }.map { strdup("\($0)=\($1)") }
             + [nil]
         defer {
-            cArguments.forEach { free($0) }
-            cEnvironment.forEach { free($0) }
+            for pointer in cArguments + cEnvironment { free(pointer) }
         }
         return posix_spawn(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
     }

@@ -39,7 +39,7 @@ public enum YOLODatasetReader {
                     let read = try image(at: path, classCount: data.names.count, size: imageSize)
                     images.append(read.image)
                     labelled += read.hasLabelFile ? 1 : 0
-                } catch where skipCorrupt {
+                } catch  where skipCorrupt {
                     warnings.append(error)
                 }
             }

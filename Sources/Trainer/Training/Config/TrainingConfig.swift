@@ -63,7 +63,8 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         let defaults = TrainingConfig()
         let c = try decoder.container(keyedBy: CodingKeys.self)
         lr = try c.decodeIfPresent(Double.self, forKey: .lr) ?? defaults.lr
-        weightDecay = try c.decodeIfPresent(Double.self, forKey: .weightDecay) ?? defaults.weightDecay
+        weightDecay =
+            try c.decodeIfPresent(Double.self, forKey: .weightDecay) ?? defaults.weightDecay
         batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? defaults.batchSize
         loss = try c.decodeIfPresent(LossKind.self, forKey: .loss) ?? defaults.loss
         epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? defaults.epochs
