@@ -40,6 +40,6 @@ public struct SGEMMPeak: Sendable, Equatable {
                 ldc: size)
             if run > 0 { seconds.append((clock.now - start) / .seconds(1)) }
         }
-        return SGEMMPeak(size: size, seconds: TrainerBenchmark.median(seconds))
+        return SGEMMPeak(size: size, seconds: Median.of(seconds))
     }
 }

@@ -77,16 +77,9 @@ public struct TrainerBenchmark: Sendable, Equatable {
         for tally in layerGEMMs { gemm.add(tally) }
         return TrainerBenchmark(
             network: network, batchSize: batchSize, steps: steps,
-            forwardSeconds: median(forward), backwardSeconds: median(backward),
-            optimizerSeconds: median(optimizer), stepSeconds: median(total), gemm: gemm,
+            forwardSeconds: Median.of(forward), backwardSeconds: Median.of(backward),
+            optimizerSeconds: Median.of(optimizer), stepSeconds: Median.of(total), gemm: gemm,
             layerGEMMs: layerGEMMs,
             totalSeconds: total.reduce(0, +))
-    }
-
-    /// The median of `values` (the mean of the middle two for an even count).
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }

@@ -1,3 +1,5 @@
+import COCOEval
+
 /// Times `COCOEvaluator.evaluate` (pycocotools' `evaluate()` + `accumulate()`: grouping, matching
 /// and accumulation; not the summary) on one case.
 public struct COCOEvalBenchmark: Sendable {
@@ -7,11 +9,7 @@ public struct COCOEvalBenchmark: Sendable {
     public var stats: [Double]
 
     /// The median of `seconds`.
-    public var medianSeconds: Double {
-        let sorted = seconds.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
+    public var medianSeconds: Double { Median.of(seconds) }
 
     /// Runs the evaluation `runs` times.
     public static func run(
