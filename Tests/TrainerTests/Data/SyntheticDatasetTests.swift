@@ -121,7 +121,8 @@ import Testing
 
     @Test func validateRejectsBadOptions() {
         #expect(
-            throws: DatasetError.invalidOption(key: "image_size", value: "8", expected: "16...4096")
+            throws: DatasetError.invalidOption(
+                key: "data.synthetic.image_size", value: "8", expected: "must be >= 32")
         ) {
             try SyntheticDataset.validate(SyntheticDatasetOptions(imageSize: 8))
         }

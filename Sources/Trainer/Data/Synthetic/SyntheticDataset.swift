@@ -33,22 +33,13 @@ public enum SyntheticDataset {
     /// The smallest image side the generator supports.
     public static let minimumImageSize = 16
 
-    /// Checks user-supplied options, naming the offending key and value.
+    /// Checks user-supplied options against ``TrainingBounds`` (the bounds every reader uses),
+    /// naming the offending key and value.
     public static func validate(_ options: SyntheticDatasetOptions) throws(DatasetError) {
-        guard options.imageSize >= minimumImageSize, options.imageSize <= 4096 else {
-            throw .invalidOption(
-                key: "image_size", value: "\(options.imageSize)",
-                expected: "\(minimumImageSize)...4096")
-        }
-        guard options.trainImages >= 1 else {
-            throw .invalidOption(
-                key: "train_images", value: "\(options.trainImages)",
-                expected: ">= 1")
-        }
-        guard options.valImages >= 0 else {
-            throw .invalidOption(
-                key: "val_images", value: "\(options.valImages)",
-                expected: ">= 0")
+        do {
+            try options.validateBounds()
+        } catch {
+            throw .invalidOption(key: error.key, value: error.value, expected: error.requirement)
         }
     }
 
