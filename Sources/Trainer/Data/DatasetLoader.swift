@@ -3,11 +3,14 @@ import Logging
 /// Turns a ``DataSource`` into train/val images: generates the synthetic dataset or reads a YOLO
 /// `data.yaml`.
 public enum DatasetLoader {
+    /// The side YOLO images are resized to when nothing else is asked.
+    public static let defaultYOLOImageSize = 128
+
     /// Loads `source`. YOLO images are resized to `yoloImageSize`² (the synthetic dataset carries
     /// its own size); with `skipCorrupt`, corrupt YOLO images and label files are skipped and
     /// logged as warnings on `logger` instead of thrown.
     public static func load(
-        _ source: DataSource, yoloImageSize: Int = 128,
+        _ source: DataSource, yoloImageSize: Int = defaultYOLOImageSize,
         logger: Logger = Logger(label: "sweep.dataset")
     ) throws(DatasetError) -> DatasetSplit {
         switch source {

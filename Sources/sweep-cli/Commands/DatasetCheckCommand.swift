@@ -13,7 +13,7 @@ struct DatasetCheckCommand: AsyncParsableCommand {
     var dataFile: String
 
     @Option(name: .long, parsing: .unconditional, help: "Side the images are resized to.")
-    var imageSize: Int = 128
+    var imageSize: Int = DatasetLoader.defaultYOLOImageSize
 
     @Flag(name: .long, help: "Skip corrupt images and label files with a warning.")
     var skipCorrupt = false

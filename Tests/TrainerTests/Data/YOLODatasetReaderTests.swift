@@ -83,7 +83,7 @@ import Testing
         try write("", root + "/b/labels/z.txt")
         try write("train: a/images\nval: [b/images]\nnames: [cat, dog]\n", root + "/data.yaml")
         let split = try YOLODatasetReader.read(
-            dataFile: root + "/data.yaml", imageSize: 8,
+            dataFile: root + "/data.yaml", imageSize: 32,
             skipCorrupt: false
         ).split
         #expect(split.train.classNames == ["cat", "dog"])
@@ -91,12 +91,12 @@ import Testing
             split.train.images[0].objects
                 == [
                     ObjectAnnotation(
-                        classIndex: 1, box: BoundingBox(x: 2, y: 2, width: 4, height: 4))
+                        classIndex: 1, box: BoundingBox(x: 8, y: 8, width: 16, height: 16))
                 ])
         #expect(split.val.images.count == 2 && split.val.images.allSatisfy(\.objects.isEmpty))
         // Left half of the fixture is red, right half blue, after resizing too.
         let val = split.val.images[0]
-        #expect(val.pixels[0] > 0.7 && val.pixels[2 * 64 + 7] > 0.7)
+        #expect(val.pixels[0] > 0.7 && val.pixels[2 * 1024 + 31] > 0.7)
     }
 
     /// Images without a single label file mean a misplaced `labels/` folder, not empty images.
@@ -198,12 +198,12 @@ import Testing
         for (text, expected) in cases {
             try write(text, file)
             #expect(throws: expected) {
-                try YOLODatasetReader.read(dataFile: file, imageSize: 8, skipCorrupt: false)
+                try YOLODatasetReader.read(dataFile: file, imageSize: 32, skipCorrupt: false)
             }
         }
         try write("train: [imgs\n", file)
         #expect(throws: DatasetError.self) {
-            try YOLODatasetReader.read(dataFile: file, imageSize: 8, skipCorrupt: false)
+            try YOLODatasetReader.read(dataFile: file, imageSize: 32, skipCorrupt: false)
         }
     }
 
@@ -223,7 +223,7 @@ import Testing
         try write("train: .\nval: .\nnames: {0: a, 2: c}\n", root + "/data.yaml")
         let error = #expect(throws: DatasetError.self) {
             try YOLODatasetReader.read(
-                dataFile: root + "/data.yaml", imageSize: 8,
+                dataFile: root + "/data.yaml", imageSize: 32,
                 skipCorrupt: false)
         }
         #expect(error?.description.contains("names") == true)

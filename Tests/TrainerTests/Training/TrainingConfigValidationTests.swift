@@ -78,6 +78,24 @@ import Testing
         }
     }
 
+    /// A batch's activations, `batch × size² × 520` bytes, against 16 GiB, for synthetic and
+    /// YOLO data (resized to the default YOLO size).
+    @Test func aBatchBeyondTheMemoryBoundIsAConfigErrorNamingTheKeys() throws {
+        try TrainingConfig(batchSize: 16, data: Self.synthetic(size: 1024, train: 1, val: 1))
+            .validate()
+        #expect(
+            throws: TrainingConfigError(
+                key: "batch_size, image_size", value: "32, 1024",
+                requirement: "batch_size × image_size² × 520 bytes of activations must be "
+                    + "<= 16 GiB; this batch needs 16.2 GiB")
+        ) {
+            try TrainingConfig(batchSize: 32, data: Self.synthetic(size: 1024, train: 1, val: 1))
+                .validate()
+        }
+        try TrainingConfig(batchSize: 1024, data: .yolo(path: "data.yaml", skipCorrupt: false))
+            .validate()
+    }
+
     @Test func theMessageNamesKeyRequirementAndValue() {
         let error = TrainingConfigError(key: "epochs", value: "-3", requirement: "must be >= 0")
         #expect(error.description == "epochs: must be >= 0 (got -3)")

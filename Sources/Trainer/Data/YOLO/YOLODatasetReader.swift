@@ -23,8 +23,8 @@ public enum YOLODatasetReader {
     public static func read(dataFile: String, imageSize: Int, skipCorrupt: Bool)
         throws(DatasetError) -> Result
     {
-        guard imageSize >= 1, imageSize <= 4096 else {
-            throw .invalidOption(key: "image_size", value: "\(imageSize)", expected: "1...4096")
+        if let requirement = TrainingBounds.imageSize.violation(imageSize) {
+            throw .invalidOption(key: "image_size", value: "\(imageSize)", expected: requirement)
         }
         let data = try YOLODataFile.read(dataFile)
         var warnings: [DatasetError] = []

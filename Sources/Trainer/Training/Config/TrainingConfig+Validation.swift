@@ -1,8 +1,9 @@
 import Foundation
 
 extension TrainingConfig {
-    /// Checks every number against ``TrainingBounds`` and the synthetic dataset's memory against
-    /// ``TrainingBounds/datasetBytesLimit``, naming the first offending key and value.
+    /// Checks every number against ``TrainingBounds``, the synthetic dataset's memory against
+    /// ``TrainingBounds/datasetBytesLimit`` and a batch's activations against
+    /// ``TrainingBounds/batchBytesLimit``, naming the first offending key and value.
     public func validate() throws(TrainingConfigError) {
         func check(_ bound: ConfigBound, _ value: Double, _ shown: String)
             throws(TrainingConfigError)
@@ -20,8 +21,21 @@ extension TrainingConfig {
         try check(TrainingBounds.focalAlpha, focalAlpha, "\(focalAlpha)")
         try check(TrainingBounds.focalGamma, focalGamma, "\(focalGamma)")
         try check(TrainingBounds.divergeFactor, divergeFactor, "\(divergeFactor)")
-        if case .synthetic(let options) = data {
+        let imageSize: Int
+        switch data {
+        case .synthetic(let options):
             try options.validateBounds()
+            imageSize = options.imageSize
+        case .yolo:
+            imageSize = DatasetLoader.defaultYOLOImageSize
+        }
+        let bytes = TrainingBounds.batchBytes(batchSize: batchSize, size: imageSize)
+        guard bytes <= Double(TrainingBounds.batchBytesLimit) else {
+            throw TrainingConfigError(
+                key: "batch_size, image_size", value: "\(batchSize), \(imageSize)",
+                requirement: "batch_size × image_size² × \(TrainingBounds.trainingBytesPerPixel) "
+                    + "bytes of activations must be <= \(TrainingBounds.batchBytesLimit >> 30) GiB; "
+                    + "this batch needs \(gibibytes(bytes)) GiB")
         }
     }
 }
@@ -52,8 +66,9 @@ extension SyntheticDatasetOptions {
                     + "\(gibibytes(bytes)) GiB")
         }
     }
+}
 
-    private func gibibytes(_ bytes: Double) -> String {
-        String(format: "%.1f", bytes / Double(1 << 30))
-    }
+/// `bytes` in GiB with one decimal, for the memory errors.
+private func gibibytes(_ bytes: Double) -> String {
+    String(format: "%.1f", bytes / Double(1 << 30))
 }
