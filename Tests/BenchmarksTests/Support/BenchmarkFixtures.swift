@@ -23,7 +23,7 @@ enum BenchmarkFixtures {
 
     /// A tensor of the given shape with uniform values in `-1..<1` from `seed`.
     static func random(_ n: Int, _ c: Int, _ h: Int, _ w: Int, seed: UInt64) -> Tensor {
-        var rng = DatasetRNG(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let t = Tensor(n, c, h, w)
         for i in 0..<t.count { t[i] = rng.uniform(-1, 1) }
         return t
