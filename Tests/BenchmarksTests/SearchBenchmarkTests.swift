@@ -27,7 +27,8 @@ import Testing
                 for batch in batches {
                     for loss in losses {
                         let value = objective(lr, decay, batch, loss)
-                        lines.append("0,\(lines.count - 1),\(lr),\(decay),\(batch),\(loss),\(value)")
+                        lines.append(
+                            "0,\(lines.count - 1),\(lr),\(decay),\(batch),\(loss),\(value)")
                     }
                 }
             }
@@ -46,28 +47,39 @@ import Testing
     func everyRunFindsTheBestWithinTheTableSize(strategy: SearchStrategy, jobs: Int) throws {
         // Gap 0 and a budget of the whole table: a search without repeats must hit the best by
         // trial 72 at the latest.
-        let benchmark = SearchBenchmark(table: try Self.makeTable(), gap: 0, budget: 72, jobs: jobs)
+        let benchmark = try SearchBenchmark(
+            table: try Self.makeTable(), gap: 0, budget: 72, jobs: jobs)
         let stats = try benchmark.statistics(strategy, seeds: 5)
         #expect(stats.runs.count == 5)
         #expect(stats.runs.allSatisfy { (1...72).contains($0) })
     }
 
     @Test func aRunThatNeverGetsThereCountsBudgetPlusOne() throws {
-        let benchmark = SearchBenchmark(table: try Self.makeTable(), gap: 0, budget: 1, jobs: 1)
+        let benchmark = try SearchBenchmark(
+            table: try Self.makeTable(), gap: 0, budget: 1, jobs: 1)
         let runs = try (0..<20).map { try benchmark.trialsNeeded(.random, seed: UInt64($0)) }
         #expect(Set(runs).isSubset(of: [1, 2]))
         #expect(runs.contains(2))
     }
 
     @Test func tpeBeatsRandomOnASmoothTable() throws {
-        let benchmark = SearchBenchmark(table: try Self.makeTable(), gap: 0, budget: 72, jobs: 1)
+        let benchmark = try SearchBenchmark(
+            table: try Self.makeTable(), gap: 0, budget: 72, jobs: 1)
         let random = try benchmark.statistics(.random, seeds: 20)
         let tpe = try benchmark.statistics(.tpe, seeds: 20)
         #expect(tpe.mean < random.mean)
     }
 
+    @Test func aBudgetPastTheTableIsATypedError() throws {
+        let table = try Self.makeTable()
+        #expect(throws: SearchBenchmarkError.budgetExceedsTable(budget: 73, configs: 72)) {
+            try SearchBenchmark(table: table, gap: 0, budget: 73, jobs: 1)
+        }
+    }
+
     @Test func runsAreReproducible() throws {
-        let benchmark = SearchBenchmark(table: try Self.makeTable(), gap: 0.05, budget: 72, jobs: 4)
+        let benchmark = try SearchBenchmark(
+            table: try Self.makeTable(), gap: 0.05, budget: 72, jobs: 4)
         #expect(try benchmark.statistics(.tpe, seeds: 3) == benchmark.statistics(.tpe, seeds: 3))
     }
 
@@ -80,7 +92,8 @@ import Testing
     }
 
     @Test func jsonHasTheDocumentedShape() throws {
-        let benchmark = SearchBenchmark(table: try Self.makeTable(), gap: 0.01, budget: 72, jobs: 1)
+        let benchmark = try SearchBenchmark(
+            table: try Self.makeTable(), gap: 0.01, budget: 72, jobs: 1)
         let report = try SearchBenchmarkReport(benchmark: benchmark, methods: [.tpe], seeds: 2)
         let object = try JSONSerialization.jsonObject(with: Data(report.json.utf8))
         let root = try #require(object as? [String: Any])

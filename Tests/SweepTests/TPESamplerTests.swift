@@ -90,9 +90,11 @@ import Trainer
         let alone = try liar.propose(
             space: unitSpace, defaults: defaults, history: peakedHistory, seed: 3, trialIndex: 30)
         // Ten workers already running at the proposed point.
-        let running = peakedHistory + (0..<10).map { _ in
-            TPEObservation(parameters: alone, state: .running)
-        }
+        let running =
+            peakedHistory
+            + (0..<10).map { _ in
+                TPEObservation(parameters: alone, state: .running)
+            }
         let withLiar = try liar.propose(
             space: unitSpace, defaults: defaults, history: running, seed: 3, trialIndex: 30)
         let withoutLiar = try honest.propose(

@@ -14,7 +14,13 @@ public struct SearchBenchmark: Sendable {
     public let budget: Int
     public let jobs: Int
 
-    public init(table: SearchTable, gap: Double, budget: Int, jobs: Int) {
+    /// `budget` (trials per run) must not exceed the table's configurations.
+    public init(
+        table: SearchTable, gap: Double, budget: Int, jobs: Int
+    ) throws(SearchBenchmarkError) {
+        guard budget <= table.objectives.count else {
+            throw .budgetExceedsTable(budget: budget, configs: table.objectives.count)
+        }
         self.table = table
         self.gap = gap
         self.budget = budget

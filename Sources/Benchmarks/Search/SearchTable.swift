@@ -30,7 +30,8 @@ public struct SearchTable: Sendable {
             }
             return index
         }
-        let parameterColumns = try Hyperparameter.allCases.map { parameter throws(SearchTableError) in
+        let parameterColumns = try Hyperparameter.allCases.map {
+            parameter throws(SearchTableError) in
             (parameter, try column(parameter.rawValue))
         }
         let objectiveColumn = try column(objective)

@@ -46,14 +46,17 @@ struct ParzenEstimator: Sendable {
                     return row
                 }
                 let uniform = [Double](repeating: share, count: values.count)
-                return .categorical((rows + [uniform]).map { row in
-                    let sum = row.reduce(0, +)
-                    return row.map { $0 / sum }
-                })
+                return .categorical(
+                    (rows + [uniform]).map { row in
+                        let sum = row.reduce(0, +)
+                        return row.map { $0 / sum }
+                    })
             case .numeric(let low, let high, _):
-                let sigmas = multivariate
+                let sigmas =
+                    multivariate
                     ? [Double](
-                        repeating: 0.2 * pow(Double(max(count, 1)), -1 / Double(dimensions.count + 4))
+                        repeating: 0.2
+                            * pow(Double(max(count, 1)), -1 / Double(dimensions.count + 4))
                             * (high - low), count: count)
                     : Self.neighbourSigmas(observed, low: low, high: high)
                 let minimum = (high - low) / min(100, Double(count + 2))
@@ -119,7 +122,8 @@ struct ParzenEstimator: Sendable {
         var sigmas = [Double](repeating: 0, count: all.count)
         for (rank, index) in order.enumerated() {
             let position = rank + 1
-            var sigma = max(sorted[position] - sorted[position - 1], sorted[position + 1] - sorted[position])
+            var sigma = max(
+                sorted[position] - sorted[position - 1], sorted[position + 1] - sorted[position])
             if sorted.count >= 4, rank == 0 { sigma = sorted[2] - sorted[1] }
             if sorted.count >= 4, rank == order.count - 1 {
                 sigma = sorted[sorted.count - 2] - sorted[sorted.count - 3]

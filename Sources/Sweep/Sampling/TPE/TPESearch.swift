@@ -26,7 +26,8 @@ struct TPESearch: Sendable {
                 size = nil
                 break
             }
-            size = current.multipliedReportingOverflow(by: count).overflow
+            size =
+                current.multipliedReportingOverflow(by: count).overflow
                 ? Int.max / 2 : current * count
         }
         finiteSize = size

@@ -69,17 +69,14 @@ struct BenchSearchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let table = try SearchTable(contentsOf: self.table, objective: objective)
-        let size = table.objectives.count
-        let budget = self.budget ?? size
-        guard budget <= size else {
-            throw ValidationError(
-                "--budget \(budget) exceeds the \(size) configs of \(self.table): "
-                    + "searches never repeat a config")
-        }
         let methods = try methods()
+        let benchmark = try SearchBenchmark(
+            table: table, gap: gap, budget: budget ?? table.objectives.count, jobs: jobs)
         let report = try SearchBenchmarkReport(
-            benchmark: SearchBenchmark(table: table, gap: gap, budget: budget, jobs: jobs),
+            benchmark: benchmark,
             methods: methods, seeds: seeds)
-        print(json ? report.json : report.text(order: methods, gap: gap), terminator: json ? "\n" : "")
+        print(
+            json ? report.json : report.text(order: methods, gap: gap), terminator: json ? "\n" : ""
+        )
     }
 }
