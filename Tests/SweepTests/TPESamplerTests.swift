@@ -49,6 +49,17 @@ import Trainer
         #expect(withoutLiar.bad.count == 9)
     }
 
+    @Test func runningTrialsAreNeverGood() {
+        // 1 completed + 10 running = 11 considered → 2 good slots, but only the completed one
+        // can fill them.
+        let history =
+            [trial(lr: 0.5, .completed(value: 1))]
+            + (0..<10).map { trial(lr: Double($0) / 10, .running) }
+        let split = TPESampler.split(history: history, constantLiar: true)
+        #expect(split.good.map(\.lr) == [0.5])
+        #expect(split.bad.count == 10)
+    }
+
     @Test func prunedTrialsRankByStepThenValue() {
         // 11 pruned trials → 2 good: the two that reached step 9, higher value first.
         var history = (0..<9).map { trial(lr: Double($0) / 10, .pruned(step: 1, value: 10)) }

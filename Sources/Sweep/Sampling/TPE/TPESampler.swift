@@ -51,7 +51,8 @@ public struct TPESampler: Sendable {
     }
 
     /// The history ranked best first, cut into the good `goodCount(of: n)` and the rest.
-    /// Running trials take part only with `constantLiar`, always last. Each part keeps the
+    /// Running trials take part only with `constantLiar`: they count towards n but are
+    /// always bad (Optuna's `_split_trials`). Each part keeps the
     /// history's order (oldest first), which the estimators' weights rely on.
     static func split(
         history: [TPEObservation], constantLiar: Bool
@@ -64,7 +65,10 @@ public struct TPESampler: Sendable {
             let right = rank(history[rhs].state)
             return left != right ? left < right : lhs < rhs
         }
-        let goodSet = Set(ranked.prefix(TPESettings.goodCount(of: ranked.count)))
+        let goodSet = Set(
+            ranked.prefix(TPESettings.goodCount(of: ranked.count)).filter {
+                history[$0].state != .running
+            })
         let good = considered.filter { goodSet.contains($0) }.map { history[$0].parameters }
         let bad = considered.filter { !goodSet.contains($0) }.map { history[$0].parameters }
         return (good, bad)
