@@ -71,6 +71,15 @@ import Testing
         }
     }
 
+    @Test func quotedFieldsAreUnquoted() throws {
+        let parsed = try SearchTable(
+            csv: "\"lr\",weight_decay,batch_size,loss,ap_small,note\n"
+                + "0.01,0.001,16,mse,0.5,\"a \"\"b\"\", c\"\n",
+            file: "grid.csv", objective: "ap_small")
+        #expect(parsed.objectives.count == 1)
+        #expect(parsed.best == 0.5)
+    }
+
     @Test func errorMessagesSayWhereAndWhat() {
         #expect(
             SearchTableError.badValue(file: "grid.csv", line: 4, column: "lr", text: "x")

@@ -99,11 +99,12 @@ public struct SearchTable: Sendable {
         var fields: [String] = []
         var field = ""
         var quoted = false
-        var iterator = text.makeIterator()
-        while let character = iterator.next() {
+        var closedQuote = false
+        for character in text {
             if quoted {
                 if character == "\"" {
                     quoted = false
+                    closedQuote = true
                 } else {
                     field.append(character)
                 }
@@ -111,7 +112,7 @@ public struct SearchTable: Sendable {
             }
             switch character {
             case "\"":
-                if field.last == "\"" || !field.isEmpty { field.append("\"") }
+                if closedQuote { field.append("\"") }
                 quoted = true
             case ",":
                 fields.append(field)
@@ -124,6 +125,7 @@ public struct SearchTable: Sendable {
             default:
                 field.append(character)
             }
+            closedQuote = false
         }
         if !field.isEmpty || !fields.isEmpty {
             fields.append(field)
