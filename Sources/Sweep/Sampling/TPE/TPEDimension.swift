@@ -53,16 +53,12 @@ struct TPEDimension: Sendable {
 
     /// How many values the domain holds; `nil` when it is continuous.
     var finiteSize: Int? {
-        switch domain {
-        case .values(let values): values.count
-        case .uniform, .logUniform: nil
-        case .intUniform(let low, let high): high - low + 1
-        case .qLogUniform:
-            if case .numeric(_, _, .quantizedLogarithm(let range)) = kind {
-                Int(((range.highest - range.lowest) / range.q).rounded()) + 1
-            } else {
-                nil
-            }
+        switch kind {
+        case .categorical(let values): values.count
+        case .numeric(let low, let high, .integer): Int(high - low) + 1
+        case .numeric(_, _, .quantizedLogarithm(let range)):
+            Int(((range.highest - range.lowest) / range.q).rounded()) + 1
+        case .numeric: nil
         }
     }
 
@@ -112,18 +108,15 @@ struct TPEDimension: Sendable {
         }
     }
 
-    /// The value number `index` of a finite domain, in increasing order.
-    func value(at index: Int) -> ParameterValue {
-        switch domain {
-        case .values(let values): values[index]
-        case .intUniform(let low, _): .integer(low + index)
-        case .qLogUniform:
-            if case .numeric(_, _, .quantizedLogarithm(let range)) = kind {
-                decode(log(range.lowest + Double(index) * range.q))
-            } else {
-                decode(0)
-            }
-        case .uniform, .logUniform: decode(0)
+    /// The value number `index` of a finite domain, in increasing order; `nil` when the
+    /// domain is continuous.
+    func value(at index: Int) -> ParameterValue? {
+        switch kind {
+        case .categorical(let values): values[index]
+        case .numeric(let low, _, .integer): .integer(Int(low) + index)
+        case .numeric(_, _, .quantizedLogarithm(let range)):
+            decode(log(range.lowest + Double(index) * range.q))
+        case .numeric: nil
         }
     }
 }

@@ -175,10 +175,11 @@ struct TPESearch: Sendable {
         for dimension in dimensions {
             let count = dimension.finiteSize ?? 1
             points = points.flatMap { prefix in
-                (0..<count).map { index in
+                (0..<count).compactMap { index in
+                    guard let value = dimension.value(at: index) else { return nil }
                     var parameters = defaults
-                    parameters.set(dimension.parameter, to: dimension.value(at: index))
-                    return prefix + [dimension.encode(parameters) ?? 0]
+                    parameters.set(dimension.parameter, to: value)
+                    return dimension.encode(parameters).map { prefix + [$0] }
                 }
             }
         }
