@@ -10,6 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchEvalCommand.self,
             BenchOrchestratorCommand.self,
             BenchASHACommand.self,
+            BenchSearchCommand.self,
         ]
     )
 }

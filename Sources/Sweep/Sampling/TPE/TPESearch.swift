@@ -1,0 +1,190 @@
+import Foundation
+import Trainer
+
+/// The search space of one ``TPESampler`` proposal: its dimensions, the points already tried,
+/// and how a point on the kernel scale becomes ``TrialParameters``.
+struct TPESearch: Sendable {
+    /// Largest finite space that is enumerated to find the best unseen point.
+    static let enumerationLimit = 100_000
+    /// Joint candidates scored in independent (univariate) mode: the product of each
+    /// parameter's best unique candidates is cut to about this many.
+    static let jointCandidateLimit = 4_096
+
+    let dimensions: [TPEDimension]
+    let defaults: TrialParameters
+    /// The history's points (any state) on the kernel scale.
+    let seen: Set<[Double]>
+    /// The number of points when every dimension is finite (capped past `Int.max / 2`).
+    let finiteSize: Int?
+
+    init(dimensions: [TPEDimension], defaults: TrialParameters, history: [TPEObservation]) {
+        self.dimensions = dimensions
+        self.defaults = defaults
+        var size: Int? = 1
+        for dimension in dimensions {
+            guard let current = size, let count = dimension.finiteSize else {
+                size = nil
+                break
+            }
+            size =
+                current.multipliedReportingOverflow(by: count).overflow
+                ? Int.max / 2 : current * count
+        }
+        finiteSize = size
+        seen = Set(history.compactMap { Self.encode($0.parameters, dimensions) })
+    }
+
+    /// `parameters` on the kernel scale; `nil` when a value lies outside its domain.
+    func encode(_ parameters: TrialParameters) -> [Double]? {
+        Self.encode(parameters, dimensions)
+    }
+
+    private static func encode(
+        _ parameters: TrialParameters, _ dimensions: [TPEDimension]
+    ) -> [Double]? {
+        var point: [Double] = []
+        for dimension in dimensions {
+            guard let x = dimension.encode(parameters) else { return nil }
+            point.append(x)
+        }
+        return point
+    }
+
+    /// The trial parameters at `point` (rounded to the domains).
+    func parameters(at point: [Double]) -> TrialParameters {
+        var parameters = defaults
+        for (dimension, x) in zip(dimensions, point) {
+            parameters.set(dimension.parameter, to: dimension.decode(x))
+        }
+        return parameters
+    }
+
+    /// `point` rounded to the domains, on the kernel scale (categories and integers exact).
+    func canonical(_ point: [Double]) -> [Double] {
+        encode(parameters(at: point)) ?? point
+    }
+
+    /// A uniform draw; in a finite space one not yet tried (re-drawn, then picked among the
+    /// enumerated unseen points).
+    func randomUnseen(_ generator: inout SplitMix64) throws(TPEError) -> TrialParameters {
+        for _ in 0..<100 {
+            var parameters = defaults
+            for dimension in dimensions {
+                parameters.set(
+                    dimension.parameter,
+                    to: RandomSampler.draw(
+                        dimension.domain, integer: dimension.parameter == .batchSize, &generator))
+            }
+            guard finiteSize != nil, let point = encode(parameters), seen.contains(point) else {
+                return parameters
+            }
+        }
+        let unseen = try enumerateUnseen()
+        return parameters(at: unseen[generator.nextIndex(below: unseen.count)])
+    }
+
+    /// The TPE proposal: the best unseen of the candidates drawn from l(x), by l(x)/g(x).
+    func best(
+        good: [TrialParameters], bad: [TrialParameters], settings: TPESettings,
+        _ generator: inout SplitMix64
+    ) throws(TPEError) -> TrialParameters {
+        let goodPoints = good.compactMap(encode)
+        let badPoints = bad.compactMap(encode)
+        let score: ([Double]) -> Double
+        let candidates: [[Double]]
+        if settings.multivariate {
+            let l = ParzenEstimator(
+                dimensions: dimensions, points: goodPoints, priorWeight: settings.priorWeight,
+                multivariate: true)
+            let g = ParzenEstimator(
+                dimensions: dimensions, points: badPoints, priorWeight: settings.priorWeight,
+                multivariate: true)
+            score = { l.logDensity($0) - g.logDensity($0) }
+            candidates = (0..<settings.eiCandidates).map { _ in canonical(l.sample(&generator)) }
+        } else {
+            let pairs = dimensions.enumerated().map { column, dimension in
+                (
+                    ParzenEstimator(
+                        dimensions: [dimension], points: goodPoints.map { [$0[column]] },
+                        priorWeight: settings.priorWeight, multivariate: false),
+                    ParzenEstimator(
+                        dimensions: [dimension], points: badPoints.map { [$0[column]] },
+                        priorWeight: settings.priorWeight, multivariate: false)
+                )
+            }
+            let scoreOne = { (column: Int, x: Double) -> Double in
+                pairs[column].0.logDensity([x]) - pairs[column].1.logDensity([x])
+            }
+            score = { point in point.indices.reduce(0) { $0 + scoreOne($1, point[$1]) } }
+            var perDimension: [[Double]] = []
+            for (l, _) in pairs {
+                perDimension.append(
+                    (0..<settings.eiCandidates).map { _ in l.sample(&generator)[0] })
+            }
+            candidates = jointCandidates(perDimension: perDimension, score: scoreOne)
+        }
+        let scores = candidates.map(score)
+        let ranked = candidates.indices.sorted { scores[$0] > scores[$1] }.map { candidates[$0] }
+        guard finiteSize != nil else { return parameters(at: ranked[0]) }
+        if let unseen = ranked.first(where: { !seen.contains($0) }) {
+            return parameters(at: unseen)
+        }
+        guard let size = finiteSize, size <= Self.enumerationLimit else {
+            return try randomUnseen(&generator)
+        }
+        let unseen = try enumerateUnseen()
+        let unseenScores = unseen.map(score)
+        let bestIndex = unseenScores.indices.max { unseenScores[$0] < unseenScores[$1] } ?? 0
+        return parameters(at: unseen[bestIndex])
+    }
+
+    /// The product of each dimension's best unique (rounded) candidates, cut so the product
+    /// stays near ``jointCandidateLimit``; its first point combines the per-dimension best.
+    private func jointCandidates(
+        perDimension: [[Double]], score: (Int, Double) -> Double
+    ) -> [[Double]] {
+        let keep = max(
+            1, Int(pow(Double(Self.jointCandidateLimit), 1 / Double(max(dimensions.count, 1)))))
+        let columns = perDimension.enumerated().map { column, drawn in
+            var unique: [Double] = []
+            for x in drawn {
+                let rounded = dimensionCanonical(column, x)
+                if !unique.contains(rounded) { unique.append(rounded) }
+            }
+            return Array(unique.sorted { score(column, $0) > score(column, $1) }.prefix(keep))
+        }
+        return columns.reduce([[]]) { partial, column in
+            partial.flatMap { prefix in column.map { prefix + [$0] } }
+        }
+    }
+
+    /// `x` rounded to dimension `column`'s domain, on the kernel scale.
+    private func dimensionCanonical(_ column: Int, _ x: Double) -> Double {
+        let dimension = dimensions[column]
+        var parameters = defaults
+        parameters.set(dimension.parameter, to: dimension.decode(x))
+        return dimension.encode(parameters) ?? x
+    }
+
+    /// Every point of the finite space not in the history, in a stable order.
+    private func enumerateUnseen() throws(TPEError) -> [[Double]] {
+        guard let size = finiteSize, size <= Self.enumerationLimit else {
+            throw .spaceExhausted(size: finiteSize ?? 0)
+        }
+        var points: [[Double]] = [[]]
+        for dimension in dimensions {
+            let count = dimension.finiteSize ?? 1
+            points = points.flatMap { prefix in
+                (0..<count).compactMap { index in
+                    guard let value = dimension.value(at: index) else { return nil }
+                    var parameters = defaults
+                    parameters.set(dimension.parameter, to: value)
+                    return dimension.encode(parameters).map { prefix + [$0] }
+                }
+            }
+        }
+        let unseen = points.filter { !seen.contains($0) }
+        guard !unseen.isEmpty else { throw .spaceExhausted(size: size) }
+        return unseen
+    }
+}

@@ -1,0 +1,29 @@
+/// The knobs of ``TPESampler``; the defaults are Optuna's `TPESampler` defaults.
+public struct TPESettings: Sendable, Equatable {
+    /// Trials (completed or pruned) drawn at random before the model takes over.
+    public var startupTrials: Int
+    /// Candidates drawn from l(x) per proposal; the one with the best l(x)/g(x) wins.
+    public var eiCandidates: Int
+    /// Weight of the prior kernel (uniform over the domain) in both estimators.
+    public var priorWeight: Double
+    /// Joint kernels over all parameters (`true`) or one estimator per parameter (`false`).
+    public var multivariate: Bool
+    /// Running trials count as bad with the worst value, so concurrent proposals spread out.
+    public var constantLiar: Bool
+
+    public init(
+        startupTrials: Int = 10, eiCandidates: Int = 24, priorWeight: Double = 1,
+        multivariate: Bool = false, constantLiar: Bool = false
+    ) {
+        self.startupTrials = startupTrials
+        self.eiCandidates = eiCandidates
+        self.priorWeight = priorWeight
+        self.multivariate = multivariate
+        self.constantLiar = constantLiar
+    }
+
+    /// Optuna's default γ: the number of "good" trials among `count`, `min(⌈0.1·count⌉, 25)`.
+    public static func goodCount(of count: Int) -> Int {
+        min((count + 9) / 10, 25)
+    }
+}
