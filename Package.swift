@@ -69,6 +69,21 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-    ],
+    ] + fuzzTargets,
     swiftLanguageModes: [.v6]
 )
+
+/// libFuzzer targets (`scripts/fuzz.sh`, `Tests/Fuzz/README.md`): each is a tool that replays the
+/// files it is given, and a libFuzzer binary when built with `-sanitize=fuzzer -DFUZZING`.
+var fuzzTargets: [Target] {
+    let parsers: [(name: String, dependency: Target.Dependency)] = [
+        ("FuzzSweepSpec", "Sweep"), ("FuzzDataYAML", "Trainer"), ("FuzzCOCOJSON", "Trainer"),
+        ("FuzzPNG", "Trainer"), ("FuzzJPEG", "Trainer"), ("FuzzTrainingConfig", "Trainer"),
+    ]
+    return [.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport")]
+        + parsers.map { parser in
+            .executableTarget(
+                name: parser.name, dependencies: ["FuzzSupport", parser.dependency],
+                path: "Fuzz/\(parser.name)")
+        }
+}
