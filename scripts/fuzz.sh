@@ -7,8 +7,9 @@
 #   scripts/fuzz.sh all --replay     the same for every target
 #
 # TARGET: sweep-spec, data-yaml, coco-json, png, jpeg, training-config.
-# The fuzz build (AddressSanitizer + libFuzzer, -DFUZZING) lives in .build-fuzz; new corpus entries
-# go to .build-fuzz/corpus/TARGET (scratch), crashes to Tests/Fuzz/TARGET/crashes/.
+# The fuzz build (Swift code with AddressSanitizer and libFuzzer coverage, -DFUZZING) lives in
+# .build-fuzz; new corpus entries go to .build-fuzz/corpus/TARGET (scratch), crashes to
+# Tests/Fuzz/TARGET/crashes/.
 # A run restarts after a finding until SECONDS are used up (at most FUZZ_MAX_FINDINGS, default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,8 +37,11 @@ product() {
 }
 
 build() {
-    swift build --product "$1" --scratch-path "$SCRATCH" \
-        --sanitize=fuzzer --sanitize=address -Xswiftc -DFUZZING >&2
+    # swiftc keeps only its last -sanitize flag, so SwiftPM's --sanitize=fuzzer --sanitize=address
+    # would leave Swift code without coverage: the combined flag comes last. --sanitize=fuzzer
+    # stays so that SwiftPM links libFuzzer's main instead of the target's (renamed) entry point.
+    swift build --product "$1" --scratch-path "$SCRATCH" --sanitize=fuzzer \
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >&2
     echo "$SCRATCH/debug/$1"
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the scheduler, trial store and worker tests under ThreadSanitizer (own build folder,
-# .build-tsan). Extra arguments go to `swift test` (a later --filter replaces the default one).
+# .build-tsan). Extra arguments go to `swift test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 readonly SUITES='Scheduler|TrialStore|ConcurrentRead|RunLock|Worker|SweepProgress|ProgressLine'
