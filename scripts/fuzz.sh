@@ -10,7 +10,8 @@
 # The fuzz build (Swift code with AddressSanitizer and libFuzzer coverage, -DFUZZING) lives in
 # .build-fuzz; new corpus entries go to .build-fuzz/corpus/TARGET (scratch), crashes to
 # Tests/Fuzz/TARGET/crashes/.
-# A run restarts after a finding until SECONDS are used up (at most FUZZ_MAX_FINDINGS, default 5).
+# A run restarts after a finding until SECONDS are used up (at most FUZZ_MAX_FINDINGS, default 5);
+# it exits 1 when it found anything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -87,6 +88,7 @@ fuzz() {
     echo "seconds:    $(($(date +%s) - start))"
     echo "executions: $executions"
     echo "findings:   $findings (reproducers in $crashes/, full log in $log)"
+    ((findings == 0))
 }
 
 (($# == 2)) || usage
