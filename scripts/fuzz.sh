@@ -18,6 +18,9 @@ cd "$(dirname "$0")/.."
 readonly TARGETS="sweep-spec data-yaml coco-json png jpeg training-config"
 readonly SCRATCH=.build-fuzz
 readonly LIMITS=(-timeout=10 -rss_limit_mb=2048)
+# Swift's own crash handler would start swift-backtrace (which hangs under ASan) instead of
+# letting libFuzzer record the crash.
+export SWIFT_BACKTRACE=enable=no
 
 usage() {
     echo "usage: $0 TARGET SECONDS | $0 TARGET --replay | $0 all --replay" >&2
