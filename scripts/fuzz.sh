@@ -17,7 +17,9 @@ cd "$(dirname "$0")/.."
 
 readonly TARGETS="sweep-spec data-yaml coco-json png jpeg training-config"
 readonly SCRATCH=.build-fuzz
-readonly LIMITS=(-timeout=10 -rss_limit_mb=2048)
+# Leak checks are off: FoundationEssentials' String(contentsOfFile:) leaks 4 KB on every empty file
+# (Swift 6.3), which stopped each run at once without saying anything about this project's code.
+readonly LIMITS=(-timeout=10 -rss_limit_mb=2048 -detect_leaks=0)
 # Swift's own crash handler would start swift-backtrace (which hangs under ASan) instead of
 # letting libFuzzer record the crash.
 export SWIFT_BACKTRACE=enable=no
