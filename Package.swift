@@ -94,6 +94,21 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Sweep", "Trainer"]),
-    ],
+    ] + fuzzTargets,
     swiftLanguageModes: [.v6]
 )
+
+/// libFuzzer targets (`scripts/fuzz.sh`, `Tests/Fuzz/README.md`): each is a tool that replays the
+/// files it is given, and a libFuzzer binary when built with `-sanitize=fuzzer -DFUZZING`.
+var fuzzTargets: [Target] {
+    let parsers: [(name: String, dependency: Target.Dependency)] = [
+        ("FuzzSweepSpec", "Sweep"), ("FuzzDataYAML", "Trainer"), ("FuzzCOCOJSON", "Trainer"),
+        ("FuzzPNG", "Trainer"), ("FuzzJPEG", "Trainer"), ("FuzzTrainingConfig", "Trainer"),
+    ]
+    return [.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport")]
+        + parsers.map { parser in
+            .executableTarget(
+                name: parser.name, dependencies: ["FuzzSupport", parser.dependency],
+                path: "Fuzz/\(parser.name)")
+        }
+}

@@ -1,0 +1,26 @@
+import FuzzSupport
+import Trainer
+
+/// Fuzz target: the input as PNG bytes through `ImageCodec.decodePNG`, chunk CRCs made valid
+/// first (``PNGChunkCRC``).
+/// A thrown error is the expected answer to bad input; a crash, a sanitizer report, a hang or a
+/// huge allocation is a finding (see `Tests/Fuzz/README.md`).
+enum FuzzPNG {
+    static func handle(_ input: [UInt8]) {
+        _ = try? ImageCodec.decodePNG(PNGChunkCRC.fixed(input), file: "fuzz.png")
+    }
+}
+
+/// libFuzzer's entry point, called once per generated input.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzPNG.handle(FuzzInput.bytes(data, size))
+    return 0
+}
+
+#if !FUZZING
+    /// Without libFuzzer (a plain `swift build`) the target replays the files it is given.
+    @main enum Replay {
+        static func main() { FuzzReplay.run(FuzzPNG.handle) }
+    }
+#endif
