@@ -18,17 +18,8 @@ struct SweepFileNodes {
             value: value, problem: problem)
     }
 
-    /// The offending value as shown after `got`.
-    func shown(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar):
-            if scalar.string.isEmpty && scalar.style == .plain { return "nothing" }
-            return scalar.style == .plain ? scalar.string : "\"\(scalar.string)\""
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
-        }
-    }
+    /// The offending value as shown after `got`, worded as every config reader words it.
+    func shown(_ node: Node) -> String { ConfigNodes.shown(node) }
 
     func mapping(_ node: Node, _ keyPath: String) throws(SweepFileError) -> [SweepFileEntry] {
         guard let mapping = node.mapping else {

@@ -5,7 +5,7 @@ import Yams
 ///
 /// Scalars are typed by how they are written rather than by Yams' YAML 1.1 resolver, so `1e-4`
 /// (which YAML 1.1 reads as text) is a number, and a quoted `"0.1"` stays text.
-struct ConfigNodes {
+public struct ConfigNodes: Sendable {
     let path: String
 
     func error(
@@ -17,8 +17,8 @@ struct ConfigNodes {
             value: value, problem: problem)
     }
 
-    /// The offending value as shown after `got`.
-    func shown(_ node: Node) -> String {
+    /// The offending value as shown after `got` (one wording for every config reader).
+    public static func shown(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar):
             if scalar.string.isEmpty && scalar.style == .plain { return "nothing" }
@@ -28,6 +28,9 @@ struct ConfigNodes {
         case .alias: return "an alias"
         }
     }
+
+    /// ``shown(_:)`` for this reader's messages.
+    func shown(_ node: Node) -> String { Self.shown(node) }
 
     /// The entries of a mapping, each with its key, nodes and dotted path.
     func mapping(_ node: Node, _ keyPath: String) throws(TrainingConfigFileError)
