@@ -13,6 +13,15 @@ import Testing
         ("training-config", "FuzzTrainingConfig"),
     ]
 
+    /// The 2 GB limit as a shell command. AddressSanitizer (`scripts/asan.sh` builds the replay
+    /// tools with it too) reserves terabytes of address space for its shadow memory, so there the
+    /// limit is its own allocator's instead of the address space's.
+    static var memoryLimit: String {
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") == nil
+            ? "ulimit -v 2097152"
+            : "export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}max_allocation_size_mb=2048"
+    }
+
     static let fuzzFolder = CLIRun.repository.appendingPathComponent("Tests/Fuzz")
 
     static func inputs(_ folder: String, _ kind: String) -> [String] {
@@ -38,7 +47,7 @@ import Testing
         try #require(!files.isEmpty, "Tests/Fuzz/\(folder) has no corpus")
         let scratch = try CLIScratch()
         defer { scratch.remove() }
-        let command = "ulimit -v 2097152 && SWIFT_BACKTRACE=enable=no exec \"$0\" \"$@\""
+        let command = "\(Self.memoryLimit) && SWIFT_BACKTRACE=enable=no exec \"$0\" \"$@\""
         let run = try scratch.run(
             ["-c", command, try CLIRun.binary(product)] + files, executable: "/bin/sh")
         let (status, signalled, output) = run
