@@ -1,15 +1,28 @@
+extension SearchMethod {
+    /// Whether trials are proposed one at a time from the results so far (the scheduler plans
+    /// them lazily, see ``SweepSpec/proposeTrial(history:)``) rather than planned up front.
+    public var isModelBased: Bool {
+        switch self {
+        case .grid, .random: false
+        case .tpe: true
+        }
+    }
+}
+
 extension SweepSpec {
-    /// The sampler this sweep's `method` asks for.
-    public var sampler: any Sampler {
+    /// The sampler that plans this sweep up front; nil for a model-based `method`.
+    public var sampler: (any Sampler)? {
         switch method {
         case .grid: GridSampler()
         case .random: RandomSampler()
+        case .tpe: nil
         }
     }
 
-    /// The sweep's trials in run order (see ``GridSampler`` and ``RandomSampler`` for the order,
-    /// seeds and keys).
+    /// The trials planned up front, in run order (see ``GridSampler`` and ``RandomSampler`` for
+    /// the order, seeds and keys); empty for a model-based method, whose trials are proposed
+    /// while it runs.
     public func planTrials() -> [TrialConfig] {
-        sampler.trials(for: self)
+        sampler?.trials(for: self) ?? []
     }
 }

@@ -31,7 +31,7 @@ extension SweepFileError {
         case trainerKeyNotAllowed(useInstead: String)
         /// An unknown key under `early_stop`.
         case unknownEarlyStopKey(suggestion: String?)
-        /// `method` other than `grid` or `random`.
+        /// `method` other than `grid`, `random` or `tpe`.
         case unknownMethod
         /// `distribution` other than the supported ones.
         case unknownDistribution
@@ -39,7 +39,7 @@ extension SweepFileError {
         case unknownEarlyStopType
         /// A `loss` value other than `mse`, `ce`, `focal`.
         case unknownLoss
-        /// `max_trials` is required by random search.
+        /// `max_trials` is required by random and model-based search.
         case maxTrialsRequired
         /// `max_trials` makes no sense for a grid (its size is the product of the value lists).
         case maxTrialsWithGrid
@@ -88,6 +88,10 @@ extension SweepFileError {
         case gridTooLarge(points: String, factors: String, limit: Int)
         /// A `values` list longer than ``SweepLimits/maximumTrials``.
         case tooManyValues(count: Int, limit: Int)
+        /// An unknown key under `sampler`.
+        case unknownSamplerKey(suggestion: String?)
+        /// `sampler:` given for a method without a model (grid, random).
+        case samplerNotAllowed(method: String)
 
         /// The human-readable sentence for this problem.
         public var message: String {
@@ -110,13 +114,13 @@ extension SweepFileError {
             case .trainerKeyNotAllowed(let useInstead):
                 "not allowed under trainer; use \(useInstead)"
             case .unknownEarlyStopKey(let suggestion): Self.unknown("early_stop key", suggestion)
-            case .unknownMethod: "unknown method (use grid or random)"
+            case .unknownMethod: "unknown method (use grid, random or tpe)"
             case .unknownDistribution:
                 "unknown distribution (use categorical, uniform, log_uniform, int_uniform, "
                     + "q_log_uniform)"
             case .unknownEarlyStopType: "unknown early-stop type (use asha or median)"
             case .unknownLoss: "unknown loss (use mse, ce or focal)"
-            case .maxTrialsRequired: "random search needs max_trials"
+            case .maxTrialsRequired: "methods random and tpe need max_trials"
             case .maxTrialsWithGrid:
                 "max_trials is not allowed with method grid (the grid is exhaustive)"
             case .outOfRange(let requirement): requirement
@@ -147,6 +151,9 @@ extension SweepFileError {
                     + "\(limit) trials: list fewer values, or use method random with max_trials"
             case .tooManyValues(let count, let limit):
                 "lists \(count) values; at most \(limit) (no sweep plans more trials than that)"
+            case .unknownSamplerKey(let suggestion): Self.unknown("sampler key", suggestion)
+            case .samplerNotAllowed(let method):
+                "sampler settings only apply to method tpe, not \(method)"
             case .invalidName:
                 "must be 1-100 characters of letters, digits, '.', '_' or '-', "
                     + "not starting with '.'"

@@ -9,9 +9,17 @@ extension SweepSpec {
         var lines: [String] = []
         if let path { lines.append("\(path): OK") }
         lines.append(Self.row("name", name))
-        let trialText = method == .grid ? "\(trials) (full grid)" : "\(trials) (seed \(seed))"
+        let trialText =
+            switch method {
+            case .grid: "\(trials) (full grid)"
+            case .random: "\(trials) (seed \(seed))"
+            case .tpe: "\(maxTrials ?? 0) (proposed one at a time from the results, seed \(seed))"
+            }
         lines.append(Self.row("method", method.rawValue))
         lines.append(Self.row("trials", trialText))
+        if let samplerSettings {
+            lines.append(Self.row("sampler", samplerSettings.summary))
+        }
         lines.append("parameters:")
         for parameter in Hyperparameter.allCases {
             let text = parameters[parameter].map(\.description) ?? "fixed \(fixedValue(parameter))"
