@@ -106,6 +106,28 @@ import Trainer
         }
     }
 
+    @Test func initialConfigsRunFirstAndCountTowardMaxTrials() async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            var spec = spec(maxTrials: 4)
+            let defaults = TrialParameters(defaults: spec.trainer)
+            spec.initial = [(0.5, LossKind.ce), (0.02, .mse)].map { lr, loss in
+                var config = defaults
+                config.lr = lr
+                config.loss = loss
+                return config
+            }
+            let log = EventLog()
+            let summary = try await run(spec, store, jobs: 1, log: log)
+
+            #expect(summary.outcomes == [.completed: 4])
+            let trials = try store.trials(sweep: spec.name)
+            #expect(trials.map(\.index) == [0, 1, 2, 3])
+            #expect(trials.prefix(2).map(\.config.parameters) == spec.initial)
+            #expect(log.startedKeys == trials.map(\.key))
+        }
+    }
+
     @Test func aRunAfterTheLastProposalStartsNothing() async throws {
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))

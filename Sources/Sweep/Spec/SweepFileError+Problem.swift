@@ -92,6 +92,14 @@ extension SweepFileError {
         case unknownSamplerKey(suggestion: String?)
         /// `sampler:` given for a method without a model (grid, random).
         case samplerNotAllowed(method: String)
+        /// More `initial` configs than `max_trials`.
+        case tooManyInitialConfigs(maxTrials: Int)
+        /// An `initial` config names a parameter that `parameters:` does not search.
+        case initialParameterNotSearched
+        /// An `initial` value the parameter's domain cannot produce.
+        case initialValueOutsideDomain(parameter: String, domain: String)
+        /// The same `initial` config twice; `first` is where it was given first.
+        case duplicateInitialConfig(first: String)
 
         /// The human-readable sentence for this problem.
         public var message: String {
@@ -154,6 +162,14 @@ extension SweepFileError {
             case .unknownSamplerKey(let suggestion): Self.unknown("sampler key", suggestion)
             case .samplerNotAllowed(let method):
                 "sampler settings only apply to method tpe, not \(method)"
+            case .tooManyInitialConfigs(let maxTrials):
+                "lists more configs than max_trials (\(maxTrials)); they count toward it"
+            case .initialParameterNotSearched:
+                "not searched under parameters:; set a fixed value under trainer: instead"
+            case .initialValueOutsideDomain(let parameter, let domain):
+                "outside parameters.\(parameter) (\(domain))"
+            case .duplicateInitialConfig(let first):
+                "the same config as \(first)"
             case .invalidName:
                 "must be 1-100 characters of letters, digits, '.', '_' or '-', "
                     + "not starting with '.'"

@@ -13,7 +13,7 @@ struct SweepFileParser {
 
     static let topLevelKeys = [
         "name", "method", "max_trials", "seed", "parameters", "trainer", "time_budget",
-        "trial_timeout", "max_retries", "early_stop", "sampler",
+        "trial_timeout", "max_retries", "early_stop", "sampler", "initial",
     ]
 
     init(text: String, path: String, baseDirectory: String) {
@@ -55,6 +55,10 @@ struct SweepFileParser {
             try atLeast(0, entry)
         }
         let samplerSettings = try parseSampler(byKey["sampler"], method: method)
+        let initial = try byKey["initial"].map { entry throws(SweepFileError) in
+            try parseInitial(
+                entry, parameters: parameters, trainer: trainer, maxTrials: maxTrials)
+        }
 
         var training = trainer
         training.seed = seed ?? 0
@@ -62,7 +66,7 @@ struct SweepFileParser {
             name: name, method: method, maxTrials: maxTrials, seed: seed ?? 0,
             parameters: parameters, trainer: training, earlyStop: earlyStop,
             timeBudget: timeBudget, trialTimeout: trialTimeout, maxRetries: maxRetries ?? 1,
-            sourceText: text, samplerSettings: samplerSettings)
+            sourceText: text, samplerSettings: samplerSettings, initial: initial ?? [])
     }
 
     private func compose() throws(SweepFileError) -> Node {

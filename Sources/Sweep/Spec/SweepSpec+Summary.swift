@@ -20,6 +20,11 @@ extension SweepSpec {
         if let samplerSettings {
             lines.append(Self.row("sampler", samplerSettings.summary))
         }
+        for (index, config) in initial.enumerated() {
+            let values = Hyperparameter.allCases.filter { parameters[$0] != nil }
+                .map { "\($0.rawValue) \(config.value(of: $0))" }
+            lines.append(Self.row("initial[\(index)]", values.joined(separator: ", ")))
+        }
         lines.append("parameters:")
         for parameter in Hyperparameter.allCases {
             let text = parameters[parameter].map(\.description) ?? "fixed \(fixedValue(parameter))"
