@@ -73,6 +73,7 @@ import Trainer
             #expect(summary.ending == .allFinished)
             #expect(summary.outcomes == [.completed: 4])
             #expect(summary.remaining == 0)
+            #expect(summary.total == 4)
             #expect(Set(try store.trials(sweep: spec.name).map(\.key)).count == 4)
         }
     }

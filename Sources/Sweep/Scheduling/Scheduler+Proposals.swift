@@ -69,4 +69,11 @@ extension Scheduler {
         let stored = try call { try store.trialRecords(sweepID: sweepID) }.count
         return max(0, (spec.maxTrials ?? 0) - stored)
     }
+
+    /// The trials of the sweep once the run ended: `total`, or for a model-based sweep done
+    /// proposing (its space may have run out before `max_trials`) the trials stored.
+    func finalTotal(_ total: Int) throws(SchedulerError) -> Int {
+        guard spec.method.isModelBased, proposalsDone else { return total }
+        return try call { try store.trialRecords(sweepID: sweepID) }.count
+    }
 }

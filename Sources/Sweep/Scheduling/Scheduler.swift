@@ -122,7 +122,7 @@ public actor Scheduler {
         let ending: RunSummary.Ending =
             remaining == 0 ? .allFinished : (wasStopped ? .stopped : .timeBudget)
         return RunSummary(
-            ending: ending, total: total, outcomes: outcomes, retries: retries,
+            ending: ending, total: try finalTotal(total), outcomes: outcomes, retries: retries,
             remaining: remaining, setAside: setAside, seconds: elapsedSeconds())
     }
 
