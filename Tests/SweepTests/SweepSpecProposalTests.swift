@@ -85,6 +85,18 @@ import Trainer
         #expect(try spec.proposeTrial(history: records) == nil)
     }
 
+    @Test func theSpaceSizeIsKnownWhenEveryDomainIsFinite() throws {
+        let finite = spec([
+            .lr: .values([.number(0.01), .number(0.1)]), .batchSize: .intUniform(min: 8, max: 11),
+            .weightDecay: .qLogUniform(min: 0.001, max: 0.004, q: 0.001),
+        ])
+        #expect(finite.proposalSpaceSize == 2 * 4 * 4)
+        #expect(spec(lrSpace).proposalSpaceSize == nil)
+        #expect(
+            finite.summary().contains(
+                "20 (proposed one at a time from the results, seed 5) of a space of 32 points"))
+    }
+
     @Test func failedTrialsAreNeverProposedAgain() throws {
         let spec = spec([.lr: .values([.number(0.01), .number(0.1)])], startup: 0)
         let first = try #require(try spec.proposeTrial(history: []))

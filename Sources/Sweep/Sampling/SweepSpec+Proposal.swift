@@ -29,4 +29,20 @@ extension SweepSpec {
         return TrialConfig(
             index: index, key: key, parameters: proposed, seed: seed, training: training)
     }
+
+    /// How many distinct configs a model-based sweep can propose when every searched domain is
+    /// finite (a list, an integer range, quantised); nil when one is continuous. A sweep whose
+    /// `max_trials` is larger ends once it has tried them all.
+    public var proposalSpaceSize: Int? {
+        var size = 1
+        for (parameter, domain) in parameters {
+            guard let dimension = try? TPEDimension(parameter, domain),
+                let count = dimension.finiteSize
+            else { return nil }
+            let (product, overflow) = size.multipliedReportingOverflow(by: count)
+            guard !overflow else { return nil }
+            size = product
+        }
+        return size
+    }
 }

@@ -13,7 +13,9 @@ extension SweepSpec {
             switch method {
             case .grid: "\(trials) (full grid)"
             case .random: "\(trials) (seed \(seed))"
-            case .tpe: "\(maxTrials ?? 0) (proposed one at a time from the results, seed \(seed))"
+            case .tpe:
+                "\(maxTrials ?? 0) (proposed one at a time from the results, seed \(seed))"
+                    + (proposalSpaceSize.map { " of a space of \($0) points" } ?? "")
             }
         lines.append(Self.row("method", method.rawValue))
         lines.append(Self.row("trials", trialText))
