@@ -148,6 +148,32 @@ import Trainer
         }
     }
 
+    @Test func theTimeBudgetLeavesTheUnproposedTrialsForTheNextRun() async throws {
+        try await TemporaryFolder.withAsync { folder in
+            let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
+            // Each trial takes at least 0.6 s, one at a time: within a 1 s budget at most two
+            // start, and nothing is proposed after it.
+            var spec = spec(maxTrials: 5)
+            spec.timeBudget = 1
+            let scheduler = Scheduler(
+                spec: spec, store: store, launcher: Fixtures.worker("ok", ["FAKE_SLEEP": "0.3"]),
+                options: Fixtures.options(spec, jobs: 1))
+            let summary = try await scheduler.run()
+
+            #expect(summary.ending == .timeBudget)
+            let stored = try store.trials(sweep: spec.name)
+            #expect((1...2).contains(stored.count))
+            #expect(stored.allSatisfy { $0.state == .completed })
+            #expect(summary.remaining == 5 - stored.count)
+
+            spec.timeBudget = nil
+            let rest = try await run(spec, store, jobs: 2)
+            #expect(rest.ending == .allFinished)
+            #expect(rest.finished == 5 - stored.count)
+            #expect(try store.trials(sweep: spec.name).map(\.index) == Array(0..<5))
+        }
+    }
+
     @Test func anEditedTrainerSectionIsRefusedBeforeAnythingRuns() async throws {
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
