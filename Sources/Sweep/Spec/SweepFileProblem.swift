@@ -32,7 +32,7 @@ public enum SweepFileProblem: YAMLFileProblem {
     case trainerKeyNotAllowed(useInstead: String)
     /// An unknown key under `early_stop`.
     case unknownEarlyStopKey(suggestion: String?)
-    /// `method` other than `grid` or `random`.
+    /// `method` other than `grid`, `random` or `tpe`.
     case unknownMethod
     /// `distribution` other than the supported ones.
     case unknownDistribution
@@ -40,7 +40,7 @@ public enum SweepFileProblem: YAMLFileProblem {
     case unknownEarlyStopType
     /// A `loss` value other than `mse`, `ce`, `focal`.
     case unknownLoss
-    /// `max_trials` is required by random search.
+    /// `max_trials` is required by random and model-based search.
     case maxTrialsRequired
     /// `max_trials` makes no sense for a grid (its size is the product of the value lists).
     case maxTrialsWithGrid
@@ -89,6 +89,18 @@ public enum SweepFileProblem: YAMLFileProblem {
     case gridTooLarge(points: String, factors: String, limit: Int)
     /// A `values` list longer than ``SweepLimits/maximumTrials``.
     case tooManyValues(count: Int, limit: Int)
+    /// An unknown key under `sampler`.
+    case unknownSamplerKey(suggestion: String?)
+    /// `sampler:` given for a method without a model (grid, random).
+    case samplerNotAllowed(method: String)
+    /// More `initial` configs than `max_trials`.
+    case tooManyInitialConfigs(maxTrials: Int)
+    /// An `initial` config names a parameter that `parameters:` does not search.
+    case initialParameterNotSearched
+    /// An `initial` value the parameter's domain cannot produce.
+    case initialValueOutsideDomain(parameter: String, domain: String)
+    /// The same `initial` config twice; `first` is where it was given first.
+    case duplicateInitialConfig(first: String)
 
     /// The human-readable sentence for this problem.
     public var message: String {
@@ -111,13 +123,13 @@ public enum SweepFileProblem: YAMLFileProblem {
         case .trainerKeyNotAllowed(let useInstead):
             "not allowed under trainer; use \(useInstead)"
         case .unknownEarlyStopKey(let suggestion): Self.unknown("early_stop key", suggestion)
-        case .unknownMethod: "unknown method (use grid or random)"
+        case .unknownMethod: "unknown method (use grid, random or tpe)"
         case .unknownDistribution:
             "unknown distribution (use categorical, uniform, log_uniform, int_uniform, "
                 + "q_log_uniform)"
         case .unknownEarlyStopType: "unknown early-stop type (use asha or median)"
         case .unknownLoss: "unknown loss (use mse, ce or focal)"
-        case .maxTrialsRequired: "random search needs max_trials"
+        case .maxTrialsRequired: "methods random and tpe need max_trials"
         case .maxTrialsWithGrid:
             "max_trials is not allowed with method grid (the grid is exhaustive)"
         case .outOfRange(let requirement): requirement
@@ -148,6 +160,17 @@ public enum SweepFileProblem: YAMLFileProblem {
                 + "\(limit) trials: list fewer values, or use method random with max_trials"
         case .tooManyValues(let count, let limit):
             "lists \(count) values; at most \(limit) (no sweep plans more trials than that)"
+        case .unknownSamplerKey(let suggestion): Self.unknown("sampler key", suggestion)
+        case .samplerNotAllowed(let method):
+            "sampler settings only apply to method tpe, not \(method)"
+        case .tooManyInitialConfigs(let maxTrials):
+            "lists more configs than max_trials (\(maxTrials)); they count toward it"
+        case .initialParameterNotSearched:
+            "not searched under parameters:; set a fixed value under trainer: instead"
+        case .initialValueOutsideDomain(let parameter, let domain):
+            "outside parameters.\(parameter) (\(domain))"
+        case .duplicateInitialConfig(let first):
+            "the same config as \(first)"
         case .invalidName:
             "must be 1-100 characters of letters, digits, '.', '_' or '-', "
                 + "not starting with '.'"
