@@ -53,6 +53,22 @@ import Testing
         #expect(missing.output.contains("apt-get install -y libjs-chart.js"))
     }
 
+    @Test func watchEndsWithAFinalReportOnceNoTrialIsLeft() throws {
+        let scratch = try CLIScratch()
+        defer { scratch.remove() }
+        try scratch.storeWithSmallSweep()
+        let out = scratch.path("watched.html")
+        let run = try scratch.run([
+            "report", "small", "--db", scratch.db, "--out", out, "--watch", "1",
+        ])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("every trial has ended: wrote the final report to \(out)"))
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(!html.contains("http-equiv=\"refresh\""))
+        let zero = try scratch.run(["report", "small", "--db", scratch.db, "--watch", "0"])
+        #expect(zero.status != 0 && zero.output.contains("--watch must be at least 1"))
+    }
+
     @Test func importanceAndAdviceInTheTerminalAndAsJSON() throws {
         let scratch = try CLIScratch()
         defer { scratch.remove() }

@@ -61,7 +61,15 @@ public enum FanovaImportance {
     public static func evaluate(
         _ ranking: [RankedTrial], settings: Settings = Settings()
     ) -> [Entry]? {
-        var points = ObjectivePoint.points(ranking).filter { $0.state == .completed }
+        evaluate(points: ObjectivePoint.points(ranking), settings: settings)
+    }
+
+    /// The importances of the four searched parameters for the objective, from the completed
+    /// `points`; nil when fewer than two or the objective never varies.
+    public static func evaluate(
+        points all: [ObjectivePoint], settings: Settings = Settings()
+    ) -> [Entry]? {
+        var points = all.filter { $0.state == .completed }
         if let maxTrials = settings.maxTrials, points.count > maxTrials {
             var generator = SplitMix64(seed: settings.seed)
             points.shuffle(using: &generator)

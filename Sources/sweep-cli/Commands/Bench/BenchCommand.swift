@@ -12,6 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchASHACommand.self,
             BenchSearchCommand.self,
             BenchReportCommand.self,
+            BenchImportanceCommand.self,
         ]
     )
 }
