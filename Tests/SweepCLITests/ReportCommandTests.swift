@@ -53,7 +53,7 @@ import Testing
         #expect(missing.output.contains("apt-get install -y libjs-chart.js"))
     }
 
-    @Test func watchEndsWithAFinalReportOnceNoTrialIsLeft() throws {
+    @Test func watchEndsWithAFinalReportOnceNoTrialRuns() throws {
         let scratch = try CLIScratch()
         defer { scratch.remove() }
         try scratch.storeWithSmallSweep()
@@ -62,7 +62,7 @@ import Testing
             "report", "small", "--db", scratch.db, "--out", out, "--watch", "1",
         ])
         #expect(run.status == 0, "\(run.output)")
-        #expect(run.output.contains("every trial has ended: wrote the final report to \(out)"))
+        #expect(run.output.contains("no trial is running: wrote the final report to \(out)"))
         let html = try String(contentsOfFile: out, encoding: .utf8)
         #expect(!html.contains("http-equiv=\"refresh\""))
         let zero = try scratch.run(["report", "small", "--db", scratch.db, "--watch", "0"])

@@ -18,4 +18,11 @@ public enum ReportWriter {
         try ExportFile.write(html, to: path)
         return input
     }
+
+    /// Whether trials of `sweep` are running now: stored as running and not stale (a `run`
+    /// holds the database, or their worker lives); `--watch` stops once none is.
+    public static func isRunning(store: SQLiteTrialStore, sweep: String) throws -> Bool {
+        let status = try store.status(sweep: sweep).markingStale(databasePath: store.path)
+        return status.running.contains { !status.isStale($0) }
+    }
 }

@@ -60,12 +60,13 @@ public struct SweepReport: Encodable, Sendable {
         self.charts = charts
     }
 
-    /// The curves of the ranked trials (best first), then of the diverged ones.
+    /// The curves of the ranked trials (best first), then of the running and diverged ones.
     private static func learningCurves(
         _ input: ReportInput, ranking: [RankedTrial]
     ) -> ReportChart {
         let ordered =
-            ranking.map(\.trial) + input.trials.filter { $0.state == .diverged }
+            ranking.map(\.trial)
+            + input.trials.filter { $0.state == .running || $0.state == .diverged }
         let curves = ordered.map {
             LearningCurveChart.Curve(
                 trial: $0.index, state: $0.state, epochs: input.epochs[$0.key] ?? [])

@@ -27,7 +27,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: "Rewrite the report every SECONDS until no trial is queued or running.")
+        help: "Rewrite the report every SECONDS while trials of the sweep are running.")
     var watch: Int?
 
     @Option(help: "Chart.js to inline.")
@@ -43,21 +43,20 @@ struct ReportCommand: AsyncParsableCommand {
         let chartJS = try ReportHTML.loadChartJS(path: chartJs)
         let store = try SQLiteTrialStore(path: db, readOnly: true)
         let path = out ?? ReportWriter.defaultPath(sweep: sweep)
-        var input = try ReportWriter.write(
+        let input = try ReportWriter.write(
             store: store, sweep: sweep, to: path, chartJS: chartJS, refreshSeconds: watch)
         print("wrote the report of sweep '\(sweep)' (\(input.trials.count) trials) to \(path)")
         if open { Self.open(path) }
         guard let watch else { return }
-        while input.trials.contains(where: { !$0.state.isFinal }) {
+        while try ReportWriter.isRunning(store: store, sweep: sweep) {
             try await Task.sleep(for: .seconds(watch))
-            let stillRunning = try ReportWriter.write(
+            let now = try ReportWriter.write(
                 store: store, sweep: sweep, to: path, chartJS: chartJS, refreshSeconds: watch)
-            input = stillRunning
-            let waiting = input.trials.filter { !$0.state.isFinal }.count
-            print("rewrote \(path): \(waiting) trials queued or running")
+            let running = now.trials.filter { $0.state == .running }.count
+            print("rewrote \(path): \(running) trials running")
         }
         try ReportWriter.write(store: store, sweep: sweep, to: path, chartJS: chartJS)
-        print("every trial has ended: wrote the final report to \(path)")
+        print("no trial is running: wrote the final report to \(path)")
     }
 
     private static func open(_ path: String) {
