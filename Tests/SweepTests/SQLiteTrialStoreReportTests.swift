@@ -5,7 +5,7 @@ import Trainer
 @testable import Sweep
 
 @Suite struct SQLiteTrialStoreReportTests {
-    @Test func readsTheSpecTextAndEveryEpochOfTheSweep() throws {
+    @Test func readsTheSpecTextAndTheEpochsOfTheGivenTrials() throws {
         try TemporaryFolder.with { folder in
             let store = try SQLiteTrialStore(path: folder.path("db.sqlite"))
             let id = try store.openSweep(name: "s", specText: "name: s\n")
@@ -22,10 +22,11 @@ import Trainer
                         seconds: 1))
             }
             #expect(try store.sweepSource(sweep: "s").text == "name: s\n")
-            let epochs = try store.epochReports(sweep: "s")
+            let epochs = try store.epochReports(keys: trials.map(\.key))
             #expect(epochs[trials[0].key]?.map(\.epoch) == [1, 2])
             #expect(epochs[trials[1].key] == nil)
-            #expect(throws: StoreError.self) { try store.epochReports(sweep: "missing") }
+            #expect(try store.epochReports(keys: []).isEmpty)
+            #expect(try store.epochReports(keys: ["missing"]).isEmpty)
         }
     }
 }

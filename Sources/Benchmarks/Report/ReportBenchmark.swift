@@ -27,7 +27,9 @@ public enum ReportBenchmark {
             if let renderSeconds, let check {
                 lines.append(
                     "render in headless Chromium: \(ReportFormat.fixed(renderSeconds, decimals: 2)) s "
-                        + "(process start included; \(check.drawn) of \(check.charts) charts drew, "
+                        + "(process start included; the page's script "
+                        + "\(check.scriptMilliseconds.map { "\($0) ms" } ?? "did not finish"); "
+                        + "\(check.drawn) of \(check.charts) charts drew, "
                         + "\(check.problems.count) problems)  target ≤ 5 s: "
                         + (renderSeconds <= 5 ? "met" : "NOT met"))
                 lines += check.problems.map { "  problem: \($0)" }

@@ -15,6 +15,8 @@ public enum ReportBrowser {
         public var drawnIDs: [String]
         /// Script errors, console errors and blocked requests, one per line.
         public var problems: [String]
+        /// How long the page's script took, from its start to every chart drawn.
+        public var scriptMilliseconds: Int?
     }
 
     /// Why the browser could not be run.
@@ -77,7 +79,7 @@ public enum ReportBrowser {
             ready: attribute("data-ready") == "true",
             charts: Int(attribute("data-charts") ?? "") ?? 0,
             drawn: Int(attribute("data-drawn") ?? "") ?? 0, drawnIDs: drawnIDs,
-            problems: problems)
+            problems: problems, scriptMilliseconds: attribute("data-script-ms").flatMap { Int($0) })
     }
 
     /// Saves a PNG of the page at `path` as a `width`×`height` window shows it.

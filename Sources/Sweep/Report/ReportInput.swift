@@ -9,7 +9,8 @@ public struct ReportInput: Sendable {
     public var createdAt: Date
     /// Every trial, in plan order.
     public var trials: [TrialRecord]
-    /// Every stored epoch, by trial key.
+    /// The stored epochs of the trials whose learning curves are drawn
+    /// (``LearningCurveChart/trials(_:ranking:)``), by trial key.
     public var epochs: [String: [EpochReport]]
     public var now: Date
     /// The `--watch` interval: the page reloads itself this often; nil for a one-off report.
@@ -35,9 +36,11 @@ public struct ReportInput: Sendable {
         refreshSeconds: Int? = nil
     ) throws(StoreError) -> ReportInput {
         let source = try store.sweepSource(sweep: name)
+        let trials = try store.trials(sweep: name)
+        let drawn = LearningCurveChart.trials(trials, ranking: Ranking.rank(trials))
         return ReportInput(
-            sweep: name, specText: source.text, createdAt: source.createdAt,
-            trials: try store.trials(sweep: name), epochs: try store.epochReports(sweep: name),
-            now: now, refreshSeconds: refreshSeconds)
+            sweep: name, specText: source.text, createdAt: source.createdAt, trials: trials,
+            epochs: try store.epochReports(keys: drawn.map(\.key)), now: now,
+            refreshSeconds: refreshSeconds)
     }
 }

@@ -2,7 +2,8 @@
 /// ``SweepReport``) from the page, fills the summary and the sortable table with DOM calls (text
 /// only, never HTML), hands each chart's config to Chart.js, then records on `<body>` how many
 /// charts drew pixels (`data-charts`, `data-drawn`) and any script error, console error or
-/// blocked request (`data-problems`, `#report-problems`), for the browser test and the reader.
+/// blocked request (`data-problems`, `#report-problems`), and how long it took
+/// (`data-script-ms`; per chart `data-ms`), for the browser test, the benchmark and the reader.
 enum ReportScript {
     static let style = """
         body { font: 14px/1.4 system-ui, sans-serif; margin: 0 auto; max-width: 1200px; padding: 0 16px 48px; color: #212529; }
@@ -22,6 +23,7 @@ enum ReportScript {
     static let script = """
         (function () {
           "use strict";
+          var began = performance.now();
           var problems = [];
           function note(kind, text) {
             problems.push(kind + ": " + text);
@@ -74,6 +76,7 @@ enum ReportScript {
           add(details, "summary", "sweep file");
           add(details, "pre", summary.specText);
 
+          if (report.table.note) { add(section("ranking"), "p", report.table.note, "note"); }
           var tableBox = add(section("ranking"), "div", null, "table-box");
           var table = add(tableBox, "table");
           var head = add(add(table, "thead"), "tr");
@@ -85,9 +88,12 @@ enum ReportScript {
             if (typeof value === "number") { return Number.isInteger(value) ? String(value) : value.toPrecision(4); }
             return value;
           }
+          var shownRows = 300;
+          var tableNote = add(section("ranking"), "p", null, "note");
           function fill() {
             body.textContent = "";
-            rows.forEach(function (row) {
+            tableNote.textContent = rows.length > shownRows ? "showing the first " + shownRows + " of " + rows.length + " rows in this order (sorting covers them all)" : "";
+            rows.slice(0, shownRows).forEach(function (row) {
               var line = add(body, "tr");
               row.forEach(function (value) { add(line, "td", cellText(value)); });
             });
@@ -137,7 +143,9 @@ enum ReportScript {
             var canvas = add(container, "canvas");
             if (chart.note) { add(figure, "div", chart.note, "note"); }
             try {
+              var chartBegan = performance.now();
               new Chart(canvas, chart.config);
+              container.setAttribute("data-ms", String(Math.round(performance.now() - chartBegan)));
               canvases.push({ canvas: canvas, container: container });
             } catch (error) {
               note("chart " + chart.id, error.message);
@@ -156,6 +164,7 @@ enum ReportScript {
             document.body.setAttribute("data-charts", String(report.charts.length));
             document.body.setAttribute("data-drawn", String(drawn));
             document.body.setAttribute("data-problems", String(problems.length));
+            document.body.setAttribute("data-script-ms", String(Math.round(performance.now() - began)));
             document.body.setAttribute("data-ready", "true");
           }, 0);
         })();

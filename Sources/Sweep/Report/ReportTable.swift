@@ -17,8 +17,14 @@ public struct ReportTable: Encodable, Sendable, Equatable {
         }
     }
 
+    /// At most this many rows (the best ranked) go into the page, so a huge sweep's page stays
+    /// quick to open; `sweep-cli export` writes them all.
+    public static let maxRows = 2000
+
     public var columns: [String]
     public var rows: [[Cell]]
+    /// Says how many rows were left out, when some were.
+    public var note: String?
 
     init(ranking: [RankedTrial]) {
         let parameters = ReportParameter.all(for: ranking.map(\.trial.config.parameters))
@@ -26,7 +32,12 @@ public struct ReportTable: Encodable, Sendable, Equatable {
             ["rank", "trial"] + parameters.map(\.name)
             + ["state", "epochs", "seconds", "images_per_second"]
             + DetectionMetric.allCases.map(\.name)
-        rows = ranking.map { ranked in
+        if ranking.count > Self.maxRows {
+            note =
+                "the best \(Self.maxRows) of \(ranking.count) ranked trials; "
+                + "`sweep-cli export` writes them all"
+        }
+        rows = ranking.prefix(Self.maxRows).map { ranked in
             let trial = ranked.trial
             let p = trial.config.parameters
             return [.number(Double(ranked.rank)), .number(Double(trial.index))]

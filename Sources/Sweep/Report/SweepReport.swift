@@ -60,20 +60,20 @@ public struct SweepReport: Encodable, Sendable {
         self.charts = charts
     }
 
-    /// The curves of the ranked trials (best first), then of the running and diverged ones.
+    /// The learning curves chart, with the early-stopping rule's rungs.
     private static func learningCurves(
         _ input: ReportInput, ranking: [RankedTrial]
     ) -> ReportChart {
-        let ordered =
-            ranking.map(\.trial)
-            + input.trials.filter { $0.state == .running || $0.state == .diverged }
-        let curves = ordered.map {
+        let curves = LearningCurveChart.trials(input.trials, ranking: ranking).map {
             LearningCurveChart.Curve(
                 trial: $0.index, state: $0.state, epochs: input.epochs[$0.key] ?? [])
         }
+        let total =
+            ranking.count
+            + input.trials.filter { $0.state == .running || $0.state == .diverged }.count
         let spec = try? SweepSpec.parse(text: input.specText, path: "\(input.sweep).yaml")
         guard let spec, let earlyStop = spec.earlyStop else {
-            return LearningCurveChart.chart(curves, rungs: [], rule: nil)
+            return LearningCurveChart.chart(curves, total: total, rungs: [], rule: nil)
         }
         let rungs: [Int]
         let rule: String
@@ -91,6 +91,6 @@ public struct SweepReport: Encodable, Sendable {
             rungs = Array(earlyStop.minEpochs..<max(earlyStop.minEpochs, spec.trainer.epochs))
             rule = "median stopping (min_epochs \(earlyStop.minEpochs))"
         }
-        return LearningCurveChart.chart(curves, rungs: rungs, rule: rule)
+        return LearningCurveChart.chart(curves, total: total, rungs: rungs, rule: rule)
     }
 }

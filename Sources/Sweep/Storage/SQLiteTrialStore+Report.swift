@@ -18,22 +18,27 @@ extension SQLiteTrialStore {
         return (row["spec_text"], row["created_at"])
     }
 
-    /// Every stored epoch of every trial of the sweep `name`, by trial key, in epoch order: one
-    /// query, for learning curves of large sweeps.
-    public func epochReports(sweep name: String) throws(StoreError) -> [String: [EpochReport]] {
-        let sweepID = try sweepID(named: name)
+    /// The stored epochs of the trials with `keys`, by trial key, in epoch order: one query,
+    /// for the learning curves a report draws.
+    public func epochReports(keys: [String]) throws(StoreError) -> [String: [EpochReport]] {
+        guard !keys.isEmpty else { return [:] }
         return try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT t.key AS trial_key, e.* FROM epoch_metric e
-                    JOIN trial t ON t.id = e.trial_id
-                    WHERE t.sweep_id = ? ORDER BY t.id, e.epoch
-                    """,
-                arguments: [sweepID])
             var reports: [String: [EpochReport]] = [:]
-            for row in rows {
-                reports[row["trial_key"], default: []].append(Self.epochReport(row))
+            // SQLite allows 32,766 parameters per statement.
+            for start in stride(from: 0, to: keys.count, by: 10_000) {
+                let chunk = Array(keys[start..<min(start + 10_000, keys.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT t.key AS trial_key, e.* FROM epoch_metric e
+                        JOIN trial t ON t.id = e.trial_id
+                        WHERE t.key IN (\(marks)) ORDER BY t.id, e.epoch
+                        """,
+                    arguments: StatementArguments(chunk))
+                for row in rows {
+                    reports[row["trial_key"], default: []].append(Self.epochReport(row))
+                }
             }
             return reports
         }

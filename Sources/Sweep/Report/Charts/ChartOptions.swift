@@ -49,16 +49,26 @@ public struct ChartOptions: Encodable, Sendable, Equatable {
     public var animation = false
     public var responsive = true
     public var maintainAspectRatio = false
+    /// False (with ``normalized``) when every data set holds `{x, y}` points on numeric axes,
+    /// sorted by x where lines join them: Chart.js then skips parsing, which matters for
+    /// 10,000-point sweeps.
+    public var parsing: Bool?
+    public var normalized: Bool?
     /// `y` for horizontal bars.
     public var indexAxis: String?
     public var plugins: Plugins
     public var scales: [String: Scale]
 
     public init(
-        title: String, legend: Bool = false, scales: [String: Scale], indexAxis: String? = nil
+        title: String, legend: Bool = false, numericPoints: Bool = false,
+        scales: [String: Scale], indexAxis: String? = nil
     ) {
         plugins = Plugins(title: Title(title), legend: Legend(display: legend))
         self.scales = scales
         self.indexAxis = indexAxis
+        if numericPoints {
+            parsing = false
+            normalized = true
+        }
     }
 }

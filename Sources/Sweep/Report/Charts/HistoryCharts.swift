@@ -23,7 +23,7 @@ enum HistoryCharts {
                             backgroundColor: .one("#1c7ed6"), pointRadius: 3, order: 1),
                     ]),
                     options: ChartOptions(
-                        title: title, legend: true,
+                        title: title, legend: true, numericPoints: true,
                         scales: [
                             "x": .init(.linear, title: axis),
                             "y": .init(.linear, title: objective),

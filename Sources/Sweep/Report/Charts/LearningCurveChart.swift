@@ -2,7 +2,7 @@ import Trainer
 
 /// Per-epoch objective of every trial, pruned trials drawn to where they stopped, with the early
 /// stopping rungs marked.
-enum LearningCurveChart {
+public enum LearningCurveChart {
     /// One trial's stored epochs.
     struct Curve {
         var trial: Int
@@ -10,7 +10,15 @@ enum LearningCurveChart {
         var epochs: [EpochReport]
     }
 
-    static func chart(_ curves: [Curve], rungs: [Int], rule: String?) -> ReportChart {
+    /// The trials whose curves are drawn: the ranked ones (best first), then the running and
+    /// diverged ones, at most ``ReportChart/maxLines``.
+    public static func trials(_ trials: [TrialRecord], ranking: [RankedTrial]) -> [TrialRecord] {
+        let others = trials.filter { $0.state == .running || $0.state == .diverged }
+        return Array((ranking.map(\.trial) + others).prefix(ReportChart.maxLines))
+    }
+
+    /// `total` is the number of trials that have a curve to draw.
+    static func chart(_ curves: [Curve], total: Int, rungs: [Int], rule: String?) -> ReportChart {
         let objective = ReportObjective.name
         let drawn = curves.prefix(ReportChart.maxLines)
         var datasets = drawn.reversed().map { curve in
@@ -38,15 +46,15 @@ enum LearningCurveChart {
             notes.append("early stopping: \(rule); grey vertical lines mark its decision epochs")
         }
         notes.append("green completed, orange pruned (drawn to the epoch it stopped), red diverged")
-        if curves.count > drawn.count {
-            notes.append("the best \(drawn.count) of \(curves.count) trials drawn")
+        if total > drawn.count {
+            notes.append("the best \(drawn.count) of \(total) trials drawn")
         }
         return ReportChart(
             section: "curves", id: "curves", note: notes.joined(separator: "; "),
             config: ChartConfig(
                 type: .scatter, data: ChartData(datasets: datasets),
                 options: ChartOptions(
-                    title: "\(objective) per epoch",
+                    title: "\(objective) per epoch", numericPoints: true,
                     scales: [
                         "x": .init(.linear, title: "epoch"), "y": .init(.linear, title: objective),
                     ])))

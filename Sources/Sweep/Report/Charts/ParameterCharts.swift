@@ -46,15 +46,25 @@ enum ParameterCharts {
                     ])))
     }
 
-    /// The objective against each parameter.
+    /// The objective against each parameter that takes more than one value (all of them while
+    /// nothing is ranked, so the section is never empty).
     static func slices(_ points: [ObjectivePoint], parameters: [ReportParameter]) -> [ReportChart] {
         let objective = ReportObjective.name
-        return parameters.map { parameter in
-            let data: [ChartValue] = points.map { point in
-                if parameter.categories != nil {
-                    return .labelled(x: parameter.text(of: point.parameters), y: point.objective)
-                }
-                return .point(x: parameter.value(of: point.parameters), y: point.objective)
+        let varying = parameters.filter { parameter in
+            Set(points.map { parameter.value(of: $0.parameters) }).count > 1
+        }
+        return (varying.isEmpty ? parameters : varying).map { parameter in
+            let datasets = [TrialState.completed, .pruned].map { state in
+                ChartDataset(
+                    label: state.rawValue,
+                    data: points.filter { $0.state == state }.map { point -> ChartValue in
+                        if parameter.categories != nil {
+                            return .labelled(
+                                x: parameter.text(of: point.parameters), y: point.objective)
+                        }
+                        return .point(x: parameter.value(of: point.parameters), y: point.objective)
+                    },
+                    backgroundColor: .one(ChartPalette.state(state)), pointRadius: 3)
             }
             let xScale: ChartOptions.Scale =
                 parameter.categories.map {
@@ -65,14 +75,10 @@ enum ParameterCharts {
                 section: "slices", id: "slice-\(parameter.name)",
                 config: ChartConfig(
                     type: .scatter,
-                    data: ChartData(datasets: [
-                        ChartDataset(
-                            label: objective, data: data,
-                            backgroundColor: .each(points.map { ChartPalette.state($0.state) }),
-                            pointRadius: 3)
-                    ]),
+                    data: ChartData(datasets: datasets),
                     options: ChartOptions(
-                        title: "\(objective) against \(parameter.name)",
+                        title: "\(objective) against \(parameter.name)", legend: true,
+                        numericPoints: parameter.categories == nil,
                         scales: ["x": xScale, "y": .init(.linear, title: objective)])))
         }
     }

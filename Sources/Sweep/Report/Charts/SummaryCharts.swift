@@ -41,6 +41,7 @@ enum SummaryCharts {
                 ]),
                 options: ChartOptions(
                     title: "\(objective) against training seconds", legend: true,
+                    numericPoints: true,
                     scales: [
                         "x": .init(.linear, title: "training seconds"),
                         "y": .init(.linear, title: objective),

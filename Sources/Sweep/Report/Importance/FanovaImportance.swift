@@ -21,7 +21,7 @@ public enum FanovaImportance {
         public var seed: UInt64 = 0
         /// At most this many trials are fitted (a seeded sample of them beyond), so a huge sweep
         /// stays quick; nil for all.
-        public var maxTrials: Int? = 1000
+        public var maxTrials: Int? = 500
 
         public init() {}
     }
