@@ -39,8 +39,8 @@ public struct ReportParameter: Codable, Sendable, Equatable {
 
     /// The value as text (`focal`, `0.01`, `16`).
     public func text(of parameters: TrialParameters) -> String {
-        if let categories {
-            return categories[Int(value(of: parameters))]
+        if categories != nil {
+            return parameters.loss.rawValue
         }
         let number = value(of: parameters)
         return name == TrialParameters.CodingKeys.batchSize.rawValue
