@@ -20,6 +20,10 @@ public struct SweepSpec: Sendable, Equatable {
     public var maxRetries: Int
     /// The file's text, stored with the sweep.
     public var sourceText: String
+    /// Seconds between an agent's heartbeats of its trials (`sweep-cli agent`).
+    public var heartbeat: Double?
+    /// A trial whose agent's heartbeat is older than this many seconds is queued again.
+    public var lease: Double?
 
     public init(
         name: String, method: SearchMethod, maxTrials: Int? = nil, seed: UInt64 = 0,

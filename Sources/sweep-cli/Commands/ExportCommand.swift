@@ -42,7 +42,8 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        let store = try SQLiteTrialStore(
+            path: try StoreOpener.sqlitePath(db, command: "export"), readOnly: true)
         let messages = try SweepExporter.export(
             from: store, sweep: sweep, csvPath: out, limit: top, bestConfigPath: bestConfig)
         for message in messages {

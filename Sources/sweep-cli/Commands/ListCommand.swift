@@ -9,7 +9,8 @@ struct ListCommand: AsyncParsableCommand {
     var db = SQLiteTrialStore.defaultPath
 
     func run() async throws {
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        let store = try SQLiteTrialStore(
+            path: try StoreOpener.sqlitePath(db, command: "list"), readOnly: true)
         print(SweepListTable.render(try store.sweeps()), terminator: "")
     }
 }

@@ -19,7 +19,8 @@ struct StatusCommand: AsyncParsableCommand {
     var db = SQLiteTrialStore.defaultPath
 
     func run() async throws {
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        let store = try SQLiteTrialStore(
+            path: try StoreOpener.sqlitePath(db, command: "status"), readOnly: true)
         guard let name = try sweep ?? store.latestSweepName() else {
             print("no sweeps stored yet in \(db)")
             return

@@ -28,7 +28,8 @@ struct TopCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        let store = try SQLiteTrialStore(
+            path: try StoreOpener.sqlitePath(db, command: "top"), readOnly: true)
         let trials = try store.trials(sweep: sweep)
         let report = RankingTable.report(
             sweep: sweep, ranking: Ranking.rank(trials), totalTrials: trials.count, limit: count)

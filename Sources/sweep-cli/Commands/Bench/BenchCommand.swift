@@ -11,6 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchOrchestratorCommand.self,
             BenchASHACommand.self,
             BenchSearchCommand.self,
+            BenchClaimsCommand.self,
         ]
     )
 }
