@@ -8,7 +8,8 @@ import Trainer
 /// locks the trial's row and checks the claim's attempt number first.
 extension PostgresTrialStore {
     public func claim(sweepID: Int64, owner: String, at: Date) throws(StoreError) -> ClaimedTrial? {
-        let claimed = try session.transaction { sql in
+        // One statement, atomic on its own: no BEGIN/COMMIT round trips.
+        let claimed = try session.withConnection { sql in
             try sql.rows(
                 """
                 UPDATE trial SET state = 'running', worker_pid = NULL, attempts = attempts + 1,
@@ -38,7 +39,7 @@ extension PostgresTrialStore {
     }
 
     public func requeueExpired(sweepID: Int64, before: Date) throws(StoreError) -> [String] {
-        try session.transaction { sql in
+        try session.withConnection { sql in
             try sql.rows(
                 """
                 UPDATE trial SET state = 'queued', worker_pid = NULL, heartbeat_at = NULL,
