@@ -5,10 +5,15 @@ import Sweep
 /// Turns PostgresNIO's errors into ``StoreError``s that name the server and database (never the
 /// password) and say what went wrong in the user's terms.
 enum PostgresFailure {
-    /// Whether `error` means the connection is gone (a reconnect may help).
+    /// Whether `error` means the connection is gone or the server is restarting (a reconnect
+    /// may help): lost sockets, and the server's SQLSTATE class 08 (connection exception) and
+    /// 57P01–57P03 (shut down, crashed, starting up).
     static func isConnectionLoss(_ error: any Error) -> Bool {
         guard let error = error as? PSQLError else {
             return error is ChannelError || error is IOError
+        }
+        if let state = error.serverInfo?[.sqlState] {
+            return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state)
         }
         return [
             .serverClosedConnection, .clientClosedConnection, .connectionError,
