@@ -31,6 +31,11 @@ import Testing
             #expect(ran.allSatisfy { $0.contains("sweep finished") })
             let finished = ran.map { $0.components(separatedBy: " completed after ").count - 1 }
             #expect(finished.reduce(0, +) == 9)
+            // `status` reads either store the same way.
+            let status = scene.folder + "/status"
+            #expect(try CLIRun.run(["status", scene.name, "--db", scene.db], log: status) == 0)
+            #expect(scene.log("status").contains("sweep 'agents3'"))
+            #expect(scene.log("status").contains("completed 9"))
         }
     }
 

@@ -25,7 +25,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Write the best trial's training config as YAML to this file.")
     var bestConfig: String?
 
-    @Option(help: "The sweep database.")
+    @Option(help: "The sweep database (a file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB).")
     var db = SQLiteTrialStore.defaultPath
 
     func validate() throws {
@@ -42,8 +42,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try SQLiteTrialStore(
-            path: try StoreOpener.sqlitePath(db, command: "export"), readOnly: true)
+        let store = try StoreOpener.reader(db)
         let messages = try SweepExporter.export(
             from: store, sweep: sweep, csvPath: out, limit: top, bestConfigPath: bestConfig)
         for message in messages {

@@ -18,6 +18,15 @@ struct StoreOpener {
 }
 
 extension StoreOpener {
+    /// Opens `db` for reading: an SQLite file that must exist, or a PostgreSQL database that
+    /// must hold the sweep tables.
+    static func reader(_ db: String) throws -> any TrialReader {
+        if PostgresURL.isURL(db) {
+            return try PostgresTrialStore(db, createSchema: false)
+        }
+        return try SQLiteTrialStore(path: db, readOnly: true)
+    }
+
     /// `db` for the commands that read and write SQLite only; a `postgres://` URL is refused with
     /// a message naming the server (without its password) and what to use instead.
     static func sqlitePath(_ db: String, command: String) throws -> String {
@@ -25,7 +34,7 @@ extension StoreOpener {
         let shown = (try? PostgresURL(db).description) ?? "postgres://…"
         throw StoreError.server(
             database: shown,
-            message: "`sweep-cli \(command)` reads SQLite files only so far; run the sweep on "
-                + "PostgreSQL with `sweep-cli agent`, and read it with psql")
+            message: "`sweep-cli \(command)` runs on SQLite files only; run a sweep on PostgreSQL "
+                + "with `sweep-cli agent`")
     }
 }
