@@ -90,39 +90,6 @@ extension PostgresTrialStore {
         return PendingCounts(queued: counts?.0 ?? 0, running: counts?.1 ?? 0)
     }
 
-    /// The trials of the sweep `name` by state (a quick census for agents' summaries and tests).
-    public func stateCounts(sweep name: String) throws(StoreError) -> [TrialState: Int] {
-        let rows = try session.transaction { sql in
-            try sql.rows(
-                """
-                SELECT t.state, COUNT(*) FROM trial t JOIN sweep s ON s.id = t.sweep_id
-                WHERE s.name = \(name) GROUP BY t.state
-                """
-            ).map { try $0.decode((String, Int).self) }
-        }
-        var counts: [TrialState: Int] = [:]
-        for (state, count) in rows {
-            guard let state = TrialState(rawValue: state) else {
-                throw .server(database: path, message: "a trial has an unknown state '\(state)'")
-            }
-            counts[state] = count
-        }
-        return counts
-    }
-
-    /// The attempt count of every trial of the sweep `name`, by key.
-    public func attempts(sweep name: String) throws(StoreError) -> [String: Int] {
-        let rows = try session.transaction { sql in
-            try sql.rows(
-                """
-                SELECT t.key, t.attempts FROM trial t JOIN sweep s ON s.id = t.sweep_id
-                WHERE s.name = \(name)
-                """
-            ).map { try $0.decode((String, Int).self) }
-        }
-        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
-    }
-
     /// Locks the trial `key`'s row while claim `attempt` holds it (running, same attempt);
     /// else throws ``StoreError/staleAttempt(key:attempt:path:)`` (or `unknownTrial`).
     private func requireClaim(_ sql: PostgresStatements, key: String, attempt: Int) throws -> Int64

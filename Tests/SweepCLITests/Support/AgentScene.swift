@@ -81,12 +81,11 @@ struct AgentScene {
 
     /// The sweep's trials by state and attempts, read through the store `db` names.
     func census() throws -> (states: [TrialState: Int], attempts: [String: Int]) {
-        if PostgresURL.isURL(db) {
-            let store = try PostgresTrialStore(db, createSchema: false)
-            defer { store.close() }
-            return (try store.stateCounts(sweep: name), try store.attempts(sweep: name))
-        }
-        let trials = try SQLiteTrialStore(path: db, readOnly: true).trials(sweep: name)
+        let reader: any TrialReader =
+            PostgresURL.isURL(db)
+            ? try PostgresTrialStore(db, createSchema: false)
+            : try SQLiteTrialStore(path: db, readOnly: true)
+        let trials = try reader.trials(sweep: name)
         return (
             trials.reduce(into: [:]) { $0[$1.state, default: 0] += 1 },
             Dictionary(uniqueKeysWithValues: trials.map { ($0.key, $0.attempts) })
