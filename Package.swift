@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -49,6 +50,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The PostgreSQL store, apart so that `Sweep` stays free of SwiftNIO.
+        .target(
+            name: "SweepPostgres",
+            dependencies: [
+                "Sweep",
+                "Trainer",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "Benchmarks",
             dependencies: ["Trainer", "Sweep"]
@@ -58,6 +69,7 @@ let package = Package(
             dependencies: [
                 "Trainer",
                 "Sweep",
+                "SweepPostgres",
                 "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -76,6 +88,7 @@ let package = Package(
             name: "SweepTests",
             dependencies: [
                 "Sweep",
+                "SweepPostgres",
                 "Trainer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
@@ -88,6 +101,7 @@ let package = Package(
             dependencies: [
                 "sweep-cli",
                 "Sweep",
+                "SweepPostgres",
                 "Trainer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),

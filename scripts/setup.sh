@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, when they are missing.
 set -euo pipefail
-packages=(libopenblas-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev pkg-config)
+# postgresql-15: the server scripts/local-postgres.sh starts for the PostgreSQL store's tests.
+# Checked before installing: installing it again when present would upgrade it.
+packages=(libopenblas-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev pkg-config postgresql-15)
 # The HTML report inlines Chart.js; its end-to-end test renders the report in headless Chromium.
 packages+=(libjs-chart.js chromium)
 missing=()

@@ -8,6 +8,7 @@ struct SweepCLI: AsyncParsableCommand {
         abstract: "Hyperparameter sweeps for small-object detectors, ranked by small-object mAP.",
         subcommands: [
             RunCommand.self,
+            AgentCommand.self,
             ValidateCommand.self,
             TopCommand.self,
             ExportCommand.self,

@@ -5,7 +5,7 @@ import Trainer
 @testable import Sweep
 
 /// ``TrialStore/trialRecords(sweepID:)`` — the history a model-based sampler reads — alike on the
-/// SQLite store and the in-memory one.
+/// SQLite, PostgreSQL and in-memory stores.
 @Suite struct TrialRecordsContractTests {
     @Test(arguments: TrialStoreContractTests.Kind.allCases)
     func recordsComeInPlanOrderWithFinalOrLastEpochMetrics(
@@ -45,13 +45,6 @@ import Trainer
             #expect(records[2].metrics == nil)
             #expect(records[3].attempts == 0)
         }
-        switch kind {
-        case .sqlite:
-            try TemporaryFolder.with { folder in
-                try body(try SQLiteTrialStore(path: folder.path("sweeps.sqlite")))
-            }
-        case .memory:
-            try body(MemoryTrialStore())
-        }
+        try TrialStoreContractTests().withStores(kind) { open in try body(try open()) }
     }
 }

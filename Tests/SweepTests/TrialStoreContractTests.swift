@@ -3,23 +3,46 @@ import Testing
 import Trainer
 
 @testable import Sweep
+@testable import SweepPostgres
 
-/// The behaviour every ``TrialStore`` shares, checked on the SQLite store and the in-memory one.
+/// The behaviour every ``TrialStore`` shares, checked on the SQLite store, the in-memory one and
+/// the PostgreSQL one (on the server of `SWEEP_TEST_POSTGRES_URL`; see ``PostgresTestServer``).
 @Suite struct TrialStoreContractTests {
     enum Kind: CaseIterable, Sendable {
         case sqlite
         case memory
+        case postgres
     }
 
     private func withStore(_ kind: Kind, _ body: (any TrialStore) throws -> Void) throws {
+        try withStores(kind) { open in try body(try open()) }
+    }
+
+    /// Runs `body` with a function that opens another connection to one store (as another agent
+    /// would); the memory store hands out itself.
+    func withStores(
+        _ kind: Kind, _ body: (@Sendable () throws -> any TrialStore) throws -> Void
+    ) throws {
         switch kind {
         case .sqlite:
             try TemporaryFolder.with { folder in
-                try body(try SQLiteTrialStore(path: folder.path("sweeps.sqlite")))
+                let path = folder.path("sweeps.sqlite")
+                try body { try SQLiteTrialStore(path: path) }
             }
         case .memory:
-            try body(MemoryTrialStore())
+            let store = MemoryTrialStore()
+            try body { store }
+        case .postgres:
+            try PostgresTestServer.withDatabase { url in
+                try body { try PostgresTrialStore(url: url) }
+            }
         }
+    }
+
+    /// Says, as a cancelled test with the reason, that the `.postgres` cases did not run (a
+    /// cancelled case of a parameterized test is not listed); fails where they must run.
+    @Test func postgresCasesHaveAServer() throws {
+        try PostgresTestServer.withDatabase { url in #expect(!url.database.isEmpty) }
     }
 
     @Test(arguments: Kind.allCases)

@@ -13,14 +13,14 @@ public enum SweepExporter {
     ///   or ``ExportError/sameOutput(path:option:otherOption:)`` when an output is the database
     ///   or both outputs are one file.
     public static func export(
-        from store: SQLiteTrialStore, sweep: String, csvPath: String?, limit: Int? = nil,
+        from store: any TrialReader, sweep: String, csvPath: String?, limit: Int? = nil,
         pareto: Bool = false, bestConfigPath: String?
     ) throws -> [String] {
         let outputs = [("--out", csvPath), ("--best-config", bestConfigPath)].compactMap {
             option, path in path.map { (option: option, path: $0) }
         }
-        try ExportTarget.checkDistinct(outputs, database: store.path)
-        let ranking = try store.ranking(sweep: sweep)
+        try ExportTarget.checkDistinct(outputs, database: store.location)
+        let ranking = Ranking.rank(try store.trials(sweep: sweep))
         var messages: [String] = []
         if let csvPath {
             let trials = pareto ? ParetoFront.front(ranking) : ranking

@@ -13,7 +13,7 @@ struct SweepFileParser {
 
     static let topLevelKeys = [
         "name", "method", "max_trials", "seed", "parameters", "trainer", "time_budget",
-        "trial_timeout", "max_retries", "early_stop", "sampler", "initial",
+        "trial_timeout", "max_retries", "early_stop", "sampler", "initial", "heartbeat", "lease",
     ]
 
     init(text: String, path: String, baseDirectory: String) {
@@ -62,11 +62,14 @@ struct SweepFileParser {
 
         var training = trainer
         training.seed = seed ?? 0
-        return SweepSpec(
+        var spec = SweepSpec(
             name: name, method: method, maxTrials: maxTrials, seed: seed ?? 0,
             parameters: parameters, trainer: training, earlyStop: earlyStop,
             timeBudget: timeBudget, trialTimeout: trialTimeout, maxRetries: maxRetries ?? 1,
             sourceText: text, samplerSettings: samplerSettings, initial: initial ?? [])
+        spec.heartbeat = try byKey["heartbeat"].map(parseDuration)
+        spec.lease = try byKey["lease"].map(parseDuration)
+        return spec
     }
 
     private func compose() throws(SweepFileError) -> Node {

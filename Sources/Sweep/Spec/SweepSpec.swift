@@ -25,6 +25,10 @@ public struct SweepSpec: Sendable, Equatable {
     /// Configs that run first, before the method's own trials (`initial:`); every searched
     /// parameter set, the others at the trainer's values.
     public var initial: [TrialParameters]
+    /// Seconds between an agent's heartbeats of its trials (`sweep-cli agent`).
+    public var heartbeat: Double?
+    /// A trial whose agent's heartbeat is older than this many seconds is queued again.
+    public var lease: Double?
 
     public init(
         name: String, method: SearchMethod, maxTrials: Int? = nil, seed: UInt64 = 0,

@@ -13,6 +13,8 @@ public final class MemoryTrialStore: TrialStore, @unchecked Sendable {
         var error: String?
         var epochs: [Int: EpochReport] = [:]
         var outcome: TrialOutcome?
+        /// Set by ``claim(sweepID:owner:at:)`` and ``heartbeat(key:attempt:pid:at:)``.
+        var heartbeat: Date?
     }
 
     private let lock = NSLock()
@@ -93,6 +95,7 @@ public final class MemoryTrialStore: TrialStore, @unchecked Sendable {
             trial.state = .running
             trial.pid = pid
             trial.attempts += 1
+            trial.heartbeat = nil
         }
     }
 
@@ -159,6 +162,92 @@ public final class MemoryTrialStore: TrialStore, @unchecked Sendable {
             trial.state, trial.outcome, trial.epochs.values.sorted { $0.epoch < $1.epoch },
             trial.error
         )
+    }
+
+    public func claim(sweepID: Int64, owner: String, at: Date) throws(StoreError) -> ClaimedTrial? {
+        try locked { () throws(StoreError) in
+            let first = order.compactMap { trials[$0] }
+                .filter { $0.sweepID == sweepID && $0.state == .queued }
+                .min { $0.config.index < $1.config.index }
+            guard var trial = first else { return nil }
+            trial.state = .running
+            trial.pid = nil
+            trial.attempts += 1
+            trial.heartbeat = at
+            trials[trial.config.key] = trial
+            return ClaimedTrial(config: trial.config, attempt: trial.attempts)
+        }
+    }
+
+    public func heartbeat(key: String, attempt: Int, pid: Int32?, at: Date) throws(StoreError) {
+        try fenced(key, attempt) { trial in
+            trial.heartbeat = at
+            if let pid {
+                trial.pid = pid
+            }
+        }
+    }
+
+    public func requeueExpired(sweepID: Int64, before: Date) throws(StoreError) -> [String] {
+        try locked { () throws(StoreError) in
+            var keys: [String] = []
+            for key in order {
+                guard var trial = trials[key], trial.sweepID == sweepID, trial.state == .running,
+                    let heartbeat = trial.heartbeat, heartbeat < before
+                else { continue }
+                trial.state = .queued
+                trial.pid = nil
+                trial.heartbeat = nil
+                trials[key] = trial
+                keys.append(key)
+            }
+            return keys
+        }
+    }
+
+    public func recordEpoch(key: String, attempt: Int, report: EpochReport) throws(StoreError) {
+        try fenced(key, attempt) { $0.epochs[report.epoch] = report }
+    }
+
+    public func finish(key: String, attempt: Int, outcome: TrialOutcome) throws(StoreError) {
+        try fenced(key, attempt) { trial in
+            trial.state = outcome.state
+            trial.pid = nil
+            trial.heartbeat = nil
+            trial.outcome = outcome
+            trial.error = outcome.error ?? outcome.result?.reason
+        }
+    }
+
+    public func requeue(key: String, attempt: Int, error: String) throws(StoreError) {
+        try fenced(key, attempt) { trial in
+            trial.state = .queued
+            trial.pid = nil
+            trial.heartbeat = nil
+            trial.error = error
+        }
+    }
+
+    public func pendingCounts(sweepID: Int64) throws(StoreError) -> PendingCounts {
+        try locked { () throws(StoreError) in
+            let states = trials.values.filter { $0.sweepID == sweepID }.map(\.state)
+            return PendingCounts(
+                queued: states.count { $0 == .queued }, running: states.count { $0 == .running })
+        }
+    }
+
+    /// Applies `body` when claim `attempt` still holds the trial (running, same attempt).
+    private func fenced(
+        _ key: String, _ attempt: Int, _ body: (inout Trial) -> Void
+    ) throws(StoreError) {
+        try locked { () throws(StoreError) in
+            guard var trial = trials[key] else { throw unknown(key) }
+            guard trial.state == .running, trial.attempts == attempt else {
+                throw .staleAttempt(key: key, attempt: attempt, path: ":memory:")
+            }
+            body(&trial)
+            trials[key] = trial
+        }
     }
 
     private func update(_ key: String, _ body: (inout Trial) -> Void) throws(StoreError) {

@@ -2,12 +2,12 @@ import GRDB
 import Trainer
 
 /// The database columns of ``DetectionMetrics``: one per ``DetectionMetric``, named by it, in its
-/// order; shared by `epoch_metric` and `final_metric`.
-enum MetricColumns {
-    static let names = DetectionMetric.allCases.map(\.name)
+/// order; shared by `epoch_metric` and `final_metric` (of the SQLite and PostgreSQL stores).
+public enum MetricColumns {
+    public static let names = DetectionMetric.allCases.map(\.name)
 
     /// The values of `metrics` in the order of ``names``.
-    static func values(_ metrics: DetectionMetrics) -> [Double] {
+    public static func values(_ metrics: DetectionMetrics) -> [Double] {
         DetectionMetric.allCases.map { metrics[$0] }
     }
 

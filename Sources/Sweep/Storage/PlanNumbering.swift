@@ -1,10 +1,10 @@
 /// Numbers for trials that an edited sweep file adds to a sweep already stored: they go after the
 /// stored ones (in plan order), so no two trials of a sweep share a number in `top`, `status` or
 /// the CSV. A first plan keeps the sampler's numbers.
-enum PlanNumbering {
+public enum PlanNumbering {
     /// `planned` with every trial not in `storedKeys` renumbered from `lastStoredIndex + 1` on;
     /// unchanged when nothing is stored yet (`lastStoredIndex` nil).
-    static func numbered(
+    public static func numbered(
         _ planned: [TrialConfig], storedKeys: Set<String>, lastStoredIndex: Int?
     ) -> [TrialConfig] {
         guard var next = lastStoredIndex.map({ $0 + 1 }) else { return planned }

@@ -94,7 +94,8 @@ extension SQLiteTrialStore: TrialStore {
             key: key,
             sql: """
                 UPDATE trial SET state = ?, worker_pid = ?, attempts = attempts + 1,
-                                 started_at = ?, ended_at = NULL, epochs_reached = 0
+                                 started_at = ?, ended_at = NULL, epochs_reached = 0,
+                                 heartbeat_at = NULL, owner = NULL
                 WHERE key = ?
                 """,
             arguments: [TrialState.running.rawValue, pid, at, key])
@@ -116,50 +117,57 @@ extension SQLiteTrialStore: TrialStore {
     }
 
     public func recordEpoch(key: String, report: EpochReport) throws(StoreError) {
-        let columns = MetricColumns.names
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         try write { db in
-            let trialID = try requireTrial(db, key: key)
-            var values: [(any DatabaseValueConvertible)?] = [trialID, report.epoch, report.loss]
-            values += MetricColumns.values(report.metrics).map { $0 }
-            values.append(report.seconds)
-            try db.execute(
-                sql: """
-                    INSERT INTO epoch_metric (trial_id, epoch, loss, \(columns.joined(separator: ", ")),
-                                              seconds)
-                    VALUES (?, ?, ?, \(placeholders), ?)
-                    ON CONFLICT(trial_id, epoch) DO UPDATE SET
-                        loss = excluded.loss, \(MetricColumns.upsertAssignments),
-                        seconds = excluded.seconds
-                    """,
-                arguments: StatementArguments(values))
-            try db.execute(
-                sql: "UPDATE trial SET epochs_reached = MAX(epochs_reached, ?) WHERE id = ?",
-                arguments: [report.epoch, trialID])
+            try recordEpoch(db, trialID: try requireTrial(db, key: key), report: report)
         }
     }
 
+    /// Stores one epoch of the trial `trialID` (inside a write).
+    func recordEpoch(_ db: Database, trialID: Int64, report: EpochReport) throws {
+        let columns = MetricColumns.names
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        var values: [(any DatabaseValueConvertible)?] = [trialID, report.epoch, report.loss]
+        values += MetricColumns.values(report.metrics).map { $0 }
+        values.append(report.seconds)
+        try db.execute(
+            sql: """
+                INSERT INTO epoch_metric (trial_id, epoch, loss, \(columns.joined(separator: ", ")),
+                                          seconds)
+                VALUES (?, ?, ?, \(placeholders), ?)
+                ON CONFLICT(trial_id, epoch) DO UPDATE SET
+                    loss = excluded.loss, \(MetricColumns.upsertAssignments),
+                    seconds = excluded.seconds
+                """,
+            arguments: StatementArguments(values))
+        try db.execute(
+            sql: "UPDATE trial SET epochs_reached = MAX(epochs_reached, ?) WHERE id = ?",
+            arguments: [report.epoch, trialID])
+    }
+
     public func finish(key: String, outcome: TrialOutcome) throws(StoreError) {
+        try write { db in try finish(db, trialID: try requireTrial(db, key: key), outcome: outcome)
+        }
+    }
+
+    /// Stores the final state and metrics of the trial `trialID` (inside a write).
+    func finish(_ db: Database, trialID: Int64, outcome: TrialOutcome) throws {
         let result = outcome.result
         let epochs = max(outcome.epochsReached, result?.epochs ?? 0)
-        try write { db in
-            let trialID = try requireTrial(db, key: key)
+        try db.execute(
+            sql: """
+                UPDATE trial SET state = ?, ended_at = ?, epochs_reached = ?, error = ?,
+                                 worker_pid = NULL, heartbeat_at = NULL
+                WHERE id = ?
+                """,
+            arguments: [
+                outcome.state.rawValue, outcome.endedAt, epochs,
+                outcome.error ?? result?.reason, trialID,
+            ])
+        if let result {
+            try upsertFinalMetric(db, trialID: trialID, result: result)
+        } else {
             try db.execute(
-                sql: """
-                    UPDATE trial SET state = ?, ended_at = ?, epochs_reached = ?, error = ?,
-                                     worker_pid = NULL
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    outcome.state.rawValue, outcome.endedAt, epochs,
-                    outcome.error ?? result?.reason, trialID,
-                ])
-            if let result {
-                try upsertFinalMetric(db, trialID: trialID, result: result)
-            } else {
-                try db.execute(
-                    sql: "DELETE FROM final_metric WHERE trial_id = ?", arguments: [trialID])
-            }
+                sql: "DELETE FROM final_metric WHERE trial_id = ?", arguments: [trialID])
         }
     }
 

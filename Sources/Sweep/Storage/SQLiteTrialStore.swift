@@ -49,11 +49,21 @@ public struct SQLiteTrialStore: Sendable {
                     throw StoreError.notASweepDatabase(path: path)
                 }
             } else {
-                try StoreMigrations.migrator.migrate(pool)
+                try Self.migrate(pool)
             }
         } catch {
             throw Self.openError(error, path: path, readOnly: readOnly)
         }
+    }
+
+    /// Applies the pending migrations. Agents creating one database at once race: GRDB reads
+    /// which migrations are applied before it writes, so the slower agent's migration fails
+    /// (its tables exist now); run again, it finds them applied. A lasting failure is thrown.
+    private static func migrate(_ pool: DatabasePool) throws {
+        for _ in 1..<3 where (try? StoreMigrations.migrator.migrate(pool)) != nil {
+            return
+        }
+        try StoreMigrations.migrator.migrate(pool)
     }
 
     /// An opening failure; SQLite's "unable to open" is explained from the file's and its

@@ -33,6 +33,12 @@ public enum StoreError: Error, Sendable, Equatable {
     case trainerSettingsChanged(sweep: String, changes: [String], path: String)
     /// Any other SQLite failure, with SQLite's own message.
     case sqlite(path: String, message: String)
+    /// A write from claim `attempt` of the trial, which was requeued and claimed again since (its
+    /// heartbeat was older than the lease): refused, so the newer attempt's data is kept.
+    case staleAttempt(key: String, attempt: Int, path: String)
+    /// A database server failure; `database` names it without its password
+    /// (`postgres://USER@HOST:PORT/DATABASE`).
+    case server(database: String, message: String)
 }
 
 extension StoreError: CustomStringConvertible, LocalizedError {
@@ -73,6 +79,11 @@ extension StoreError: CustomStringConvertible, LocalizedError {
                 + "or pass another --db to run the new settings, or undo the edit to continue it"
         case .sqlite(let path, let message):
             "\(path): \(message)"
+        case .staleAttempt(let key, let attempt, let path):
+            "\(path): trial '\(key)' attempt \(attempt) lost its lease (it was requeued and claimed "
+                + "again); its write is refused"
+        case .server(let database, let message):
+            "\(database): \(message)"
         }
     }
 

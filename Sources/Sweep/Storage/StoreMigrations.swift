@@ -12,6 +12,12 @@ enum StoreMigrations {
             try createEpochMetric(db)
             try createFinalMetric(db)
         }
+        migrator.registerMigration("v2: trial.heartbeat_at, trial.owner (agents' leases)") { db in
+            try db.alter(table: "trial") { t in
+                t.add(column: "heartbeat_at", .datetime)
+                t.add(column: "owner", .text)
+            }
+        }
         return migrator
     }
 

@@ -4,7 +4,7 @@ import Trainer
 /// What an edited sweep file changed in the training config of a trial that is already stored
 /// (same key: same sweep name, parameters and seed), e.g. `epochs 1 → 2`. Stored results of other
 /// settings would be ranked as if they were this file's, so planning refuses such a change.
-enum TrainerSettingsChange {
+public enum TrainerSettingsChange {
     /// The changed settings as `key stored → planned` (nested keys dotted: `data.synthetic.seed`),
     /// sorted by key; empty when the configs are equal.
     static func differences(stored: TrainingConfig, planned: TrainingConfig) -> [String] {
@@ -41,7 +41,7 @@ enum TrainerSettingsChange {
     }
 
     /// The changes of the first stored trial whose config differs from its planned copy.
-    static func firstConflict(stored: [String: TrainingConfig], planned: [TrialConfig])
+    public static func firstConflict(stored: [String: TrainingConfig], planned: [TrialConfig])
         -> [String]?
     {
         for trial in planned {

@@ -24,7 +24,8 @@ public struct TrialOutcome: Sendable, Equatable {
     }
 }
 
-/// Persistence of sweeps and trials. One writer (the orchestrator) at a time.
+/// Persistence of sweeps and trials: one orchestrator (`run`), or many agents on many machines
+/// sharing one store through the claim/lease methods at the end.
 public protocol TrialStore: Sendable {
     /// Creates the sweep, or returns the existing one of that name; returns its id.
     func openSweep(name: String, specText: String) throws -> Int64
@@ -50,4 +51,27 @@ public protocol TrialStore: Sendable {
     /// Every trial of the sweep in plan order, with its final metrics (the last stored epoch's
     /// when it has none): the history a model-based sampler proposes from.
     func trialRecords(sweepID: Int64) throws -> [TrialRecord]
+
+    // What many writers (agents) need: every claim carries an attempt number, and a write from an
+    // attempt that no longer holds the trial (its lease expired and it was claimed again) throws
+    // ``StoreError/staleAttempt(key:attempt:path:)`` and changes nothing.
+
+    /// Atomically takes the first queued trial of the sweep (plan order) for `owner`: it becomes
+    /// `running`, its attempt count goes up by one and its heartbeat is `at`. Nil when none is
+    /// queued. Two agents never get the same trial.
+    func claim(sweepID: Int64, owner: String, at: Date) throws -> ClaimedTrial?
+    /// Refreshes the heartbeat of the claim (and records its worker pid, when given).
+    func heartbeat(key: String, attempt: Int, pid: Int32?, at: Date) throws
+    /// Puts the sweep's claimed trials whose heartbeat is older than `before` back to `queued`
+    /// (their agent died or was cut off); returns their keys. Trials started by `run` (no
+    /// heartbeat) are left alone.
+    func requeueExpired(sweepID: Int64, before: Date) throws -> [String]
+    /// ``recordEpoch(key:report:)`` for the claim `attempt`.
+    func recordEpoch(key: String, attempt: Int, report: EpochReport) throws
+    /// ``finish(key:outcome:)`` for the claim `attempt`.
+    func finish(key: String, attempt: Int, outcome: TrialOutcome) throws
+    /// ``requeue(key:error:)`` for the claim `attempt`.
+    func requeue(key: String, attempt: Int, error: String) throws
+    /// How many of the sweep's trials are queued and running now.
+    func pendingCounts(sweepID: Int64) throws -> PendingCounts
 }

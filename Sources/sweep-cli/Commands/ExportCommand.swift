@@ -28,7 +28,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Write the best trial's training config as YAML to this file.")
     var bestConfig: String?
 
-    @Option(help: "The sweep database.")
+    @Option(help: "The sweep database (a file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB).")
     var db = SQLiteTrialStore.defaultPath
 
     func validate() throws {
@@ -48,7 +48,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        let store = try StoreOpener.reader(db)
         let messages = try SweepExporter.export(
             from: store, sweep: sweep, csvPath: out, limit: top, pareto: pareto,
             bestConfigPath: bestConfig)

@@ -60,7 +60,8 @@ struct RunCommand: AsyncParsableCommand {
             grace: try SchedulerOptions.seconds(grace, option: "--grace"))
         let terminal = isatty(STDOUT_FILENO) != 0
         let result = try await SweepRun(
-            spec: spec, databasePath: db, options: options, workerCommand: workerCommand
+            spec: spec, databasePath: try StoreOpener.sqlitePath(db, command: "run"),
+            options: options, workerCommand: workerCommand
         ).run { event, progress in
             RunProgressPrinter.print(event, progress, terminal: terminal)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Sweep
+import SweepPostgres
 
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,16 +16,18 @@ struct StatusCommand: AsyncParsableCommand {
     @Argument(help: "The sweep's name (default: the most recent sweep).")
     var sweep: String?
 
-    @Option(help: "The sweep database.")
+    @Option(help: "The sweep database (a file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB).")
     var db = SQLiteTrialStore.defaultPath
 
     func run() async throws {
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
-        guard let name = try sweep ?? store.latestSweepName() else {
+        let store = try StoreOpener.reader(db)
+        guard let name = try sweep ?? store.sweepNames().last else {
             print("no sweeps stored yet in \(db)")
             return
         }
-        let status = try store.status(sweep: name).markingStale(databasePath: db)
+        // Staleness is read from SQLite's run lock; agents' dead claims expire by their lease.
+        let stored = try store.status(sweep: name)
+        let status = PostgresURL.isURL(db) ? stored : try stored.markingStale(databasePath: db)
         print(SweepStatusReport.render(status, now: Date()), terminator: "")
     }
 }

@@ -18,7 +18,7 @@ struct TopCommand: AsyncParsableCommand {
         help: "How many trials to show.")
     var count = 10
 
-    @Option(help: "The sweep database.")
+    @Option(help: "The sweep database (a file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB).")
     var db = SQLiteTrialStore.defaultPath
 
     func validate() throws {
@@ -28,7 +28,7 @@ struct TopCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        let store = try StoreOpener.reader(db)
         let trials = try store.trials(sweep: sweep)
         let report = RankingTable.report(
             sweep: sweep, ranking: Ranking.rank(trials), totalTrials: trials.count, limit: count)

@@ -13,6 +13,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchSearchCommand.self,
             BenchReportCommand.self,
             BenchImportanceCommand.self,
+            BenchClaimsCommand.self,
         ]
     )
 }

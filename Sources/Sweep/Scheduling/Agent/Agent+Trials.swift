@@ -1,0 +1,132 @@
+import Foundation
+import Trainer
+
+/// One worker run of a claimed trial as the agent's task group hands it back.
+struct AgentTrialEnd: Sendable {
+    var claim: ClaimedTrial
+    var attempt: TrialAttempt
+    var seconds: Double
+    /// A store write that failed while the trial ran (a refused stale claim, or a failure).
+    var storeError: (any Error)?
+}
+
+extension Agent {
+    /// Starts a worker for the claimed trial and records its pid with a first heartbeat.
+    func launch(_ claim: ClaimedTrial) throws -> WorkerProcess {
+        let input: Data
+        do {
+            input = try JSONEncoder().encode(claim.config)
+        } catch {
+            preconditionFailure("Agent.launch: TrialConfig encodes: \(error)")
+        }
+        let worker = try WorkerProcess.spawn(
+            argv: launcher.argv(trialKey: claim.key), environment: launcher.environment(),
+            input: input)
+        running[claim.key] = Running(claim: claim, worker: worker)
+        do {
+            try store.heartbeat(key: claim.key, attempt: claim.attempt, pid: worker.pid, at: Date())
+        } catch {
+            worker.stop(.interrupted)
+            throw error
+        }
+        emit(.started(claim.config, attempt: claim.attempt))
+        return worker
+    }
+
+    /// Reads the worker's output until it exits: stores each epoch under the claim, asks the
+    /// early-stopping rule, and enforces the trial timeout.
+    nonisolated func supervise(_ claim: ClaimedTrial, _ worker: WorkerProcess) async
+        -> AgentTrialEnd
+    {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let watchdog = options.trialTimeout.map { limit in
+            Task {
+                try? await Task.sleep(for: .seconds(limit))
+                if !Task.isCancelled {
+                    worker.stop(.timedOut(seconds: limit))
+                }
+            }
+        }
+        var attempt = TrialAttempt()
+        var storeError: (any Error)?
+        for await output in worker.output {
+            switch output {
+            case .line(let line):
+                guard worker.stopReason == nil else { continue }
+                guard let message = WorkerMessage(line: line) else {
+                    if attempt.garbage == nil && !line.allSatisfy(\.isWhitespace) {
+                        attempt.garbage = line
+                    }
+                    continue
+                }
+                switch message {
+                case .epoch(let report):
+                    attempt.epochsReached = max(attempt.epochsReached, report.epoch)
+                    attempt.lastMetrics = report.metrics
+                    do {
+                        try store.recordEpoch(
+                            key: claim.key, attempt: claim.attempt, report: report)
+                    } catch {
+                        storeError = error
+                        worker.stop(.interrupted)
+                        continue
+                    }
+                    if case .prune(let reason) = await decide(claim.config, report) {
+                        worker.stop(.pruned(epoch: report.epoch, reason: reason))
+                    }
+                case .result(let result):
+                    attempt.result = result
+                case .error(let message):
+                    attempt.workerError = message
+                }
+            case .exit(let exit, let stderrTail):
+                attempt.exit = exit
+                attempt.stderrTail = stderrTail
+            }
+        }
+        watchdog?.cancel()
+        attempt.stopReason = worker.stopReason
+        return AgentTrialEnd(
+            claim: claim, attempt: attempt, seconds: (clock.now - began) / .seconds(1),
+            storeError: storeError)
+    }
+
+    private func decide(_ config: TrialConfig, _ report: EpochReport) -> EarlyStopDecision {
+        guard !stopping, rule != nil else { return .continue }
+        return rule?.report(trial: config.key, epoch: report.epoch, value: report.metrics.apSmall)
+            ?? .continue
+    }
+
+    /// Stores how the worker run ended, under the claim: a final outcome, or the trial queued
+    /// again (a crash with retries left, or this agent stopping). A claim the store refuses
+    /// expired meanwhile: another agent runs the trial, so this run is dropped (counted `lost`).
+    func settle(_ end: AgentTrialEnd) throws {
+        let claim = end.claim
+        running[claim.key] = nil
+        do {
+            if let error = end.storeError {
+                throw error
+            }
+            if stopping, end.attempt.stopReason == .interrupted {
+                try store.requeue(
+                    key: claim.key, attempt: claim.attempt,
+                    error: "its agent \(options.owner) was stopped")
+                return
+            }
+            switch end.attempt.verdict(attempts: claim.attempt, maxRetries: options.maxRetries) {
+            case .retry(let reason):
+                try store.requeue(key: claim.key, attempt: claim.attempt, error: reason)
+                summary.retries += 1
+                emit(.retrying(claim.config, reason: reason))
+            case .finish(let outcome):
+                try store.finish(key: claim.key, attempt: claim.attempt, outcome: outcome)
+                summary.outcomes[outcome.state, default: 0] += 1
+                emit(.finished(claim.config, outcome, seconds: end.seconds))
+            }
+        } catch StoreError.staleAttempt {
+            summary.lost += 1
+            emit(.lost(claim.config, attempt: claim.attempt))
+        }
+    }
+}

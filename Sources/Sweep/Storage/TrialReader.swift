@@ -1,0 +1,18 @@
+/// What `top`, `status`, `list` and `export` read from a store (SQLite file or PostgreSQL).
+public protocol TrialReader: Sendable {
+    /// The store as messages name it: a file path, or `postgres://USER@HOST:PORT/DATABASE`.
+    var location: String { get }
+    /// The names of the stored sweeps, oldest first.
+    func sweepNames() throws -> [String]
+    /// Every stored sweep with its counts per state and best trial, oldest first.
+    func sweeps() throws -> [SweepSummary]
+    /// The summary, running trials and problems of the sweep `name`.
+    func status(sweep name: String) throws -> SweepStatus
+    /// Every trial of the sweep `name` in plan order, with its final (or last-epoch) metrics;
+    /// ``StoreError/unknownSweep(name:known:path:)`` when there is no such sweep.
+    func trials(sweep name: String) throws -> [TrialRecord]
+}
+
+extension SQLiteTrialStore: TrialReader {
+    public var location: String { path }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Sweep
+import Testing
+
+/// `sweep-cli agent` processes sharing one store (an SQLite file, or PostgreSQL): a sweep is run
+/// once in all, and a killed agent's trial goes to the others after its lease.
+@Suite(.serialized) struct AgentCommandTests {
+    /// Says, as a cancelled test with the reason, that the PostgreSQL cases did not run.
+    @Test func postgresCasesHaveAServer() throws {
+        try AgentScene.with(.postgres, name: "agentcheck", trials: 1) { scene in
+            #expect(scene.db.hasPrefix("postgres://"))
+        }
+    }
+
+    @Test(arguments: AgentScene.Store.allCases)
+    func threeAgentsFinishTheSweepWithEveryTrialStoredOnce(store: AgentScene.Store) throws {
+        try AgentScene.with(store, name: "agents3", trials: 9) { scene in
+            let agents = try (0..<3).map { index in
+                try CLIRun.start(
+                    scene.arguments("ok.sh", ["--jobs", "2"]), log: scene.folder + "/agent\(index)")
+            }
+            for agent in agents {
+                agent.waitUntilExit()
+            }
+            #expect(agents.map(\.terminationStatus) == [0, 0, 0])
+            let census = try scene.census()
+            #expect(census.states == [.completed: 9])
+            #expect(census.attempts.count == 9)
+            #expect(census.attempts.values.allSatisfy { $0 == 1 })
+            let ran = (0..<3).map { scene.log("agent\($0)") }
+            #expect(ran.allSatisfy { $0.contains("sweep finished") })
+            let finished = ran.map { $0.components(separatedBy: " completed after ").count - 1 }
+            #expect(finished.reduce(0, +) == 9)
+            // `status` reads either store the same way.
+            let status = scene.folder + "/status"
+            #expect(try CLIRun.run(["status", scene.name, "--db", scene.db], log: status) == 0)
+            #expect(scene.log("status").contains("sweep 'agents3'"))
+            #expect(scene.log("status").contains("completed 9"))
+        }
+    }
+
+    /// The first agent is killed (SIGKILL) while its trial waits after epoch 1; two agents with a
+    /// 2 s lease run the rest, requeue the dead agent's trial once its heartbeat is older than
+    /// the lease, and finish it: every trial completed once, that one on its second attempt.
+    @Test(arguments: AgentScene.Store.allCases)
+    func aKilledAgentsTrialIsRequeuedAfterTheLeaseAndFinishedByTheOthers(
+        store: AgentScene.Store
+    ) throws {
+        try AgentScene.with(store, name: "agentkill", trials: 5) { scene in
+            let gate = scene.folder + "/gate"
+            let lease = ["--heartbeat", "0.5", "--lease", "2"]
+            let doomed = try CLIRun.start(
+                scene.arguments("ok.sh", lease), environment: ["FAKE_GATE": gate],
+                log: scene.folder + "/doomed")
+            #expect(CLIRun.waitUntil { scene.log("doomed").contains("started (attempt 1)") })
+            kill(doomed.processIdentifier, SIGKILL)
+            doomed.waitUntilExit()
+            _ = FileManager.default.createFile(atPath: gate, contents: nil)
+            let survivors = try (0..<2).map { index in
+                try CLIRun.start(
+                    scene.arguments("ok.sh", lease), log: scene.folder + "/agent\(index)")
+            }
+            for agent in survivors {
+                agent.waitUntilExit()
+            }
+            #expect(survivors.map(\.terminationStatus) == [0, 0])
+            let census = try scene.census()
+            #expect(census.states == [.completed: 5])
+            #expect(census.attempts.values.sorted() == [1, 1, 1, 1, 2])
+            let logs = scene.log("agent0") + scene.log("agent1")
+            #expect(logs.contains("queued again 1 trials whose agent stopped heartbeating"))
+        }
+    }
+}
