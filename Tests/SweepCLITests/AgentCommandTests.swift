@@ -40,7 +40,7 @@ import Testing
     }
 
     /// The first agent is killed (SIGKILL) while its trial waits after epoch 1; two agents with a
-    /// 2 s lease run the rest, requeue the dead agent's trial once its heartbeat is older than
+    /// 4 s lease run the rest, requeue the dead agent's trial once its heartbeat is older than
     /// the lease, and finish it: every trial completed once, that one on its second attempt.
     @Test(arguments: AgentScene.Store.allCases)
     func aKilledAgentsTrialIsRequeuedAfterTheLeaseAndFinishedByTheOthers(
@@ -48,7 +48,7 @@ import Testing
     ) throws {
         try AgentScene.with(store, name: "agentkill", trials: 5) { scene in
             let gate = scene.folder + "/gate"
-            let lease = ["--heartbeat", "0.5", "--lease", "2"]
+            let lease = ["--heartbeat", "0.5", "--lease", "4"]
             let doomed = try CLIRun.start(
                 scene.arguments("ok.sh", lease), environment: ["FAKE_GATE": gate],
                 log: scene.folder + "/doomed")

@@ -32,22 +32,36 @@ public enum OrchestratorBenchmark {
     /// `jobsList` with workers started by `launcher`. With `databaseFolder` each run writes a
     /// fresh SQLite database there (`bench-orchestrator-jobsN.sqlite`, replaced if present), as
     /// `run` does, so the per-trial overhead includes the database writes.
+    ///
+    /// With `store` each run writes to the store it returns for the run's sweep name instead
+    /// (a PostgreSQL database: `bench orchestrator --db postgres://…`); the names then end in
+    /// `nameSuffix`, so runs never continue an earlier run's sweep.
     public static func run(
         trials: Int, jobsList: [Int], training: TrainingConfig, launcher: WorkerLauncher,
-        databaseFolder: String? = nil
+        databaseFolder: String? = nil,
+        store makeStore: (@Sendable (String) throws -> any TrialStore)? = nil,
+        nameSuffix: String = ""
     ) async throws(SchedulerError) -> [Row] {
         precondition(trials >= 1, "OrchestratorBenchmark.run: trials must be at least 1")
         var rows: [Row] = []
         for jobs in jobsList {
             let spec = SweepSpec(
-                name: "bench-orchestrator-jobs\(jobs)", method: .grid,
+                name: "bench-orchestrator-jobs\(jobs)" + nameSuffix, method: .grid,
                 parameters: [
                     .lr: .values((1...trials).map { .number(training.lr * Double($0) / 10) })
                 ],
                 trainer: training, maxRetries: 0)
             let ended = Mutex<[(trial: Double, training: Double?)]>([])
             let store: any TrialStore
-            if let databaseFolder {
+            if let makeStore {
+                do {
+                    store = try makeStore(spec.name)
+                } catch let error as StoreError {
+                    throw .store(error)
+                } catch {
+                    throw .storeFailure(String(describing: error))
+                }
+            } else if let databaseFolder {
                 let path = "\(databaseFolder)/\(spec.name).sqlite"
                 for suffix in ["", "-wal", "-shm"] {
                     try? FileManager.default.removeItem(atPath: path + suffix)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Benchmarks
+import Foundation
 import Sweep
+import SweepPostgres
 import Trainer
 
 /// `sweep-cli bench orchestrator`: per-trial overhead and `--jobs` scaling.
@@ -42,6 +44,12 @@ struct BenchOrchestratorCommand: AsyncParsableCommand {
                 + "of an in-memory store.", valueName: "folder"))
     var dbFolder: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Write every run to this PostgreSQL database instead (a new sweep per run).",
+            valueName: "postgres://USER[:PASSWORD]@HOST[:PORT]/DB"))
+    var db: String?
+
     @Option(help: .hidden)
     var workerCommand: String?
 
@@ -65,9 +73,14 @@ struct BenchOrchestratorCommand: AsyncParsableCommand {
         if workerCommand == nil {
             print(Self.workerLine(launcher.executable, linkage: .current))
         }
+        let store: (@Sendable (String) throws -> any TrialStore)? = try db.map { db in
+            let store = try PostgresTrialStore(db)
+            return { _ in store }
+        }
         let rows = try await OrchestratorBenchmark.run(
             trials: trials, jobsList: jobsList, training: training, launcher: launcher,
-            databaseFolder: dbFolder)
+            databaseFolder: dbFolder, store: store,
+            nameSuffix: db == nil ? "" : "-" + UUID().uuidString.prefix(8).lowercased())
         print(OrchestratorBenchmark.report(rows), terminator: "")
     }
 
