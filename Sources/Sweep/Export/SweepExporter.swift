@@ -1,3 +1,5 @@
+import Trainer
+
 /// `sweep-cli export`: writes a sweep's ranking as CSV and/or its best trial's config as YAML.
 public enum SweepExporter {
     /// Writes the requested files and returns the lines to tell the user what was written.
@@ -5,6 +7,7 @@ public enum SweepExporter {
     ///   - csvPath: where the ranking CSV goes (``RankingCSV``), nil for none; a sweep without
     ///     ranked trials gives a header-only CSV.
     ///   - limit: the CSV's number of trials (all when nil).
+    ///   - objective: the metric to rank by; the sweep's stored objective when nil.
     ///   - bestConfigPath: where the best trial's config goes (``BestConfigYAML``), nil for none;
     ///     ``ExportError/noRankedTrials(sweep:)`` when no trial is ranked yet.
     /// - Throws: before writing anything, ``ExportError/overwritesDatabase(path:option:file:)``
@@ -12,13 +15,14 @@ public enum SweepExporter {
     ///   or both outputs are one file.
     public static func export(
         from store: SQLiteTrialStore, sweep: String, csvPath: String?, limit: Int? = nil,
-        bestConfigPath: String?
+        bestConfigPath: String?, objective: DetectionMetric? = nil
     ) throws -> [String] {
         let outputs = [("--out", csvPath), ("--best-config", bestConfigPath)].compactMap {
             option, path in path.map { (option: option, path: $0) }
         }
         try ExportTarget.checkDistinct(outputs, database: store.path)
-        let ranking = try store.ranking(sweep: sweep)
+        let objective = try objective ?? store.objective(sweep: sweep)
+        let ranking = try store.ranking(sweep: sweep, objective: objective)
         var messages: [String] = []
         if let csvPath {
             try ExportFile.write(RankingCSV.render(ranking, limit: limit), to: csvPath)
@@ -31,8 +35,8 @@ public enum SweepExporter {
             }
             try ExportFile.write(try BestConfigYAML.render(best, sweep: sweep), to: bestConfigPath)
             messages.append(
-                "wrote the config of trial \(best.trial.index) (ap_small "
-                    + "\(ReportFormat.metric(best.metrics.apSmall))) to \(bestConfigPath)")
+                "wrote the config of trial \(best.trial.index) (\(objective.name) "
+                    + "\(ReportFormat.metric(best.metrics[objective]))) to \(bestConfigPath)")
         }
         return messages
     }

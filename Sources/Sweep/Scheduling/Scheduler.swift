@@ -92,7 +92,7 @@ public actor Scheduler {
         let total = planned.count
         progress = SweepProgress(
             total: total, done: total - queue.count, failed: history.failed,
-            bestAPSmall: history.bestAPSmall, jobs: options.jobs)
+            bestObjective: history.bestObjective, jobs: options.jobs, objective: spec.objective)
         if setAside > 0 {
             emit(.setAside(count: setAside))
         }
@@ -193,7 +193,8 @@ public actor Scheduler {
     private func replayHistory() {
         guard rule != nil else { return }
         for (trial, report) in history.epochs {
-            _ = rule?.report(trial: trial, epoch: report.epoch, value: report.metrics.apSmall)
+            _ = rule?.report(
+                trial: trial, epoch: report.epoch, value: report.metrics[spec.objective])
         }
     }
 

@@ -88,6 +88,8 @@ extension SweepFileError {
         case gridTooLarge(points: String, factors: String, limit: Int)
         /// A `values` list longer than ``SweepLimits/maximumTrials``.
         case tooManyValues(count: Int, limit: Int)
+        /// `objective` is not a stored metric; `valid` lists the metric names.
+        case unknownObjective(valid: [String], suggestion: String?)
 
         /// The human-readable sentence for this problem.
         public var message: String {
@@ -147,6 +149,9 @@ extension SweepFileError {
                     + "\(limit) trials: list fewer values, or use method random with max_trials"
             case .tooManyValues(let count, let limit):
                 "lists \(count) values; at most \(limit) (no sweep plans more trials than that)"
+            case .unknownObjective(let valid, let suggestion):
+                Self.unknown("objective metric", suggestion)
+                    + " (use one of \(valid.joined(separator: ", ")))"
             case .invalidName:
                 "must be 1-100 characters of letters, digits, '.', '_' or '-', "
                     + "not starting with '.'"

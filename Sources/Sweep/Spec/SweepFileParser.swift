@@ -13,7 +13,7 @@ struct SweepFileParser {
 
     static let topLevelKeys = [
         "name", "method", "max_trials", "seed", "parameters", "trainer", "time_budget",
-        "trial_timeout", "max_retries", "early_stop",
+        "trial_timeout", "max_retries", "early_stop", "objective",
     ]
 
     init(text: String, path: String, baseDirectory: String) {
@@ -54,6 +54,7 @@ struct SweepFileParser {
         let maxRetries = try byKey["max_retries"].map { entry throws(SweepFileError) in
             try atLeast(0, entry)
         }
+        let objective = try byKey["objective"].map(parseObjective) ?? Self.defaultObjective
 
         var training = trainer
         training.seed = seed ?? 0
@@ -61,7 +62,7 @@ struct SweepFileParser {
             name: name, method: method, maxTrials: maxTrials, seed: seed ?? 0,
             parameters: parameters, trainer: training, earlyStop: earlyStop,
             timeBudget: timeBudget, trialTimeout: trialTimeout, maxRetries: maxRetries ?? 1,
-            sourceText: text)
+            objective: objective, sourceText: text)
     }
 
     private func compose() throws(SweepFileError) -> Node {

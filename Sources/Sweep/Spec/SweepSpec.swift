@@ -18,6 +18,8 @@ public struct SweepSpec: Sendable, Equatable {
     public var trialTimeout: Double?
     /// How often a crashed worker's trial is tried again.
     public var maxRetries: Int
+    /// The stored metric that ranks trials and guides the search (always maximised).
+    public var objective: DetectionMetric
     /// The file's text, stored with the sweep.
     public var sourceText: String
 
@@ -25,7 +27,7 @@ public struct SweepSpec: Sendable, Equatable {
         name: String, method: SearchMethod, maxTrials: Int? = nil, seed: UInt64 = 0,
         parameters: [Hyperparameter: ParameterDomain], trainer: TrainingConfig = TrainingConfig(),
         earlyStop: EarlyStopSpec? = nil, timeBudget: Double? = nil, trialTimeout: Double? = nil,
-        maxRetries: Int = 1, sourceText: String = ""
+        maxRetries: Int = 1, objective: DetectionMetric = .apSmall, sourceText: String = ""
     ) {
         self.name = name
         self.method = method
@@ -37,6 +39,7 @@ public struct SweepSpec: Sendable, Equatable {
         self.timeBudget = timeBudget
         self.trialTimeout = trialTimeout
         self.maxRetries = maxRetries
+        self.objective = objective
         self.sourceText = sourceText
     }
 }

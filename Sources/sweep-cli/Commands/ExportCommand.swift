@@ -25,6 +25,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Write the best trial's training config as YAML to this file.")
     var bestConfig: String?
 
+    @Option(help: ObjectiveOption.help)
+    var objective: String?
+
     @Option(help: "The sweep database.")
     var db = SQLiteTrialStore.defaultPath
 
@@ -39,12 +42,14 @@ struct ExportCommand: AsyncParsableCommand {
         if let top, top < 1 {
             throw ValidationError("--top must be at least 1, got \(top)")
         }
+        _ = try ObjectiveOption.metric(objective)
     }
 
     func run() async throws {
         let store = try SQLiteTrialStore(path: db, readOnly: true)
         let messages = try SweepExporter.export(
-            from: store, sweep: sweep, csvPath: out, limit: top, bestConfigPath: bestConfig)
+            from: store, sweep: sweep, csvPath: out, limit: top, bestConfigPath: bestConfig,
+            objective: ObjectiveOption.metric(objective))
         for message in messages {
             print(message)
         }
