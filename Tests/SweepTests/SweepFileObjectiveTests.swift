@@ -22,6 +22,7 @@ import Trainer
     @Test func defaultsToAPSmall() throws {
         let spec = try SweepSpec.parse(text: text(objective: nil), path: "obj.yaml")
         #expect(spec.objective == .apSmall)
+        #expect(spec.summary().hasSuffix("objective:      ap_small (maximised)"))
     }
 
     @Test(arguments: DetectionMetric.allCases)
