@@ -64,6 +64,8 @@ import Trainer
                 RFC4180Reader.parse(try String(contentsOfFile: csvPath, encoding: .utf8)))
             #expect(records.dropFirst().map { $0[1] } == ["1", "2", "0"])
             #expect(messages.last?.contains("trial 1 (ap50_small 0.9000)") == true)
+            let yaml = try String(contentsOfFile: folder.path("best.yaml"), encoding: .utf8)
+            #expect(yaml.contains("# objective ap50_small 0.9\n"))
 
             _ = try SweepExporter.export(
                 from: reader, sweep: "s", csvPath: csvPath, bestConfigPath: nil,

@@ -33,7 +33,9 @@ public enum SweepExporter {
             guard let best = ranking.first else {
                 throw ExportError.noRankedTrials(sweep: sweep)
             }
-            try ExportFile.write(try BestConfigYAML.render(best, sweep: sweep), to: bestConfigPath)
+            try ExportFile.write(
+                try BestConfigYAML.render(best, sweep: sweep, objective: objective),
+                to: bestConfigPath)
             messages.append(
                 "wrote the config of trial \(best.trial.index) (\(objective.name) "
                     + "\(ReportFormat.metric(best.metrics[objective]))) to \(bestConfigPath)")
