@@ -2,6 +2,8 @@
 # Installs the Debian packages the project needs, when they are missing.
 set -euo pipefail
 packages=(libopenblas-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev pkg-config)
+# The HTML report inlines Chart.js; its end-to-end test renders the report in headless Chromium.
+packages+=(libjs-chart.js chromium)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

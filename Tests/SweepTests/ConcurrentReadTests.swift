@@ -5,6 +5,8 @@ import Testing
 @testable import Sweep
 
 @Suite struct ConcurrentReadTests {
+    static let trialCount = 24
+
     /// A second process-like store (its own pool, read-only) reads consistent snapshots while the
     /// writer plans and finishes trials. The writer waits after each finished trial until the
     /// reader has seen it, so the reader sees every intermediate count however the machine is
@@ -14,7 +16,7 @@ import Testing
             let path = folder.path("sweeps.sqlite")
             let writer = try SQLiteTrialStore(path: path)
             let id = try writer.openSweep(name: "s", specText: "")
-            let trials = (0..<60).map { StoreFixtures.trial($0, lr: Double($0 + 1)) }
+            let trials = (0..<Self.trialCount).map { StoreFixtures.trial($0, lr: Double($0 + 1)) }
             try writer.plan(sweepID: id, trials: trials)
             let reader = try SQLiteTrialStore(path: path, readOnly: true)
             let seenByReader = SeenCount()
@@ -33,24 +35,27 @@ import Testing
             }
             var seen: Set<Int> = []
             var lastCompleted = 0
-            let deadline = Date().addingTimeInterval(120)
+            // Only a guard against a hang: each step waits for the other side, never for time.
+            let deadline = Date().addingTimeInterval(600)
             while Date() < deadline {
                 let summary = try #require(try reader.sweeps().first)
-                #expect(summary.total == 60)
+                #expect(summary.total == Self.trialCount)
                 let completed = summary.count(.completed)
                 #expect(completed >= lastCompleted, "snapshots never go back in time")
                 #expect(summary.count(.running) <= 1)
                 lastCompleted = completed
                 seen.insert(completed)
                 seenByReader.value = completed
-                if completed == 60 { break }
+                if completed == Self.trialCount { break }
                 await Task.yield()
             }
-            if lastCompleted != 60 { writing.cancel() }
+            if lastCompleted != Self.trialCount { writing.cancel() }
             try await writing.value
-            #expect(lastCompleted == 60)
-            #expect(seen.isSuperset(of: 1...60), "the reader saw every finished trial arrive")
-            #expect(try reader.ranking(sweep: "s").first?.trial.index == 59)
+            #expect(lastCompleted == Self.trialCount)
+            #expect(
+                seen.isSuperset(of: 1...Self.trialCount),
+                "the reader saw every finished trial arrive")
+            #expect(try reader.ranking(sweep: "s").first?.trial.index == Self.trialCount - 1)
         }
     }
 }

@@ -186,4 +186,7 @@ struct DiskFullOnEpochStore: TrialStore {
     func finish(key: String, outcome: TrialOutcome) throws {
         try inner.finish(key: key, outcome: outcome)
     }
+    func trialRecords(sweepID: Int64) throws -> [TrialRecord] {
+        try inner.trialRecords(sweepID: sweepID)
+    }
 }

@@ -11,13 +11,13 @@ struct BadSweepCase: Sendable, CustomTestStringConvertible {
     let key: String
     /// Expected offending value as shown after `got`, when the mistake has one.
     let value: String?
-    let problem: SweepFileError.Problem
+    let problem: SweepFileProblem
 
     var testDescription: String { file }
 
     init(
         _ file: String, line: Int, key: String, value: String? = nil,
-        _ problem: SweepFileError.Problem
+        _ problem: SweepFileProblem
     ) {
         self.file = file
         self.line = line

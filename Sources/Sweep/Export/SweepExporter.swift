@@ -7,6 +7,8 @@ public enum SweepExporter {
     ///   - csvPath: where the ranking CSV goes (``RankingCSV``), nil for none; a sweep without
     ///     ranked trials gives a header-only CSV.
     ///   - limit: the CSV's number of trials (all when nil).
+    ///   - pareto: the CSV holds only the trials on the Pareto front of the objective against
+    ///     training seconds (``ParetoFront``), fastest first.
     ///   - objective: the metric to rank by; the sweep's stored objective when nil.
     ///   - bestConfigPath: where the best trial's config goes (``BestConfigYAML``), nil for none;
     ///     ``ExportError/noRankedTrials(sweep:)`` when no trial is ranked yet.
@@ -15,7 +17,7 @@ public enum SweepExporter {
     ///   or both outputs are one file.
     public static func export(
         from store: SQLiteTrialStore, sweep: String, csvPath: String?, limit: Int? = nil,
-        bestConfigPath: String?, objective: DetectionMetric? = nil
+        pareto: Bool = false, bestConfigPath: String?, objective: DetectionMetric? = nil
     ) throws -> [String] {
         let outputs = [("--out", csvPath), ("--best-config", bestConfigPath)].compactMap {
             option, path in path.map { (option: option, path: $0) }
@@ -25,9 +27,11 @@ public enum SweepExporter {
         let ranking = try store.ranking(sweep: sweep, objective: objective)
         var messages: [String] = []
         if let csvPath {
-            try ExportFile.write(RankingCSV.render(ranking, limit: limit), to: csvPath)
-            let rows = min(limit ?? ranking.count, ranking.count)
-            messages.append("wrote \(rows) ranked trials of sweep '\(sweep)' to \(csvPath)")
+            let trials = pareto ? ParetoFront.front(ranking) : ranking
+            try ExportFile.write(RankingCSV.render(trials, limit: limit), to: csvPath)
+            let rows = min(limit ?? trials.count, trials.count)
+            let what = pareto ? "Pareto-front" : "ranked"
+            messages.append("wrote \(rows) \(what) trials of sweep '\(sweep)' to \(csvPath)")
         }
         if let bestConfigPath {
             guard let best = ranking.first else {

@@ -29,6 +29,16 @@ extension TrialParameters {
         }
     }
 
+    /// The value of one hyperparameter, as a sweep file writes it.
+    public func value(of parameter: Hyperparameter) -> ParameterValue {
+        switch parameter {
+        case .lr: .number(lr)
+        case .weightDecay: .number(weightDecay)
+        case .batchSize: .integer(batchSize)
+        case .loss: .text(loss.rawValue)
+        }
+    }
+
     /// `config` with these four hyperparameters written in.
     public func applied(to config: TrainingConfig) -> TrainingConfig {
         var config = config

@@ -39,6 +39,10 @@ public actor Scheduler {
     var outcomes: [TrialState: Int] = [:]
     var retries = 0
     var budgetReached = false
+    /// The sweep's id in the store, once `run` opened it.
+    var sweepID: Int64 = 0
+    /// A model-based sweep proposes no more trials (`max_trials` stored, or the space is spent).
+    var proposalsDone = false
     var stopwatch: Stopwatch
     private var graceTask: Task<Void, Never>?
 
@@ -78,10 +82,11 @@ public actor Scheduler {
         stopwatch = Stopwatch(clock)
         try Self.preflight(spec: spec, launcher: launcher)
         let sweepID = try call { try store.openSweep(name: spec.name, specText: spec.sourceText) }
+        self.sweepID = sweepID
         let planned = spec.planTrials()
-        try call { try store.plan(sweepID: sweepID, trials: planned) }
+        try call { try store.plan(sweepID: sweepID, trials: planned + restatedProposals()) }
         let leftovers = try call { try store.requeueUnfinished(sweepID: sweepID) }
-        let plannedKeys = Set(planned.map(\.key))
+        let plannedKeys = try runnableKeys(planned)
         LeftoverWorkers.terminate(pids: leftovers, keys: plannedKeys)
         let stored = try call { try store.queuedTrials(sweepID: sweepID) }
         // The sweep file is the truth: queued trials an edited file no longer plans stay stored
@@ -89,10 +94,11 @@ public actor Scheduler {
         queue = stored.filter { plannedKeys.contains($0.key) }
         let setAside = stored.count - queue.count
         replayHistory()
-        let total = planned.count
+        let total = plannedTotal(planned)
         progress = SweepProgress(
-            total: total, done: total - queue.count, failed: history.failed,
-            bestObjective: history.bestObjective, jobs: options.jobs, objective: spec.objective)
+            total: total, done: total - queue.count - (try unproposedCount()),
+            failed: history.failed, bestObjective: history.bestObjective, jobs: options.jobs,
+            objective: spec.objective)
         if setAside > 0 {
             emit(.setAside(count: setAside))
         }
@@ -107,15 +113,16 @@ public actor Scheduler {
         let wasStopped = phase == .draining || phase == .stopping
         phase = .finished
         graceTask?.cancel()
+        let runnable = try runnableKeys(planned)
         let stillQueued = try call {
-            try store.queuedTrials(sweepID: sweepID).filter { plannedKeys.contains($0.key) }.count
+            try store.queuedTrials(sweepID: sweepID).filter { runnable.contains($0.key) }.count
         }
-        let remaining = stillQueued + (outcomes[.interrupted] ?? 0)
+        let remaining = stillQueued + (outcomes[.interrupted] ?? 0) + (try unproposedCount())
         // Trials are only left over when a stop request or the time budget held them back.
         let ending: RunSummary.Ending =
             remaining == 0 ? .allFinished : (wasStopped ? .stopped : .timeBudget)
         return RunSummary(
-            ending: ending, total: total, outcomes: outcomes, retries: retries,
+            ending: ending, total: try finalTotal(total), outcomes: outcomes, retries: retries,
             remaining: remaining, setAside: setAside, seconds: elapsedSeconds())
     }
 
@@ -156,10 +163,9 @@ public actor Scheduler {
             var active = 0
             do {
                 while true {
-                    while phase == .running, active < options.jobs, !queue.isEmpty,
-                        !budgetSpent()
+                    while phase == .running, active < options.jobs, hasNextTrial(),
+                        !budgetSpent(), let config = try nextTrial()
                     {
-                        let config = queue.removeFirst()
                         let worker = try launch(config)
                         active += 1
                         group.addTask { await self.supervise(config, worker) }

@@ -1,9 +1,4 @@
-import Yams
+import Trainer
 
-/// One `key: value` pair of a YAML mapping, with the dotted path of its key.
-struct SweepFileEntry {
-    let key: String
-    let keyNode: Node
-    let value: Node
-    let keyPath: String
-}
+/// One `key: value` pair of a sweep file's mapping, with the dotted path of its key.
+typealias SweepFileEntry = YAMLEntry

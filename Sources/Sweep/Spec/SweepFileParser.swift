@@ -13,7 +13,7 @@ struct SweepFileParser {
 
     static let topLevelKeys = [
         "name", "method", "max_trials", "seed", "parameters", "trainer", "time_budget",
-        "trial_timeout", "max_retries", "early_stop", "objective",
+        "trial_timeout", "max_retries", "early_stop", "sampler", "initial", "objective",
     ]
 
     init(text: String, path: String, baseDirectory: String) {
@@ -54,6 +54,11 @@ struct SweepFileParser {
         let maxRetries = try byKey["max_retries"].map { entry throws(SweepFileError) in
             try atLeast(0, entry)
         }
+        let samplerSettings = try parseSampler(byKey["sampler"], method: method)
+        let initial = try byKey["initial"].map { entry throws(SweepFileError) in
+            try parseInitial(
+                entry, parameters: parameters, trainer: trainer, maxTrials: maxTrials)
+        }
         let objective = try byKey["objective"].map(parseObjective) ?? Self.defaultObjective
 
         var training = trainer
@@ -62,7 +67,8 @@ struct SweepFileParser {
             name: name, method: method, maxTrials: maxTrials, seed: seed ?? 0,
             parameters: parameters, trainer: training, earlyStop: earlyStop,
             timeBudget: timeBudget, trialTimeout: trialTimeout, maxRetries: maxRetries ?? 1,
-            objective: objective, sourceText: text)
+            sourceText: text, samplerSettings: samplerSettings, initial: initial ?? [],
+            objective: objective)
     }
 
     private func compose() throws(SweepFileError) -> Node {
@@ -139,9 +145,9 @@ struct SweepFileParser {
             throw nodes.error(
                 .maxTrialsWithGrid, at: entry.keyNode, entry.keyPath,
                 value: nodes.shown(entry.value))
-        case (.random, nil):
+        case (.random, nil), (.tpe, nil):
             throw nodes.error(.maxTrialsRequired, at: root, "max_trials")
-        case (.random, let entry?):
+        case (.random, let entry?), (.tpe, let entry?):
             let count = try atLeast(1, entry)
             guard count <= SweepLimits.maximumTrials else {
                 throw nodes.error(

@@ -9,9 +9,24 @@ extension SweepSpec {
         var lines: [String] = []
         if let path { lines.append("\(path): OK") }
         lines.append(Self.row("name", name))
-        let trialText = method == .grid ? "\(trials) (full grid)" : "\(trials) (seed \(seed))"
+        let trialText =
+            switch method {
+            case .grid: "\(trials) (full grid)"
+            case .random: "\(trials) (seed \(seed))"
+            case .tpe:
+                "\(maxTrials ?? 0) (proposed one at a time from the results, seed \(seed))"
+                    + (proposalSpaceSize.map { " of a space of \($0) points" } ?? "")
+            }
         lines.append(Self.row("method", method.rawValue))
         lines.append(Self.row("trials", trialText))
+        if let samplerSettings {
+            lines.append(Self.row("sampler", samplerSettings.summary))
+        }
+        for (index, config) in initial.enumerated() {
+            let values = Hyperparameter.allCases.filter { parameters[$0] != nil }
+                .map { "\($0.rawValue) \(config.value(of: $0))" }
+            lines.append(Self.row("initial[\(index)]", values.joined(separator: ", ")))
+        }
         lines.append("parameters:")
         for parameter in Hyperparameter.allCases {
             let text = parameters[parameter].map(\.description) ?? "fixed \(fixedValue(parameter))"

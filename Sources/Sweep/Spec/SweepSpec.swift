@@ -4,7 +4,7 @@ import Trainer
 public struct SweepSpec: Sendable, Equatable {
     public var name: String
     public var method: SearchMethod
-    /// Number of sampled trials (random search only).
+    /// Number of trials (random and model-based search; `initial` configs count toward it).
     public var maxTrials: Int?
     public var seed: UInt64
     /// The searched hyperparameters; any of the four not listed takes its value from `trainer`.
@@ -22,12 +22,18 @@ public struct SweepSpec: Sendable, Equatable {
     public var objective: DetectionMetric
     /// The file's text, stored with the sweep.
     public var sourceText: String
+    /// The model's settings (`sampler:`), for a model-based `method`; nil otherwise.
+    public var samplerSettings: TPESettings?
+    /// Configs that run first, before the method's own trials (`initial:`); every searched
+    /// parameter set, the others at the trainer's values.
+    public var initial: [TrialParameters]
 
     public init(
         name: String, method: SearchMethod, maxTrials: Int? = nil, seed: UInt64 = 0,
         parameters: [Hyperparameter: ParameterDomain], trainer: TrainingConfig = TrainingConfig(),
         earlyStop: EarlyStopSpec? = nil, timeBudget: Double? = nil, trialTimeout: Double? = nil,
-        maxRetries: Int = 1, objective: DetectionMetric = .apSmall, sourceText: String = ""
+        maxRetries: Int = 1, sourceText: String = "", samplerSettings: TPESettings? = nil,
+        initial: [TrialParameters] = [], objective: DetectionMetric = .apSmall
     ) {
         self.name = name
         self.method = method
@@ -41,6 +47,8 @@ public struct SweepSpec: Sendable, Equatable {
         self.maxRetries = maxRetries
         self.objective = objective
         self.sourceText = sourceText
+        self.samplerSettings = samplerSettings
+        self.initial = initial
     }
 }
 
@@ -50,6 +58,9 @@ public enum SearchMethod: String, Sendable, Codable, CaseIterable {
     case grid
     /// `max_trials` seeded samples.
     case random
+    /// Tree-structured Parzen Estimator: `max_trials` trials, each proposed from the results so
+    /// far when a worker slot frees (``TPESampler``).
+    case tpe
 }
 
 /// The hyperparameters a sweep can search, spelled as in sweep files and the database.

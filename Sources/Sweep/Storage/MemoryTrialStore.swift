@@ -124,6 +124,30 @@ public final class MemoryTrialStore: TrialStore, @unchecked Sendable {
         }
     }
 
+    public func trialRecords(sweepID: Int64) throws(StoreError) -> [TrialRecord] {
+        try locked { () throws(StoreError) in
+            order.compactMap { trials[$0] }
+                .filter { $0.sweepID == sweepID }
+                .sorted { $0.config.index < $1.config.index }
+                .map(Self.record)
+        }
+    }
+
+    /// A trial as ``SQLiteTrialStore`` reads it back: final metrics, else the last stored
+    /// epoch's up to the epoch reached.
+    private static func record(_ trial: Trial) -> TrialRecord {
+        let reached =
+            trial.outcome.map { max($0.epochsReached, $0.result?.epochs ?? 0) }
+            ?? trial.epochs.keys.max() ?? 0
+        let lastEpoch = trial.epochs.filter { $0.key <= reached }.max { $0.key < $1.key }
+        let final = trial.outcome?.result?.metrics
+        return TrialRecord(
+            config: trial.config, state: trial.state, attempts: trial.attempts,
+            workerPID: trial.pid, epochsReached: reached, error: trial.error,
+            metrics: final ?? lastEpoch?.value.metrics,
+            metricsSource: final != nil ? .final : lastEpoch.map { .epoch($0.key) })
+    }
+
     /// The trial's state, outcome and stored epochs (nil when unknown), for assertions.
     public func snapshot(key: String) -> (
         state: TrialState, outcome: TrialOutcome?, epochs: [EpochReport], error: String?

@@ -47,4 +47,7 @@ public protocol TrialStore: Sendable {
     func recordEpoch(key: String, report: EpochReport) throws
     /// Stores the trial's final state and metrics in one transaction.
     func finish(key: String, outcome: TrialOutcome) throws
+    /// Every trial of the sweep in plan order, with its final metrics (the last stored epoch's
+    /// when it has none): the history a model-based sampler proposes from.
+    func trialRecords(sweepID: Int64) throws -> [TrialRecord]
 }

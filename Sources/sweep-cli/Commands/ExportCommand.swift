@@ -22,6 +22,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Only the best N trials in the CSV.")
     var top: Int?
 
+    @Flag(help: "The CSV holds only the Pareto front of ap_small against training seconds.")
+    var pareto = false
+
     @Option(help: "Write the best trial's training config as YAML to this file.")
     var bestConfig: String?
 
@@ -39,6 +42,9 @@ struct ExportCommand: AsyncParsableCommand {
         if top != nil && out == nil {
             throw ValidationError("--top limits the CSV: pass it with --out FILE.csv")
         }
+        if pareto && out == nil {
+            throw ValidationError("--pareto selects the CSV's trials: pass it with --out FILE.csv")
+        }
         if let top, top < 1 {
             throw ValidationError("--top must be at least 1, got \(top)")
         }
@@ -48,8 +54,8 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try SQLiteTrialStore(path: db, readOnly: true)
         let messages = try SweepExporter.export(
-            from: store, sweep: sweep, csvPath: out, limit: top, bestConfigPath: bestConfig,
-            objective: ObjectiveOption.metric(objective))
+            from: store, sweep: sweep, csvPath: out, limit: top, pareto: pareto,
+            bestConfigPath: bestConfig, objective: ObjectiveOption.metric(objective))
         for message in messages {
             print(message)
         }

@@ -13,14 +13,16 @@ enum CLIRun {
     /// (`.build/<triple>/<configuration>/sweepPackageTests.xctest`) beside the products of the
     /// same build, so a binary of another configuration or an older build is never used. Fails
     /// when it is not there.
-    static func binary() throws -> String {
+    /// `product` names another executable of the package built the same way (a fuzz target's
+    /// replay tool).
+    static func binary(_ product: String = "sweep-cli") throws -> String {
         let testExecutable = try #require(
             Bundle.main.executableURL, "the test run has no executable to find its build folder")
         let folder = testExecutable.resolvingSymlinksInPath().deletingLastPathComponent()
-        let binary = folder.appendingPathComponent("sweep-cli").path
+        let binary = folder.appendingPathComponent(product).path
         try #require(
             FileManager.default.isExecutableFile(atPath: binary),
-            "sweep-cli is not built beside the tests in \(folder.path); build it with the tests")
+            "\(product) is not built beside the tests in \(folder.path); build it with the tests")
         return binary
     }
 

@@ -10,13 +10,13 @@ struct BadConfigCase: Sendable, CustomTestStringConvertible {
     let line: Int?
     let key: String
     let value: String?
-    let problem: TrainingConfigFileError.Problem
+    let problem: TrainingConfigProblem
 
     var testDescription: String { file }
 
     init(
         _ file: String, line: Int?, key: String, value: String? = nil,
-        _ problem: TrainingConfigFileError.Problem
+        _ problem: TrainingConfigProblem
     ) {
         self.file = file
         self.line = line

@@ -11,6 +11,9 @@ public struct TPEObservation: Sendable, Equatable {
         /// Proposed, no result yet. With ``TPESettings/constantLiar`` it counts as the worst
         /// trial, so concurrent workers are steered away from it.
         case running
+        /// Ended without a usable objective (crashed, timed out, diverged). Never modelled,
+        /// as Optuna ignores failed trials, but never proposed again either.
+        case failed
     }
 
     public var parameters: TrialParameters

@@ -14,8 +14,8 @@ import Trainer
 /// domain a list, an integer range or quantised) a point already in the history is never
 /// proposed: the best unseen candidate wins, or, if all candidates were seen, the best unseen
 /// point of the whole space. History entries outside the space are ignored. Deterministic:
-/// the draw for trial `i` uses ``SplitMix64`` seeded with
-/// `seed &+ (i + 1) &* 0x9E3779B97F4A7C15`, so the same seed and history give the same proposal.
+/// the draws for trial `i` come from ``generator(seed:trialIndex:)``, so the same seed and
+/// history give the same proposal.
 public struct TPESampler: Sendable {
     public var settings: TPESettings
 
@@ -32,7 +32,7 @@ public struct TPESampler: Sendable {
             switch observation.state {
             case .completed(let value), .pruned(_, let value):
                 guard value.isFinite else { throw .nonFiniteValue(historyIndex: index, value) }
-            case .running: break
+            case .running, .failed: break
             }
         }
         var dimensions: [TPEDimension] = []
@@ -41,8 +41,8 @@ public struct TPESampler: Sendable {
             dimensions.append(try TPEDimension(parameter, domain))
         }
         let search = TPESearch(dimensions: dimensions, defaults: defaults, history: history)
-        var generator = SplitMix64(seed: seed &+ UInt64(trialIndex + 1) &* 0x9E37_79B9_7F4A_7C15)
-        let finished = history.filter { $0.state != .running }.count
+        var generator = Self.generator(seed: seed, trialIndex: trialIndex)
+        let finished = history.filter { $0.state != .running && $0.state != .failed }.count
         guard finished >= settings.startupTrials else {
             return try search.randomUnseen(&generator)
         }
@@ -50,15 +50,24 @@ public struct TPESampler: Sendable {
         return try search.best(good: good, bad: bad, settings: settings, &generator)
     }
 
+    /// Trial `i`'s own ``SplitMix64``: seeded with the first output of one seeded with
+    /// `seed &+ (i + 1) &* 0x9E3779B97F4A7C15`. Seeding with that sum directly would make trial
+    /// `i + 1`'s stream trial `i`'s shifted by one draw (SplitMix64 steps its state by the same
+    /// constant), so a later proposal could repeat an earlier one exactly.
+    static func generator(seed: UInt64, trialIndex: Int) -> SplitMix64 {
+        var mixer = SplitMix64(seed: seed &+ UInt64(trialIndex + 1) &* 0x9E37_79B9_7F4A_7C15)
+        return SplitMix64(seed: mixer.next())
+    }
+
     /// The history ranked best first, cut into the good `goodCount(of: n)` and the rest.
     /// Running trials take part only with `constantLiar`: they count towards n but are
-    /// always bad (Optuna's `_split_trials`). Each part keeps the
+    /// always bad (Optuna's `_split_trials`); failed trials never take part. Each part keeps the
     /// history's order (oldest first), which the estimators' weights rely on.
     static func split(
         history: [TPEObservation], constantLiar: Bool
     ) -> (good: [TrialParameters], bad: [TrialParameters]) {
         let considered = history.indices.filter {
-            constantLiar || history[$0].state != .running
+            history[$0].state != .failed && (constantLiar || history[$0].state != .running)
         }
         let ranked = considered.sorted { lhs, rhs in
             let left = rank(history[lhs].state)
@@ -80,7 +89,7 @@ public struct TPESampler: Sendable {
         switch state {
         case .completed(let value): RankKey(tier: 0, step: 0, value: -value)
         case .pruned(let step, let value): RankKey(tier: 1, step: -step, value: -value)
-        case .running: RankKey(tier: 2, step: 0, value: 0)
+        case .running, .failed: RankKey(tier: 2, step: 0, value: 0)
         }
     }
 

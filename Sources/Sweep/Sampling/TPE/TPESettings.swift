@@ -22,8 +22,22 @@ public struct TPESettings: Sendable, Equatable {
         self.constantLiar = constantLiar
     }
 
+    /// A sweep file's `sampler:` defaults: Optuna's, but with the constant liar on, since a
+    /// sweep runs trials concurrently.
+    public static let sweepFileDefaults = TPESettings(constantLiar: true)
+
+    /// The most candidates one proposal may score (`n_ei_candidates`); each costs a density
+    /// evaluation over the whole history.
+    public static let maximumEICandidates = 10_000
+
     /// Optuna's default γ: the number of "good" trials among `count`, `min(⌈0.1·count⌉, 25)`.
     public static func goodCount(of count: Int) -> Int {
         min((count + 9) / 10, 25)
+    }
+
+    /// The settings as a sweep file spells them, for `validate`.
+    public var summary: String {
+        "n_startup_trials \(startupTrials), n_ei_candidates \(eiCandidates), "
+            + "multivariate \(multivariate), constant_liar \(constantLiar)"
     }
 }

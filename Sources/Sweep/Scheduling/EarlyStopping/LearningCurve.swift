@@ -33,6 +33,11 @@ public struct LearningCurve: Sendable, Equatable {
         state == .completed && values.count == plannedEpochs
     }
 
+    /// Epoch `epoch`'s value (1-based) as the early-stopping rules read it: -1 when undefined.
+    public func value(atEpoch epoch: Int) -> Double {
+        EarlyStopScore.normalized(values[epoch - 1])
+    }
+
     /// The last epoch's value (-1 when undefined or when no epoch was recorded).
     public var finalValue: Double {
         EarlyStopScore.normalized(values.last ?? EarlyStopScore.undefined)

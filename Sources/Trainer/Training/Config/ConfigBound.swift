@@ -26,6 +26,9 @@ public struct ConfigBound: Sendable, Equatable {
         self.isInteger = isInteger
     }
 
+    /// Any finite number: what a reader checks when a key has no range of its own.
+    public static let finite = ConfigBound("", -.infinity, .infinity)
+
     /// The requirement `value` breaks (`must be finite`, `must be > 0`, `must be <= 1024`), or
     /// `nil` when it is within the bound.
     public func violation(_ value: Double) -> String? {

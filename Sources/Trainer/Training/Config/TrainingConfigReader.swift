@@ -38,7 +38,7 @@ public struct TrainingConfigReader: Sendable {
 
     /// Reads and validates the YAML training config file at `path`.
     public static func load(path: String) throws(TrainingConfigFileError) -> TrainingConfig {
-        func failure(_ problem: TrainingConfigFileError.Problem) -> TrainingConfigFileError {
+        func failure(_ problem: TrainingConfigProblem) -> TrainingConfigFileError {
             TrainingConfigFileError(
                 path: path, line: nil, column: nil, keyPath: "", value: nil, problem: problem)
         }
@@ -208,7 +208,7 @@ public struct TrainingConfigReader: Sendable {
     }
 
     private func malformed(_ error: YamlError) -> TrainingConfigFileError {
-        func located(_ problem: TrainingConfigFileError.Problem, _ mark: Mark?)
+        func located(_ problem: TrainingConfigProblem, _ mark: Mark?)
             -> TrainingConfigFileError
         {
             TrainingConfigFileError(

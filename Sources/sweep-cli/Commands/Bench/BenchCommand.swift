@@ -11,6 +11,8 @@ struct BenchCommand: AsyncParsableCommand {
             BenchOrchestratorCommand.self,
             BenchASHACommand.self,
             BenchSearchCommand.self,
+            BenchReportCommand.self,
+            BenchImportanceCommand.self,
         ]
     )
 }

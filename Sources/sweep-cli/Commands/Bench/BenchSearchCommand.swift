@@ -14,11 +14,23 @@ struct BenchSearchCommand: AsyncParsableCommand {
             trials needed to reach a config within --gap of the table's best (a run that never \
             does counts --budget + 1). With --jobs K, K proposals are outstanding before their \
             results arrive (TPE's constant liar). The same statistics for Optuna: \
-            bench/optuna_table.py.
+            bench/optuna_table.py. With --db DB --sweep NAME instead of --table, the stored \
+            grid's per-epoch ap_small is replayed (an epoch takes one time unit), so \
+            --early-stop asha can prune; it also prints the trial-epochs spent until a config \
+            within --gap is trained to its last epoch, as a share of the full grid's.
             """)
 
     @Option(help: "The exported grid (CSV).")
-    var table: String
+    var table: String?
+
+    @Option(help: "A database holding a full grid run (instead of --table).")
+    var db: String?
+
+    @Option(help: "The full grid sweep's name in --db.")
+    var sweep: String?
+
+    @Option(help: "With --db: asha replays ASHA (first rung epoch 1, reduction factor 3).")
+    var earlyStop: String?
 
     @Option(help: "The objective column (maximised).")
     var objective = "ap_small"
@@ -51,6 +63,28 @@ struct BenchSearchCommand: AsyncParsableCommand {
             throw ValidationError("--budget must be at least 1, got \(budget)")
         }
         _ = try methods()
+        try validateSource()
+    }
+
+    /// Exactly one of `--table` or `--db` with `--sweep`; `--early-stop asha` needs `--db`.
+    func validateSource() throws {
+        guard (table == nil) != (db == nil) else {
+            throw ValidationError("give exactly one of --table FILE.csv or --db DB --sweep NAME")
+        }
+        if db != nil {
+            guard sweep != nil else { throw ValidationError("--db needs --sweep NAME") }
+            guard objective == "ap_small" else {
+                throw ValidationError("--objective applies to --table; --db replays ap_small")
+            }
+        }
+        if let earlyStop {
+            guard earlyStop == "asha" else {
+                throw ValidationError("--early-stop: unknown rule '\(earlyStop)', expected asha")
+            }
+            guard db != nil else {
+                throw ValidationError("--early-stop needs --db DB --sweep NAME")
+            }
+        }
     }
 
     func methods() throws -> [SearchStrategy] {
@@ -68,8 +102,19 @@ struct BenchSearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let table = try SearchTable(contentsOf: self.table, objective: objective)
         let methods = try methods()
+        if let db, let sweep {
+            let store = try SQLiteTrialStore(path: db, readOnly: true)
+            let curves = try SearchCurves(sweep: sweep, curves: store.learningCurves(sweep: sweep))
+            let benchmark = try SearchEarlyStopBenchmark(
+                curves: curves, gap: gap, budget: budget ?? curves.curves.count, jobs: jobs,
+                asha: earlyStop == nil ? nil : (minEpochs: 1, reductionFactor: 3))
+            let report = try SearchEarlyStopReport(
+                benchmark: benchmark, methods: methods, seeds: seeds)
+            print(json ? report.json + "\n" : report.text(order: methods, gap: gap), terminator: "")
+            return
+        }
+        let table = try SearchTable(contentsOf: self.table ?? "", objective: objective)
         let benchmark = try SearchBenchmark(
             table: table, gap: gap, budget: budget ?? table.objectives.count, jobs: jobs)
         let report = try SearchBenchmarkReport(

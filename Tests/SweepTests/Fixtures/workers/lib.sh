@@ -3,7 +3,8 @@
 # the config's), FAKE_STATE_DIR a folder for workers that behave differently per attempt,
 # FAKE_STALL_LR: the trial with this lr stalls after FAKE_STALL_EPOCH (default 2) until killed,
 # FAKE_GATE a file: after its first epoch the worker waits until that file exists, so a test
-# decides when trials may finish instead of racing them with sleeps.
+# decides when trials may finish instead of racing them with sleeps. FAKE_STALL_BELOW: every trial
+# with an lr below this stalls after epoch 1 until killed (only a prune can end it).
 config=$(cat)
 trial=""
 while [ $# -gt 0 ]; do
@@ -43,6 +44,10 @@ train() {
         epoch "$n"
         if [ "$n" -eq 1 ] && [ -n "${FAKE_GATE:-}" ]; then
             while [ ! -e "$FAKE_GATE" ]; do sleep 0.02; done
+        fi
+        if [ "$n" -eq 1 ] && [ -n "${FAKE_STALL_BELOW:-}" ] \
+            && awk "BEGIN { exit !($lr < $FAKE_STALL_BELOW) }"; then
+            sleep 600
         fi
         if [ "$lr" = "${FAKE_STALL_LR:-}" ] && [ "$n" -eq "${FAKE_STALL_EPOCH:-2}" ]; then
             sleep 600

@@ -1,0 +1,35 @@
+import Foundation
+
+/// One ranked trial reduced to what the report's charts need: its plan index, parameters,
+/// objective, training seconds and state.
+public struct ObjectivePoint: Sendable, Equatable {
+    public var trial: Int
+    public var parameters: TrialParameters
+    public var objective: Double
+    public var seconds: Double?
+    public var endedAt: Date?
+    public var state: TrialState
+
+    public init(
+        trial: Int, parameters: TrialParameters, objective: Double, seconds: Double? = nil,
+        endedAt: Date? = nil, state: TrialState = .completed
+    ) {
+        self.trial = trial
+        self.parameters = parameters
+        self.objective = objective
+        self.seconds = seconds
+        self.endedAt = endedAt
+        self.state = state
+    }
+
+    /// The ranked trials whose objective is defined, in plan order.
+    public static func points(_ ranking: [RankedTrial]) -> [ObjectivePoint] {
+        ranking.compactMap { ranked -> ObjectivePoint? in
+            guard let objective = ReportObjective.value(ranked) else { return nil }
+            let trial = ranked.trial
+            return ObjectivePoint(
+                trial: trial.index, parameters: trial.config.parameters, objective: objective,
+                seconds: trial.seconds, endedAt: trial.endedAt, state: trial.state)
+        }.sorted { $0.trial < $1.trial }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Trainer
+
+/// What a report is made from: one sweep as the store holds it, and the time it is written.
+public struct ReportInput: Sendable {
+    public var sweep: String
+    /// The sweep file as stored when the sweep was created.
+    public var specText: String
+    public var createdAt: Date
+    /// Every trial, in plan order.
+    public var trials: [TrialRecord]
+    /// The stored epochs of the trials whose learning curves are drawn
+    /// (``LearningCurveChart/trials(_:ranking:)``), by trial key.
+    public var epochs: [String: [EpochReport]]
+    public var now: Date
+    /// The `--watch` interval: the page reloads itself this often; nil for a one-off report.
+    public var refreshSeconds: Int?
+
+    public init(
+        sweep: String, specText: String, createdAt: Date, trials: [TrialRecord],
+        epochs: [String: [EpochReport]], now: Date = Date(), refreshSeconds: Int? = nil
+    ) {
+        self.sweep = sweep
+        self.specText = specText
+        self.createdAt = createdAt
+        self.trials = trials
+        self.epochs = epochs
+        self.now = now
+        self.refreshSeconds = refreshSeconds
+    }
+
+    /// Reads the sweep `name` from `store`; ``StoreError/unknownSweep(name:known:path:)`` when
+    /// there is none.
+    public static func load(
+        from store: SQLiteTrialStore, sweep name: String, now: Date = Date(),
+        refreshSeconds: Int? = nil
+    ) throws(StoreError) -> ReportInput {
+        let source = try store.sweepSource(sweep: name)
+        let trials = try store.trials(sweep: name)
+        let drawn = LearningCurveChart.trials(trials, ranking: Ranking.rank(trials))
+        return ReportInput(
+            sweep: name, specText: source.text, createdAt: source.createdAt, trials: trials,
+            epochs: try store.epochReports(keys: drawn.map(\.key)), now: now,
+            refreshSeconds: refreshSeconds)
+    }
+}

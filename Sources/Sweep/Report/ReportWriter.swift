@@ -1,0 +1,28 @@
+import Foundation
+
+/// Writes a sweep's HTML report: reads the store, builds the page, writes it atomically.
+public enum ReportWriter {
+    /// The default output: `results/SWEEP.html`.
+    public static func defaultPath(sweep: String) -> String { "results/\(sweep).html" }
+
+    /// Writes the report of `sweep` to `path`; returns the input it was made from (to tell
+    /// whether trials still run).
+    @discardableResult
+    public static func write(
+        store: SQLiteTrialStore, sweep: String, to path: String, chartJS: String,
+        refreshSeconds: Int? = nil
+    ) throws -> ReportInput {
+        try ExportTarget.checkDistinct([(option: "--out", path: path)], database: store.path)
+        let input = try ReportInput.load(from: store, sweep: sweep, refreshSeconds: refreshSeconds)
+        let html = try ReportHTML.render(SweepReport(input), chartJS: chartJS)
+        try ExportFile.write(html, to: path)
+        return input
+    }
+
+    /// Whether trials of `sweep` are running now: stored as running and not stale (a `run`
+    /// holds the database, or their worker lives); `--watch` stops once none is.
+    public static func isRunning(store: SQLiteTrialStore, sweep: String) throws -> Bool {
+        let status = try store.status(sweep: sweep).markingStale(databasePath: store.path)
+        return status.running.contains { !status.isStale($0) }
+    }
+}

@@ -1,0 +1,49 @@
+import Trainer
+
+extension SweepSpec {
+    /// The next trial of a model-based sweep, proposed by ``TPESampler`` from every trial stored
+    /// for the sweep so far (in plan order; ``TPEObservation/init(record:)`` says how each
+    /// counts) and numbered after the last of them. Its key hashes sweep name + parameters +
+    /// seed, like a grid point's.
+    ///
+    /// Deterministic: the same stored trials give the same proposal. Nil when the method plans
+    /// up front, when every point of a finite space is stored, or when the proposal is a
+    /// config already stored (a space too narrow to hold another point).
+    public func proposeTrial(history: [TrialRecord]) throws(TPEError) -> TrialConfig? {
+        guard let samplerSettings else { return nil }
+        let index = (history.map(\.index).max() ?? -1) + 1
+        let proposed: TrialParameters
+        do throws(TPEError) {
+            proposed = try TPESampler(settings: samplerSettings).propose(
+                space: parameters, defaults: TrialParameters(defaults: trainer),
+                history: history.map { TPEObservation(record: $0, objective: objective) },
+                seed: seed,
+                trialIndex: index)
+        } catch {
+            if case .spaceExhausted = error { return nil }
+            throw error
+        }
+        let key = TrialKey.make(sweep: name, parameters: proposed, seed: seed)
+        guard !history.contains(where: { $0.key == key }) else { return nil }
+        var training = proposed.applied(to: trainer)
+        training.seed = seed
+        return TrialConfig(
+            index: index, key: key, parameters: proposed, seed: seed, training: training)
+    }
+
+    /// How many distinct configs a model-based sweep can propose when every searched domain is
+    /// finite (a list, an integer range, quantised); nil when one is continuous. A sweep whose
+    /// `max_trials` is larger ends once it has tried them all.
+    public var proposalSpaceSize: Int? {
+        var size = 1
+        for (parameter, domain) in parameters {
+            guard let dimension = try? TPEDimension(parameter, domain),
+                let count = dimension.finiteSize
+            else { return nil }
+            let (product, overflow) = size.multipliedReportingOverflow(by: count)
+            guard !overflow else { return nil }
+            size = product
+        }
+        return size
+    }
+}

@@ -1,0 +1,66 @@
+import Trainer
+import Yams
+
+extension SweepFileParser {
+    /// `initial:` — configs that run first, each a mapping of every searched parameter to a
+    /// value of its domain (`- {lr: 0.03, batch_size: 8, loss: ce}`). Parameters not searched
+    /// take the trainer's values. With `max_trials` they count toward it.
+    func parseInitial(
+        _ entry: SweepFileEntry, parameters: [Hyperparameter: ParameterDomain],
+        trainer: TrainingConfig, maxTrials: Int?
+    ) throws(SweepFileError) -> [TrialParameters] {
+        let items = try nodes.list(entry.value, entry.keyPath)
+        if let maxTrials, items.count > maxTrials {
+            throw nodes.error(
+                .tooManyInitialConfigs(maxTrials: maxTrials), at: entry.keyNode, entry.keyPath,
+                value: "\(items.count) configs")
+        }
+        var configs: [TrialParameters] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = "\(entry.keyPath)[\(index)]"
+            let config = try parseInitialConfig(
+                item, itemPath, parameters: parameters, trainer: trainer)
+            if let first = configs.firstIndex(of: config) {
+                throw nodes.error(
+                    .duplicateInitialConfig(first: "\(entry.keyPath)[\(first)]"), at: item,
+                    itemPath)
+            }
+            configs.append(config)
+        }
+        return configs
+    }
+
+    private func parseInitialConfig(
+        _ item: Node, _ itemPath: String, parameters: [Hyperparameter: ParameterDomain],
+        trainer: TrainingConfig
+    ) throws(SweepFileError) -> TrialParameters {
+        let entries = try nodes.mapping(item, itemPath)
+        var config = TrialParameters(defaults: trainer)
+        for entry in entries {
+            guard let parameter = Hyperparameter(rawValue: entry.key) else {
+                let known = Hyperparameter.allCases.map(\.rawValue)
+                throw nodes.error(
+                    .unknownParameter(
+                        suggestion: KeySuggestion.closest(to: entry.key, among: known)),
+                    at: entry.keyNode, entry.keyPath)
+            }
+            guard let domain = parameters[parameter] else {
+                throw nodes.error(.initialParameterNotSearched, at: entry.keyNode, entry.keyPath)
+            }
+            let value = try parameter.value(of: entry.value, entry.keyPath, nodes)
+            guard domain.contains(value) else {
+                throw nodes.error(
+                    .initialValueOutsideDomain(
+                        parameter: parameter.rawValue, domain: domain.description),
+                    at: entry.value, entry.keyPath, value: nodes.shown(entry.value))
+            }
+            config.set(parameter, to: value)
+        }
+        let given = Set(entries.map(\.key))
+        for parameter in Hyperparameter.allCases
+        where parameters[parameter] != nil && !given.contains(parameter.rawValue) {
+            throw nodes.error(.missingKey, at: item, "\(itemPath).\(parameter.rawValue)")
+        }
+        return config
+    }
+}
