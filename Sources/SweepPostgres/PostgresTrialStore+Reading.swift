@@ -49,6 +49,15 @@ extension PostgresTrialStore: TrialReader {
         return try rows.map { row throws(StoreError) in try record(row.makeRandomAccess()) }
     }
 
+    public func objective(sweep name: String) throws(StoreError) -> DetectionMetric {
+        let text = try session.transaction { sql in
+            try sql.rows("SELECT spec_text FROM sweep WHERE name = \(name)").first?.decode(
+                String.self)
+        }
+        guard let text else { throw try unknownSweep(name) }
+        return SweepSpec.objective(storedIn: text)
+    }
+
     /// ``trials(sweep:)`` by the sweep's id: the history a model-based sampler proposes from.
     public func trialRecords(sweepID: Int64) throws(StoreError) -> [TrialRecord] {
         let found = try session.transaction { sql -> [PostgresRow]? in

@@ -40,7 +40,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: exports, withIntermediateDirectories: true)
         #expect(chmod(exports, 0o777) == 0)
         let commands: [([String], String)] = [
-            (["list"], "best_ap_small"), (["top", "s"], "ap_small"), (["status"], "completed 1"),
+            (["list"], "objective"), (["top", "s"], "ap_small"), (["status"], "completed 1"),
             (["export", "s", "--out", exports + "/s.csv"], "wrote 1 ranked trials"),
         ]
         for (command, expected) in commands {

@@ -8,7 +8,7 @@ import Trainer
 @Suite struct ProgressLineTests {
     @Test func theLiveLineShowsCountsBestAndTimeLeft() {
         let progress = SweepProgress(
-            total: 10, done: 4, running: 2, failed: 1, bestAPSmall: 0.123456, elapsed: 65,
+            total: 10, done: 4, running: 2, failed: 1, bestObjective: 0.123456, elapsed: 65,
             finishedThisRun: 4, trialSecondsThisRun: 120, jobs: 2)
         #expect(progress.estimatedSecondsLeft == 90)
         #expect(

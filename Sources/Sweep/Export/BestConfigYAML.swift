@@ -8,8 +8,11 @@ import Yams
 /// Leading `#` comments say which trial it is and how it scored. Numbers are written in Swift's
 /// shortest round-trip form (`0.001`, not Yams' default `1e-3`).
 public enum BestConfigYAML {
-    /// The YAML document for `best`, a trial of the sweep `sweep`.
-    public static func render(_ best: RankedTrial, sweep: String) throws(ExportError) -> String {
+    /// The YAML document for `best`, a trial of the sweep `sweep` ranked by `objective` (named in
+    /// the header unless it is the default `ap_small`).
+    public static func render(
+        _ best: RankedTrial, sweep: String, objective: DetectionMetric = .apSmall
+    ) throws(ExportError) -> String {
         let body: String
         do {
             let encoded = try YAMLEncoder().encode(best.trial.config.training)
@@ -26,6 +29,9 @@ public enum BestConfigYAML {
         let sweepName = sweep.split(whereSeparator: \.isNewline).joined(separator: " ")
         var header = "# Best trial of sweep '\(sweepName)': trial \(best.trial.index)"
         header += " (key \(best.trial.key), \(best.trial.state.rawValue))\n"
+        if objective != .apSmall {
+            header += "# objective \(objective.name) \(m[objective])\n"
+        }
         header += "# ap_small \(m.apSmall), ap50_small \(m.ap50Small), ap \(m.ap)\n"
         header += "# Train it again: sweep-cli train --config <this file>\n"
         return header + body

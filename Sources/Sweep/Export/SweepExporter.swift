@@ -1,3 +1,5 @@
+import Trainer
+
 /// `sweep-cli export`: writes a sweep's ranking as CSV and/or its best trial's config as YAML.
 public enum SweepExporter {
     /// Writes the requested files and returns the lines to tell the user what was written.
@@ -7,6 +9,7 @@ public enum SweepExporter {
     ///   - limit: the CSV's number of trials (all when nil).
     ///   - pareto: the CSV holds only the trials on the Pareto front of the objective against
     ///     training seconds (``ParetoFront``), fastest first.
+    ///   - objective: the metric to rank by; the sweep's stored objective when nil.
     ///   - bestConfigPath: where the best trial's config goes (``BestConfigYAML``), nil for none;
     ///     ``ExportError/noRankedTrials(sweep:)`` when no trial is ranked yet.
     /// - Throws: before writing anything, ``ExportError/overwritesDatabase(path:option:file:)``
@@ -14,13 +17,14 @@ public enum SweepExporter {
     ///   or both outputs are one file.
     public static func export(
         from store: any TrialReader, sweep: String, csvPath: String?, limit: Int? = nil,
-        pareto: Bool = false, bestConfigPath: String?
+        pareto: Bool = false, bestConfigPath: String?, objective: DetectionMetric? = nil
     ) throws -> [String] {
         let outputs = [("--out", csvPath), ("--best-config", bestConfigPath)].compactMap {
             option, path in path.map { (option: option, path: $0) }
         }
         try ExportTarget.checkDistinct(outputs, database: store.location)
-        let ranking = Ranking.rank(try store.trials(sweep: sweep))
+        let objective = try objective ?? store.objective(sweep: sweep)
+        let ranking = try store.ranking(sweep: sweep, objective: objective)
         var messages: [String] = []
         if let csvPath {
             let trials = pareto ? ParetoFront.front(ranking) : ranking
@@ -33,10 +37,12 @@ public enum SweepExporter {
             guard let best = ranking.first else {
                 throw ExportError.noRankedTrials(sweep: sweep)
             }
-            try ExportFile.write(try BestConfigYAML.render(best, sweep: sweep), to: bestConfigPath)
+            try ExportFile.write(
+                try BestConfigYAML.render(best, sweep: sweep, objective: objective),
+                to: bestConfigPath)
             messages.append(
-                "wrote the config of trial \(best.trial.index) (ap_small "
-                    + "\(ReportFormat.metric(best.metrics.apSmall))) to \(bestConfigPath)")
+                "wrote the config of trial \(best.trial.index) (\(objective.name) "
+                    + "\(ReportFormat.metric(best.metrics[objective]))) to \(bestConfigPath)")
         }
         return messages
     }

@@ -1,7 +1,8 @@
 /// The table `sweep-cli list` prints: one line per sweep.
 public enum SweepListTable {
     /// Columns: sweep name, created (UTC), total trials, queued, running, completed, pruned,
-    /// diverged, failed (failed + timed_out), best ap_small (`-` while none is ranked).
+    /// diverged, failed (failed + timed_out), objective, and the best trial's objective value
+    /// (`-` while none is ranked).
     public static func render(_ sweeps: [SweepSummary]) -> String {
         if sweeps.isEmpty {
             return "no sweeps stored yet\n"
@@ -9,7 +10,7 @@ public enum SweepListTable {
         var table = TextTable(columns: [
             .init("sweep", .left), .init("created", .left), .init("trials"), .init("queued"),
             .init("running"), .init("completed"), .init("pruned"), .init("diverged"),
-            .init("failed"), .init("best_ap_small"),
+            .init("failed"), .init("objective", .left), .init("best"),
         ])
         for sweep in sweeps {
             table.append([
@@ -18,7 +19,8 @@ public enum SweepListTable {
                 String(sweep.count(.running)), String(sweep.count(.completed)),
                 String(sweep.count(.pruned)), String(sweep.count(.diverged)),
                 String(sweep.count(.failed) + sweep.count(.timedOut)),
-                sweep.best.map { ReportFormat.metric($0.metrics.apSmall) } ?? "-",
+                sweep.objective.name,
+                sweep.best.map { ReportFormat.metric($0.metrics[sweep.objective]) } ?? "-",
             ])
         }
         return table.render()

@@ -19,8 +19,8 @@ public enum SweepStatusReport {
         text += "  " + (counts.isEmpty ? "no trials planned" : counts.joined(separator: ", "))
         text += "\n"
         if let best = summary.best {
-            text += "  best: trial \(best.trial.index), ap_small "
-            text += ReportFormat.metric(best.metrics.apSmall)
+            text += "  best: trial \(best.trial.index), \(summary.objective.name) "
+            text += ReportFormat.metric(best.metrics[summary.objective])
             text += best.isPruned ? " (pruned)\n" : "\n"
         }
         if !status.running.isEmpty {

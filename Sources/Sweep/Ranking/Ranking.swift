@@ -5,8 +5,8 @@ import Trainer
 /// Which trials: `completed` and `pruned` trials that have metrics. Diverged, failed, timed-out,
 /// queued, running and interrupted trials are not ranked.
 ///
-/// Order: `ap_small` descending, then `ap50_small` descending, then `ap` descending, then plan
-/// index ascending, so equal metrics always give the same order. An undefined value (pycocotools'
+/// Order: the objective (``SweepSpec/objective``, `ap_small` by default) descending, then
+/// `ap_small`, `ap50_small` and `ap` descending, then plan index ascending, so equal metrics always give the same order. An undefined value (pycocotools'
 /// `-1`, or NaN) sorts after every defined value of that key; two undefined values tie and the next
 /// key decides.
 ///
@@ -18,8 +18,11 @@ public enum Ranking {
     /// The states that take part in the ranking.
     public static let rankedStates: Set<TrialState> = [.completed, .pruned]
 
-    /// Ranks `trials` (see the type's documentation for the order); ranks are 1-based and unique.
-    public static func rank(_ trials: [TrialRecord]) -> [RankedTrial] {
+    /// Ranks `trials` by `objective` first (see the type's documentation for the order); ranks
+    /// are 1-based and unique.
+    public static func rank(
+        _ trials: [TrialRecord], objective: DetectionMetric = .apSmall
+    ) -> [RankedTrial] {
         let candidates = trials.compactMap { trial -> (TrialRecord, DetectionMetrics)? in
             guard rankedStates.contains(trial.state), let metrics = trial.metrics else {
                 return nil
@@ -28,7 +31,8 @@ public enum Ranking {
         }
         let ordered = candidates.sorted { a, b in
             precedes(
-                RankKey(metrics: a.1, index: a.0.index), RankKey(metrics: b.1, index: b.0.index))
+                RankKey(metrics: a.1, index: a.0.index, objective: objective),
+                RankKey(metrics: b.1, index: b.0.index, objective: objective))
         }
         return ordered.enumerated().map { offset, candidate in
             RankedTrial(rank: offset + 1, trial: candidate.0, metrics: candidate.1)
@@ -37,7 +41,11 @@ public enum Ranking {
 
     /// Whether `a` ranks strictly before `b`: a strict total order on distinct plan indices.
     public static func precedes(_ a: RankKey, _ b: RankKey) -> Bool {
-        for (x, y) in [(a.apSmall, b.apSmall), (a.ap50Small, b.ap50Small), (a.ap, b.ap)] {
+        let pairs = [
+            (a.objective, b.objective), (a.apSmall, b.apSmall), (a.ap50Small, b.ap50Small),
+            (a.ap, b.ap),
+        ]
+        for (x, y) in pairs {
             if let better = better(x, y) {
                 return better
             }

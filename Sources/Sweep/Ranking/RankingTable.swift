@@ -2,13 +2,19 @@ import Trainer
 
 /// The ranking as the terminal table `sweep-cli top` prints.
 public enum RankingTable {
-    /// The metric columns, headed by their ``DetectionMetric`` names: the ranking keys.
-    static let metrics: [DetectionMetric] = [.apSmall, .ap50Small, .ap]
+    /// The metric columns, headed by their ``DetectionMetric`` names: the ranking keys, the
+    /// objective first.
+    static func metrics(objective: DetectionMetric) -> [DetectionMetric] {
+        [objective] + [DetectionMetric.apSmall, .ap50Small, .ap].filter { $0 != objective }
+    }
 
-    /// Columns: rank, trial (plan index), lr, weight_decay, batch_size, loss, ap_small,
-    /// ap50_small, ap, state (`completed`, or `pruned` for trials stopped early), epochs, seconds.
-    /// Undefined metrics show as `-`.
-    public static func render(_ ranking: [RankedTrial], limit: Int? = nil) -> String {
+    /// Columns: rank, trial (plan index), lr, weight_decay, batch_size, loss, the objective,
+    /// then the other ranking keys of ap_small, ap50_small, ap, state (`completed`, or `pruned`
+    /// for trials stopped early), epochs, seconds. Undefined metrics show as `-`.
+    public static func render(
+        _ ranking: [RankedTrial], limit: Int? = nil, objective: DetectionMetric = .apSmall
+    ) -> String {
+        let metrics = metrics(objective: objective)
         var table = TextTable(
             columns: [
                 .init("rank"), .init("trial"), .init("lr"), .init("weight_decay"),
@@ -32,16 +38,21 @@ public enum RankingTable {
         return table.render()
     }
 
-    /// `top`'s whole output: a title line, then the table (or a note when nothing is ranked yet).
+    /// `top`'s whole output: a title line (naming the objective unless it is the default
+    /// `ap_small`), then the table (or a note when nothing is ranked yet).
     public static func report(
-        sweep: String, ranking: [RankedTrial], totalTrials: Int, limit: Int? = nil
+        sweep: String, ranking: [RankedTrial], totalTrials: Int, limit: Int? = nil,
+        objective: DetectionMetric = .apSmall
     ) -> String {
         let shown = min(limit ?? ranking.count, ranking.count)
         var text = "sweep '\(sweep)': \(ranking.count) ranked of \(totalTrials) trials"
+        if objective != .apSmall {
+            text += " by \(objective.name)"
+        }
         text += shown < ranking.count ? ", top \(shown)\n" : "\n"
         if ranking.isEmpty {
             return text + "no completed or pruned trial with metrics yet\n"
         }
-        return text + render(ranking, limit: limit)
+        return text + render(ranking, limit: limit, objective: objective)
     }
 }

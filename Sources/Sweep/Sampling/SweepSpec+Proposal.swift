@@ -16,7 +16,8 @@ extension SweepSpec {
         do throws(TPEError) {
             proposed = try TPESampler(settings: samplerSettings).propose(
                 space: parameters, defaults: TrialParameters(defaults: trainer),
-                history: history.map(TPEObservation.init(record:)), seed: seed,
+                history: history.map { TPEObservation(record: $0, objective: objective) },
+                seed: seed,
                 trialIndex: index)
         } catch {
             if case .spaceExhausted = error { return nil }

@@ -8,7 +8,8 @@ public enum ProgressLine {
         var parts = [
             "[\(progress.done)/\(progress.total) done] running \(progress.running)",
             "failed \(progress.failed)",
-            "best ap_small " + (progress.bestAPSmall.map(ReportFormat.metric) ?? "-"),
+            "best \(progress.objective.name) "
+                + (progress.bestObjective.map(ReportFormat.metric) ?? "-"),
             "elapsed " + ReportFormat.duration(progress.elapsed),
         ]
         parts.append("eta " + (progress.estimatedSecondsLeft.map(ReportFormat.duration) ?? "-"))
@@ -17,14 +18,15 @@ public enum ProgressLine {
 
     /// The line printed per ended trial without a terminal:
     /// `[3/8] trial 2 lr=0.01 weight_decay=0.0005 batch_size=16 loss=focal: completed
-    /// ap_small=0.1234 12.3s`.
+    /// ap_small=0.1234 12.3s` (the metric shown is the sweep's objective).
     public static func trialEnded(
         _ trial: TrialConfig, _ outcome: TrialOutcome, seconds: Double, progress: SweepProgress
     ) -> String {
         var line = "[\(progress.done)/\(progress.total)] trial \(trial.index) "
         line += parameters(trial.parameters) + ": " + outcome.state.rawValue
         if let metrics = outcome.result?.metrics {
-            line += " ap_small=" + ReportFormat.metric(metrics.apSmall)
+            line +=
+                " \(progress.objective.name)=" + ReportFormat.metric(metrics[progress.objective])
         }
         if outcome.state == .pruned {
             line += " at epoch \(outcome.epochsReached)"

@@ -92,7 +92,8 @@ extension Scheduler {
     func decide(_ config: TrialConfig, _ report: EpochReport) -> EarlyStopDecision {
         emit(.epoch(config, report))
         guard phase != .stopping, rule != nil else { return .continue }
-        return rule?.report(trial: config.key, epoch: report.epoch, value: report.metrics.apSmall)
+        return rule?.report(
+            trial: config.key, epoch: report.epoch, value: report.metrics[spec.objective])
             ?? .continue
     }
 
@@ -135,10 +136,10 @@ extension Scheduler {
             progress.failed += 1
         }
         let metrics = outcome.state == .pruned ? attempt.lastMetrics : outcome.result?.metrics
-        if Ranking.rankedStates.contains(outcome.state), let apSmall = metrics?.apSmall,
-            Ranking.isDefined(apSmall), apSmall > (progress.bestAPSmall ?? -1)
+        if Ranking.rankedStates.contains(outcome.state), let value = metrics?[spec.objective],
+            Ranking.isDefined(value), value > (progress.bestObjective ?? -1)
         {
-            progress.bestAPSmall = apSmall
+            progress.bestObjective = value
         }
     }
 

@@ -97,8 +97,8 @@ public actor Scheduler {
         let total = plannedTotal(planned)
         progress = SweepProgress(
             total: total, done: total - queue.count - (try unproposedCount()),
-            failed: history.failed,
-            bestAPSmall: history.bestAPSmall, jobs: options.jobs)
+            failed: history.failed, bestObjective: history.bestObjective, jobs: options.jobs,
+            objective: spec.objective)
         if setAside > 0 {
             emit(.setAside(count: setAside))
         }
@@ -199,7 +199,8 @@ public actor Scheduler {
     private func replayHistory() {
         guard rule != nil else { return }
         for (trial, report) in history.epochs {
-            _ = rule?.report(trial: trial, epoch: report.epoch, value: report.metrics.apSmall)
+            _ = rule?.report(
+                trial: trial, epoch: report.epoch, value: report.metrics[spec.objective])
         }
     }
 

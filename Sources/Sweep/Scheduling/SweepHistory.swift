@@ -5,30 +5,31 @@ import Trainer
 public struct SweepHistory: Sendable, Equatable {
     /// Epoch results of trials in a final state, trial by trial in plan order, epochs in order.
     public var epochs: [(trial: String, report: EpochReport)]
-    /// The best ranked `ap_small` so far.
-    public var bestAPSmall: Double?
+    /// The best ranked objective value so far.
+    public var bestObjective: Double?
     /// Trials that ended `failed` or `timed_out`.
     public var failed: Int
 
     public init(
-        epochs: [(trial: String, report: EpochReport)] = [], bestAPSmall: Double? = nil,
+        epochs: [(trial: String, report: EpochReport)] = [], bestObjective: Double? = nil,
         failed: Int = 0
     ) {
         self.epochs = epochs
-        self.bestAPSmall = bestAPSmall
+        self.bestObjective = bestObjective
         self.failed = failed
     }
 
     public static func == (lhs: SweepHistory, rhs: SweepHistory) -> Bool {
-        lhs.bestAPSmall == rhs.bestAPSmall && lhs.failed == rhs.failed
+        lhs.bestObjective == rhs.bestObjective && lhs.failed == rhs.failed
             && lhs.epochs.map(\.trial) == rhs.epochs.map(\.trial)
             && lhs.epochs.map(\.report) == rhs.epochs.map(\.report)
     }
 
-    /// Reads the history of the sweep `name`; empty when the sweep is not stored yet.
-    public static func load(from store: SQLiteTrialStore, sweep name: String) throws(StoreError)
-        -> SweepHistory
-    {
+    /// Reads the history of the sweep `name`, ranked by `objective`; empty when the sweep is not
+    /// stored yet.
+    public static func load(
+        from store: SQLiteTrialStore, sweep name: String, objective: DetectionMetric = .apSmall
+    ) throws(StoreError) -> SweepHistory {
         guard try store.sweepNames().contains(name) else { return SweepHistory() }
         let trials = try store.trials(sweep: name)
         var epochs: [(trial: String, report: EpochReport)] = []
@@ -37,10 +38,10 @@ public struct SweepHistory: Sendable, Equatable {
                 epochs.append((trial.key, report))
             }
         }
-        let best = Ranking.rank(trials).first?.metrics.apSmall
+        let best = Ranking.rank(trials, objective: objective).first?.metrics[objective]
         let failed = trials.filter { $0.state == .failed || $0.state == .timedOut }.count
         return SweepHistory(
-            epochs: epochs, bestAPSmall: best.flatMap { Ranking.isDefined($0) ? $0 : nil },
+            epochs: epochs, bestObjective: best.flatMap { Ranking.isDefined($0) ? $0 : nil },
             failed: failed)
     }
 }

@@ -1,3 +1,5 @@
+import Trainer
+
 /// Where a running sweep stands, for the progress line.
 public struct SweepProgress: Sendable, Equatable {
     /// Trials planned for the sweep.
@@ -7,8 +9,10 @@ public struct SweepProgress: Sendable, Equatable {
     public var running: Int
     /// Trials that ended `failed` or `timed_out` (this run and earlier ones).
     public var failed: Int
-    /// The best `ap_small` of a ranked trial so far, nil while none has one.
-    public var bestAPSmall: Double?
+    /// The best objective value of a ranked trial so far, nil while none has one.
+    public var bestObjective: Double?
+    /// The sweep's objective (``SweepSpec/objective``), named in the progress output.
+    public var objective: DetectionMetric
     /// Seconds since the run started.
     public var elapsed: Double
     /// Trials that ended during this run, and the wall-clock seconds they took together.
@@ -18,15 +22,16 @@ public struct SweepProgress: Sendable, Equatable {
     public var jobs: Int
 
     public init(
-        total: Int, done: Int = 0, running: Int = 0, failed: Int = 0, bestAPSmall: Double? = nil,
+        total: Int, done: Int = 0, running: Int = 0, failed: Int = 0, bestObjective: Double? = nil,
         elapsed: Double = 0, finishedThisRun: Int = 0, trialSecondsThisRun: Double = 0,
-        jobs: Int = 1
+        jobs: Int = 1, objective: DetectionMetric = .apSmall
     ) {
+        self.objective = objective
         self.total = total
         self.done = done
         self.running = running
         self.failed = failed
-        self.bestAPSmall = bestAPSmall
+        self.bestObjective = bestObjective
         self.elapsed = elapsed
         self.finishedThisRun = finishedThisRun
         self.trialSecondsThisRun = trialSecondsThisRun

@@ -66,8 +66,9 @@ public struct SweepRun: Sendable {
         launcher.environment[LeftoverWorkers.runIDVariable] = lock.runID
         let scheduler = Scheduler(
             spec: spec, store: store, launcher: launcher, options: options,
-            earlyStop: spec.earlyStop?.makeRule(maxEpochs: spec.trainer.epochs),
-            history: try SweepHistory.load(from: store, sweep: spec.name), clock: clock,
+            earlyStop: spec.makeEarlyStopRule(),
+            history: try SweepHistory.load(
+                from: store, sweep: spec.name, objective: spec.objective), clock: clock,
             onEvent: onEvent)
         await stops.attach(scheduler)
         let summary = try await scheduler.run()

@@ -13,7 +13,8 @@ struct SweepFileParser {
 
     static let topLevelKeys = [
         "name", "method", "max_trials", "seed", "parameters", "trainer", "time_budget",
-        "trial_timeout", "max_retries", "early_stop", "sampler", "initial", "heartbeat", "lease",
+        "trial_timeout", "max_retries", "early_stop", "sampler", "initial", "objective",
+        "heartbeat", "lease",
     ]
 
     init(text: String, path: String, baseDirectory: String) {
@@ -59,6 +60,7 @@ struct SweepFileParser {
             try parseInitial(
                 entry, parameters: parameters, trainer: trainer, maxTrials: maxTrials)
         }
+        let objective = try byKey["objective"].map(parseObjective) ?? Self.defaultObjective
 
         var training = trainer
         training.seed = seed ?? 0
@@ -66,7 +68,8 @@ struct SweepFileParser {
             name: name, method: method, maxTrials: maxTrials, seed: seed ?? 0,
             parameters: parameters, trainer: training, earlyStop: earlyStop,
             timeBudget: timeBudget, trialTimeout: trialTimeout, maxRetries: maxRetries ?? 1,
-            sourceText: text, samplerSettings: samplerSettings, initial: initial ?? [])
+            sourceText: text, samplerSettings: samplerSettings, initial: initial ?? [],
+            objective: objective)
         spec.heartbeat = try byKey["heartbeat"].map(parseDuration)
         spec.lease = try byKey["lease"].map(parseDuration)
         return spec

@@ -89,6 +89,8 @@ public enum SweepFileProblem: YAMLFileProblem {
     case gridTooLarge(points: String, factors: String, limit: Int)
     /// A `values` list longer than ``SweepLimits/maximumTrials``.
     case tooManyValues(count: Int, limit: Int)
+    /// `objective` is not a stored metric; `valid` lists the metric names.
+    case unknownObjective(valid: [String], suggestion: String?)
     /// An unknown key under `sampler`.
     case unknownSamplerKey(suggestion: String?)
     /// `sampler:` given for a method without a model (grid, random).
@@ -160,6 +162,9 @@ public enum SweepFileProblem: YAMLFileProblem {
                 + "\(limit) trials: list fewer values, or use method random with max_trials"
         case .tooManyValues(let count, let limit):
             "lists \(count) values; at most \(limit) (no sweep plans more trials than that)"
+        case .unknownObjective(let valid, let suggestion):
+            Self.unknown("objective metric", suggestion)
+                + " (use one of \(valid.joined(separator: ", ")))"
         case .unknownSamplerKey(let suggestion): Self.unknown("sampler key", suggestion)
         case .samplerNotAllowed(let method):
             "sampler settings only apply to method tpe, not \(method)"

@@ -3,7 +3,7 @@ import Trainer
 
 extension SweepSpec {
     /// A human-readable summary for `sweep-cli validate`: name, method, trial count, parameter
-    /// domains, fixed values, epochs, dataset, early stopping and limits.
+    /// domains, fixed values, epochs, dataset, early stopping, limits and objective.
     public func summary(path: String? = nil) -> String {
         let trials = planTrials().count
         var lines: [String] = []
@@ -51,6 +51,7 @@ extension SweepSpec {
             lines.append(Self.row("trial_timeout", Self.describe(seconds: trialTimeout)))
         }
         lines.append(Self.row("max_retries", maxRetries))
+        lines.append(Self.row("objective", "\(objective.name) (maximised)"))
         return lines.joined(separator: "\n")
     }
 

@@ -33,9 +33,12 @@ extension SQLiteTrialStore {
     public func sweeps() throws(StoreError) -> [SweepSummary] {
         try read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, name, created_at FROM sweep ORDER BY created_at, id")
+                db,
+                sql: "SELECT id, name, created_at, spec_text FROM sweep ORDER BY created_at, id")
             return try rows.map { row in
-                try summary(db, sweepID: row["id"], name: row["name"], createdAt: row["created_at"])
+                try summary(
+                    db, sweepID: row["id"], name: row["name"], createdAt: row["created_at"],
+                    objective: SweepFileParser.objective(storedIn: row["spec_text"]))
             }
         }
     }
@@ -44,12 +47,16 @@ extension SQLiteTrialStore {
     public func status(sweep name: String) throws(StoreError) -> SweepStatus {
         let sweepID = try sweepID(named: name)
         return try read { db in
-            let createdAt = try Date.fetchOne(
-                db, sql: "SELECT created_at FROM sweep WHERE id = ?", arguments: [sweepID])
+            let row = try Row.fetchOne(
+                db, sql: "SELECT created_at, spec_text FROM sweep WHERE id = ?",
+                arguments: [sweepID])
+            let createdAt: Date? = row?["created_at"]
+            let objective = SweepFileParser.objective(storedIn: row?["spec_text"] ?? "")
             let trials = try fetchTrials(db, sweepID: sweepID)
             let summary = SweepSummary(
                 name: name, createdAt: createdAt ?? Date(timeIntervalSince1970: 0),
-                counts: Self.counts(trials), best: Ranking.rank(trials).first)
+                counts: Self.counts(trials),
+                best: Ranking.rank(trials, objective: objective).first, objective: objective)
             let problemStates: Set<TrialState> = [.failed, .timedOut, .diverged]
             return SweepStatus(
                 summary: summary,
@@ -64,9 +71,24 @@ extension SQLiteTrialStore {
         return try read { db in try fetchTrials(db, sweepID: sweepID) }
     }
 
-    /// The sweep's trials ranked (see ``Ranking``): completed and pruned trials with metrics.
-    public func ranking(sweep name: String) throws(StoreError) -> [RankedTrial] {
-        Ranking.rank(try trials(sweep: name))
+    /// The sweep's trials ranked (see ``Ranking``) by `objective`, or by the sweep's stored
+    /// objective when nil: completed and pruned trials with metrics.
+    public func ranking(
+        sweep name: String, objective: DetectionMetric? = nil
+    ) throws(StoreError) -> [RankedTrial] {
+        let objective =
+            if let objective { objective } else { try self.objective(sweep: name) }
+        return Ranking.rank(try trials(sweep: name), objective: objective)
+    }
+
+    /// The objective of the sweep `name`: the `objective:` of its stored sweep file.
+    public func objective(sweep name: String) throws(StoreError) -> DetectionMetric {
+        let sweepID = try sweepID(named: name)
+        let text = try read { db in
+            try String.fetchOne(
+                db, sql: "SELECT spec_text FROM sweep WHERE id = ?", arguments: [sweepID])
+        }
+        return SweepFileParser.objective(storedIn: text ?? "")
     }
 
     /// The stored trial with `key`.
@@ -120,12 +142,12 @@ extension SQLiteTrialStore {
     }
 
     private func summary(
-        _ db: Database, sweepID: Int64, name: String, createdAt: Date
+        _ db: Database, sweepID: Int64, name: String, createdAt: Date, objective: DetectionMetric
     ) throws -> SweepSummary {
         let trials = try fetchTrials(db, sweepID: sweepID)
         return SweepSummary(
             name: name, createdAt: createdAt, counts: Self.counts(trials),
-            best: Ranking.rank(trials).first)
+            best: Ranking.rank(trials, objective: objective).first, objective: objective)
     }
 
     private static func counts(_ trials: [TrialRecord]) -> [TrialState: Int] {

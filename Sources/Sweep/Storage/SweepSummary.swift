@@ -1,4 +1,5 @@
 import Foundation
+import Trainer
 
 /// One sweep as `sweep-cli list` and `status` show it: trial counts per state and the best trial.
 public struct SweepSummary: Sendable, Equatable {
@@ -8,14 +9,18 @@ public struct SweepSummary: Sendable, Equatable {
     public var counts: [TrialState: Int]
     /// The top-ranked trial (see ``Ranking``), nil while none has metrics.
     public var best: RankedTrial?
+    /// The metric `best` was ranked by first (the sweep file's `objective:`).
+    public var objective: DetectionMetric
 
     public init(
-        name: String, createdAt: Date, counts: [TrialState: Int], best: RankedTrial? = nil
+        name: String, createdAt: Date, counts: [TrialState: Int], best: RankedTrial? = nil,
+        objective: DetectionMetric = .apSmall
     ) {
         self.name = name
         self.createdAt = createdAt
         self.counts = counts
         self.best = best
+        self.objective = objective
     }
 
     /// All trials of the sweep.

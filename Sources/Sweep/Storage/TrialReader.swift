@@ -1,3 +1,5 @@
+import Trainer
+
 /// What `top`, `status`, `list` and `export` read from a store (SQLite file or PostgreSQL).
 public protocol TrialReader: Sendable {
     /// The store as messages name it: a file path, or `postgres://USER@HOST:PORT/DATABASE`.
@@ -11,6 +13,19 @@ public protocol TrialReader: Sendable {
     /// Every trial of the sweep `name` in plan order, with its final (or last-epoch) metrics;
     /// ``StoreError/unknownSweep(name:known:path:)`` when there is no such sweep.
     func trials(sweep name: String) throws -> [TrialRecord]
+    /// The objective of the sweep `name`: the `objective:` of its stored sweep file.
+    func objective(sweep name: String) throws -> DetectionMetric
+}
+
+extension TrialReader {
+    /// The sweep's trials ranked (see ``Ranking``) by `objective`, or by the sweep's stored
+    /// objective when nil: completed and pruned trials with metrics.
+    public func ranking(
+        sweep name: String, objective: DetectionMetric? = nil
+    ) throws -> [RankedTrial] {
+        let objective = try objective ?? self.objective(sweep: name)
+        return Ranking.rank(try trials(sweep: name), objective: objective)
+    }
 }
 
 extension SQLiteTrialStore: TrialReader {

@@ -28,6 +28,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Write the best trial's training config as YAML to this file.")
     var bestConfig: String?
 
+    @Option(help: ObjectiveOption.help)
+    var objective: String?
+
     @Option(help: "The sweep database (a file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB).")
     var db = SQLiteTrialStore.defaultPath
 
@@ -45,13 +48,14 @@ struct ExportCommand: AsyncParsableCommand {
         if let top, top < 1 {
             throw ValidationError("--top must be at least 1, got \(top)")
         }
+        _ = try ObjectiveOption.metric(objective)
     }
 
     func run() async throws {
         let store = try StoreOpener.reader(db)
         let messages = try SweepExporter.export(
             from: store, sweep: sweep, csvPath: out, limit: top, pareto: pareto,
-            bestConfigPath: bestConfig)
+            bestConfigPath: bestConfig, objective: ObjectiveOption.metric(objective))
         for message in messages {
             print(message)
         }

@@ -70,8 +70,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         print(
             RankingTable.report(
-                sweep: spec.name, ranking: Ranking.rank(result.trials),
-                totalTrials: result.trials.count, limit: 10),
+                sweep: spec.name, ranking: Ranking.rank(result.trials, objective: spec.objective),
+                totalTrials: result.trials.count, limit: 10, objective: spec.objective),
             terminator: "")
         print(ProgressLine.summary(result.summary))
         if result.summary.ending == .stopped {

@@ -6,7 +6,8 @@ struct TopCommand: AsyncParsableCommand {
         commandName: "top",
         abstract: "Show a sweep's best trials.",
         discussion: """
-            Ranked by ap_small, then ap50_small, then ap (undefined -1 last), then plan index. \
+            Ranked by the sweep's objective (the sweep file's `objective:`, ap_small by default; \
+            --objective overrides it), then ap_small, then ap50_small, then ap (undefined -1 last), then plan index. \
             Pruned trials are ranked by their last epoch's metrics and marked 'pruned'.
             """)
 
@@ -18,6 +19,9 @@ struct TopCommand: AsyncParsableCommand {
         help: "How many trials to show.")
     var count = 10
 
+    @Option(help: ObjectiveOption.help)
+    var objective: String?
+
     @Option(help: "The sweep database (a file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB).")
     var db = SQLiteTrialStore.defaultPath
 
@@ -25,13 +29,16 @@ struct TopCommand: AsyncParsableCommand {
         guard count >= 1 else {
             throw ValidationError("-n must be at least 1, got \(count)")
         }
+        _ = try ObjectiveOption.metric(objective)
     }
 
     func run() async throws {
         let store = try StoreOpener.reader(db)
         let trials = try store.trials(sweep: sweep)
+        let objective = try ObjectiveOption.metric(objective) ?? store.objective(sweep: sweep)
         let report = RankingTable.report(
-            sweep: sweep, ranking: Ranking.rank(trials), totalTrials: trials.count, limit: count)
+            sweep: sweep, ranking: Ranking.rank(trials, objective: objective),
+            totalTrials: trials.count, limit: count, objective: objective)
         print(report, terminator: "")
     }
 }

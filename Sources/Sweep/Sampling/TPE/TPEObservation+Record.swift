@@ -1,18 +1,21 @@
+import Trainer
+
 extension TPEObservation {
-    /// The objective a stored trial reached (maximised): `ap_small` of its final metrics, or of
-    /// its last stored epoch when it has none (a pruned trial). The one place the model reads a
-    /// trial's value.
-    public static func objective(of record: TrialRecord) -> Double? {
-        record.metrics?.apSmall
+    /// The objective a stored trial reached (maximised): `objective` (the sweep's, `ap_small` by
+    /// default) of its final metrics, or of its last stored epoch when it has none (a pruned
+    /// trial). The one place the model reads a trial's value.
+    public static func objective(
+        of record: TrialRecord, _ objective: DetectionMetric = .apSmall
+    ) -> Double? {
+        record.metrics?[objective]
     }
 
     /// A stored trial as the model sees it. Completed: its objective. Pruned: the epoch it
     /// reached and its objective there (Optuna's treatment of pruned trials). Queued, running
     /// or interrupted: running (a liar with ``TPESettings/constantLiar``). Failed, timed out,
-    /// diverged, or without a finite objective (ap_small is -1 when undefined, which counts):
-    /// failed.
-    public init(record: TrialRecord) {
-        let value = Self.objective(of: record).flatMap { $0.isFinite ? $0 : nil }
+    /// diverged, or without a finite objective (-1 when undefined, which counts): failed.
+    public init(record: TrialRecord, objective: DetectionMetric = .apSmall) {
+        let value = Self.objective(of: record, objective).flatMap { $0.isFinite ? $0 : nil }
         let state: State
         switch (record.state, value) {
         case (.completed, let value?): state = .completed(value: value)

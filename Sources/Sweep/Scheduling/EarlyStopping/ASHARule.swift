@@ -1,3 +1,5 @@
+import Trainer
+
 /// Asynchronous successive halving (Li et al. 2018), as Ray Tune's `ASHAScheduler` with
 /// `grace_period = minEpochs`, `reduction_factor = reductionFactor` and `max_t = maxEpochs`.
 ///
@@ -18,6 +20,8 @@ public struct ASHARule: EarlyStopRule {
     public let maxEpochs: Int
     /// The rung epochs, ascending.
     public let rungs: [Int]
+    /// The name of the metric the values are (the sweep's objective), used in stop reasons.
+    public var metricName = DetectionMetric.apSmall.name
     /// Per rung epoch: each trial's first value there.
     private var values: [Int: [String: Double]] = [:]
     /// Per rung epoch: each trial's decision there.
@@ -60,7 +64,8 @@ public struct ASHARule: EarlyStopRule {
         let cut = recorded[kept - 1]
         guard score < cut else { return .continue }
         return .prune(
-            reason: "ASHA rung \(rung) (epoch \(epoch)): ap_small \(EarlyStopScore.text(score)) "
+            reason:
+                "ASHA rung \(rung) (epoch \(epoch)): \(metricName) \(EarlyStopScore.text(score)) "
                 + "below the top 1/\(reductionFactor) cut \(EarlyStopScore.text(cut)) "
                 + "of \(recorded.count) trials")
     }

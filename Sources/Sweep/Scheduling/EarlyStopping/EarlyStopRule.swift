@@ -3,8 +3,9 @@
 /// The scheduler reports every epoch result of every trial, in the order they arrive (after a
 /// restart it first replays the stored epochs), and prunes a trial when told so.
 public protocol EarlyStopRule: Sendable {
-    /// Records `value` (the ranking metric, `ap_small`; higher is better) of trial `trial` after
-    /// epoch `epoch` (1-based), and says whether that trial should stop now.
+    /// Records `value` (the sweep's objective metric, `ap_small` by default; higher is better)
+    /// of trial `trial` after epoch `epoch` (1-based), and says whether that trial should stop
+    /// now.
     mutating func report(trial: String, epoch: Int, value: Double) -> EarlyStopDecision
 }
 

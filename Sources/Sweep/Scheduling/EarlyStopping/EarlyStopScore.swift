@@ -2,9 +2,9 @@ import Foundation
 
 /// How both early-stopping rules read a reported value.
 ///
-/// Values are `ap_small` in [0, 1], higher is better. The evaluator writes -1 when the metric is
-/// undefined (no small objects to score); that, any other negative value and NaN all count as
-/// -1, the worst value, which no real result is below.
+/// Values are the objective metric (`ap_small` by default) in [0, 1], higher is better. The
+/// evaluator writes -1 when the metric is undefined (e.g. no small objects to score); that, any
+/// other negative value and NaN all count as -1, the worst value, which no real result is below.
 enum EarlyStopScore {
     static let undefined = -1.0
 

@@ -1,12 +1,22 @@
+import Trainer
+
 extension EarlyStopSpec {
     /// The rule this spec describes, for trials of `maxEpochs` epochs (the sweep's
-    /// `trainer.epochs`): neither rule decides at or after the last epoch.
-    public func makeRule(maxEpochs: Int) -> any EarlyStopRule {
+    /// `trainer.epochs`), judging values of `objective`: neither rule decides at or after the
+    /// last epoch.
+    public func makeRule(
+        maxEpochs: Int, objective: DetectionMetric = .apSmall
+    ) -> any EarlyStopRule {
         switch kind {
         case .asha:
-            ASHARule(minEpochs: minEpochs, reductionFactor: reductionFactor, maxEpochs: maxEpochs)
+            var rule = ASHARule(
+                minEpochs: minEpochs, reductionFactor: reductionFactor, maxEpochs: maxEpochs)
+            rule.metricName = objective.name
+            return rule
         case .median:
-            MedianStoppingRule(minEpochs: minEpochs, maxEpochs: maxEpochs)
+            var rule = MedianStoppingRule(minEpochs: minEpochs, maxEpochs: maxEpochs)
+            rule.metricName = objective.name
+            return rule
         }
     }
 }

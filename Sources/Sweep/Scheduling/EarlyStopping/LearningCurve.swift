@@ -1,4 +1,4 @@
-/// One trial's recorded `ap_small` after each epoch, as a sweep stored it; the input of
+/// One trial's recorded objective (`ap_small` by default) after each epoch, as a sweep stored it; the input of
 /// ``EarlyStopReplay``.
 public struct LearningCurve: Sendable, Equatable {
     /// The trial's plan index.
@@ -9,7 +9,7 @@ public struct LearningCurve: Sendable, Equatable {
     public var plannedEpochs: Int
     /// How the trial ended.
     public var state: TrialState
-    /// `values[e - 1]` is `ap_small` after epoch `e` (-1 when undefined); shorter than
+    /// `values[e - 1]` is the objective after epoch `e` (-1 when undefined); shorter than
     /// `plannedEpochs` when the trial diverged, failed or was stopped.
     public var values: [Double]
     /// `seconds[e - 1]` is how long epoch `e` took (empty when unknown).

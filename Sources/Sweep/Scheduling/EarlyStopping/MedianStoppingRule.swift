@@ -1,3 +1,5 @@
+import Trainer
+
 /// The median stopping rule (Golovin et al. 2017), in the form of Optuna's `MedianPruner`.
 ///
 /// At epoch `e` with `minEpochs ≤ e < maxEpochs`, a trial stops when its best value so far (over
@@ -12,6 +14,8 @@
 public struct MedianStoppingRule: EarlyStopRule {
     public let minEpochs: Int
     public let maxEpochs: Int
+    /// The name of the metric the values are (the sweep's objective), used in stop reasons.
+    public var metricName = DetectionMetric.apSmall.name
     /// Fewer other trials at an epoch than this and nobody stops there.
     public let minimumOtherTrials: Int
     /// Each trial's first value per epoch.
@@ -50,7 +54,7 @@ public struct MedianStoppingRule: EarlyStopRule {
         let best = curves[trial, default: [:]].filter { $0.key <= epoch }.values.max()!
         guard best < median else { return .continue }
         return .prune(
-            reason: "median rule at epoch \(epoch): best ap_small so far "
+            reason: "median rule at epoch \(epoch): best \(metricName) so far "
                 + "\(EarlyStopScore.text(best)) below the median \(EarlyStopScore.text(median)) "
                 + "of \(others.count) other trials at that epoch")
     }
