@@ -15,7 +15,8 @@ extension SweepSpec {
         let proposed: TrialParameters
         do throws(TPEError) {
             proposed = try TPESampler(settings: samplerSettings).propose(
-                space: parameters, defaults: TrialParameters(defaults: trainer),
+                space: parameters, conditions: conditions,
+                defaults: TrialParameters(defaults: trainer),
                 history: history.map(TPEObservation.init(record:)), seed: seed,
                 trialIndex: index)
         } catch {

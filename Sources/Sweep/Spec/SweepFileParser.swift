@@ -43,6 +43,7 @@ struct SweepFileParser {
         }
         let trainer = try byKey["trainer"].map(parseTrainer) ?? TrainingConfig()
         let parameters = try parseParameters(required("parameters"), method: method)
+        let conditions = try parseConditions(required("parameters"), domains: parameters)
         if method == .grid {
             try requireGridSize(parameters, required("parameters"))
         }
@@ -57,16 +58,19 @@ struct SweepFileParser {
         let samplerSettings = try parseSampler(byKey["sampler"], method: method)
         let initial = try byKey["initial"].map { entry throws(SweepFileError) in
             try parseInitial(
-                entry, parameters: parameters, trainer: trainer, maxTrials: maxTrials)
+                entry, parameters: parameters, conditions: conditions, trainer: trainer,
+                maxTrials: maxTrials)
         }
 
         var training = trainer
         training.seed = seed ?? 0
-        return SweepSpec(
+        var spec = SweepSpec(
             name: name, method: method, maxTrials: maxTrials, seed: seed ?? 0,
             parameters: parameters, trainer: training, earlyStop: earlyStop,
             timeBudget: timeBudget, trialTimeout: trialTimeout, maxRetries: maxRetries ?? 1,
             sourceText: text, samplerSettings: samplerSettings, initial: initial ?? [])
+        spec.conditions = conditions
+        return spec
     }
 
     private func compose() throws(SweepFileError) -> Node {
