@@ -129,6 +129,11 @@ import Trainer
         #expect(Set(trials.map(\.key)).count == 8)
     }
 
+    @Test func aTPESpaceCountsConditionalPointsOnlyWhereActive() throws {
+        let spec = try spec(method: "tpe", focalSpace, extra: "max_trials: 4")
+        #expect(spec.proposalSpaceSize == 8)
+    }
+
     @Test func randomSearchDrawsOnlyActiveParameters() throws {
         let spec = try spec(
             method: "random",
