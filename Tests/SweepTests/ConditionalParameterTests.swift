@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Trainer
 
@@ -166,6 +167,19 @@ import Trainer
         #expect(
             TrialKey.make(sweep: "s", parameters: focal, seed: 0)
                 != TrialKey.make(sweep: "s", parameters: parameters, seed: 0))
+    }
+
+    @Test func storedParametersOmitUnsetFocalValuesAndOldRowsStillDecode() throws {
+        let old = #"{"lr":0.01,"weight_decay":0.0005,"batch_size":16,"loss":"ce"}"#
+        let decoded = try JSONDecoder().decode(TrialParameters.self, from: Data(old.utf8))
+        #expect(decoded.focalGamma == nil && decoded.focalAlpha == nil)
+        let encoded = String(decoding: try JSONEncoder().encode(decoded), as: UTF8.self)
+        #expect(!encoded.contains("focal"))
+        var focal = decoded
+        focal.focalAlpha = 0.5
+        let again = try JSONDecoder().decode(
+            TrialParameters.self, from: try JSONEncoder().encode(focal))
+        #expect(again == focal)
     }
 
     /// A TPE run over loss × focal_gamma whose objective is best for focal with γ near 2.
