@@ -46,15 +46,6 @@ extension TrialParameters {
         }
     }
 
-    /// Clears a conditional hyperparameter (inactive in this trial).
-    public mutating func clear(_ parameter: Hyperparameter) {
-        switch parameter {
-        case .focalGamma: focalGamma = nil
-        case .focalAlpha: focalAlpha = nil
-        case .lr, .weightDecay, .batchSize, .loss: break
-        }
-    }
-
     /// `config` with these hyperparameters written in (the set ones, for conditional ones).
     public func applied(to config: TrainingConfig) -> TrainingConfig {
         var config = config
