@@ -52,7 +52,9 @@ import Trainer
         let metricColumns = RankingCSV.leadingMetrics + RankingCSV.trailingMetrics
         #expect(metricColumns.count == DetectionMetric.allCases.count)
         #expect(Set(metricColumns) == Set(DetectionMetric.allCases))
-        #expect(RankingCSV.header.count == 11 + DetectionMetric.allCases.count)
+        #expect(
+            RankingCSV.header.count
+                == 11 + DetectionMetric.allCases.count + RankingCSV.conditionalParameters.count)
         var record = StoreFixtures.record(1, apSmall: 0.5)
         record.metrics = DetectionMetrics {
             Double(DetectionMetric.allCases.firstIndex(of: $0) ?? -1) / 100

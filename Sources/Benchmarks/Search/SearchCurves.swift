@@ -28,7 +28,7 @@ public struct SearchCurves: Sendable {
         var distinct: [Hyperparameter: [ParameterValue]] = [:]
         for curve in curves.sorted(by: { $0.index < $1.index }) {
             for parameter in Hyperparameter.allCases {
-                let value = curve.parameters.value(of: parameter)
+                guard let value = curve.parameters.value(of: parameter) else { continue }
                 if !distinct[parameter, default: []].contains(value) {
                     distinct[parameter, default: []].append(value)
                 }

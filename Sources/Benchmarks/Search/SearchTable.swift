@@ -30,7 +30,7 @@ public struct SearchTable: Sendable {
             }
             return index
         }
-        let parameterColumns = try Hyperparameter.allCases.map {
+        let parameterColumns = try Self.parameters.map {
             parameter throws(SearchTableError) in
             (parameter, try column(parameter.rawValue))
         }
@@ -71,6 +71,9 @@ public struct SearchTable: Sendable {
         space = distinct.mapValues { .values($0) }
     }
 
+    /// The searched columns: the unconditional hyperparameters.
+    static let parameters: [Hyperparameter] = [.lr, .weightDecay, .batchSize, .loss]
+
     private static func value(
         _ text: String, of parameter: Hyperparameter, file: String, line: Int
     ) throws(SearchTableError) -> ParameterValue {
@@ -85,7 +88,7 @@ public struct SearchTable: Sendable {
                 throw .badValue(file: file, line: line, column: parameter.rawValue, text: text)
             }
             return .integer(number)
-        case .lr, .weightDecay:
+        case .lr, .weightDecay, .focalGamma, .focalAlpha:
             guard let number = Double(text), number.isFinite else {
                 throw .badValue(file: file, line: line, column: parameter.rawValue, text: text)
             }

@@ -6,7 +6,8 @@ import Trainer
 /// Numbers are written with Swift's `description` (shortest text that reads back to the same
 /// `Double`, never locale-dependent); undefined metrics stay `-1` as pycocotools reports them.
 /// `trial` is the plan index; `state` is `completed` or `pruned` (pruned trials carry their last
-/// epoch's metrics, see ``Ranking``).
+/// epoch's metrics, see ``Ranking``). The conditional parameters come last, empty where a trial
+/// did not search them or they were inactive (`focal_gamma` of a `loss: ce` trial).
 public enum RankingCSV {
     /// The metrics right after the trial's parameters: the ranking keys, then AP50.
     static let leadingMetrics: [DetectionMetric] = [.apSmall, .ap50Small, .ap, .ap50]
@@ -20,7 +21,10 @@ public enum RankingCSV {
     public static let header: [String] =
         ["rank", "trial", "lr", "weight_decay", "batch_size", "loss"]
         + leadingMetrics.map(\.name) + ["epochs", "seconds", "state", "key", "seed"]
-        + trailingMetrics.map(\.name)
+        + trailingMetrics.map(\.name) + conditionalParameters.map(\.rawValue)
+
+    /// The hyperparameters that may be unset in a trial, as trailing columns.
+    static let conditionalParameters: [Hyperparameter] = [.focalGamma, .focalAlpha]
 
     /// The CSV document for `ranking`, limited to its first `limit` trials when given.
     public static func render(_ ranking: [RankedTrial], limit: Int? = nil) -> String {
@@ -48,5 +52,6 @@ public enum RankingCSV {
                 trial.state.rawValue, trial.key, String(trial.config.seed),
             ]
             + trailingMetrics.map { metrics[$0].description }
+            + conditionalParameters.map { parameters.value(of: $0)?.description ?? "" }
     }
 }

@@ -9,6 +9,8 @@ import Trainer
 /// `uniform` linear; `log_uniform` uniform in log space; `int_uniform` inclusive of both ends;
 /// `q_log_uniform` log-uniform then rounded to a multiple of `q` inside `[min, max]`. Every trial
 /// trains with the sweep's seed. Two draws may coincide, so the key also hashes the index.
+/// Conditional parameters (`when:`) are drawn after the others, and only when active, so an
+/// inactive one consumes no draw.
 public struct RandomSampler: Sampler {
     public init() {}
 
@@ -18,8 +20,10 @@ public struct RandomSampler: Sampler {
             var generator = SplitMix64(
                 seed: spec.seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15)
             var parameters = TrialParameters(defaults: spec.trainer)
-            for parameter in Hyperparameter.allCases {
-                guard let domain = spec.parameters[parameter] else { continue }
+            for parameter in spec.samplingOrder {
+                guard let domain = spec.parameters[parameter],
+                    spec.isActive(parameter, in: parameters)
+                else { continue }
                 parameters.set(
                     parameter, to: Self.draw(domain, integer: parameter == .batchSize, &generator))
             }

@@ -15,7 +15,8 @@ extension SweepSpec {
         let proposed: TrialParameters
         do throws(TPEError) {
             proposed = try TPESampler(settings: samplerSettings).propose(
-                space: parameters, defaults: TrialParameters(defaults: trainer),
+                space: parameters, conditions: conditions,
+                defaults: TrialParameters(defaults: trainer),
                 history: history.map { TPEObservation(record: $0, objective: objective) },
                 seed: seed,
                 trialIndex: index)
@@ -35,14 +36,40 @@ extension SweepSpec {
     /// finite (a list, an integer range, quantised); nil when one is continuous. A sweep whose
     /// `max_trials` is larger ends once it has tried them all.
     public var proposalSpaceSize: Int? {
-        var size = 1
+        var counts: [Hyperparameter: Int] = [:]
         for (parameter, domain) in parameters {
             guard let dimension = try? TPEDimension(parameter, domain),
                 let count = dimension.finiteSize
             else { return nil }
-            let (product, overflow) = size.multipliedReportingOverflow(by: count)
-            guard !overflow else { return nil }
-            size = product
+            counts[parameter] = count
+        }
+        // A parent's factor is the sum, over its values, of the product of the conditional
+        // parameters active at that value (conditions never chain).
+        func times(_ a: Int?, _ b: Int?) -> Int? {
+            guard let a, let b else { return nil }
+            let (product, overflow) = a.multipliedReportingOverflow(by: b)
+            return overflow ? nil : product
+        }
+        var size: Int? = 1
+        for (parameter, count) in counts where conditions[parameter] == nil {
+            guard case .values(let values)? = parameters[parameter],
+                conditions.values.contains(where: { $0.parent == parameter })
+            else {
+                size = times(size, count)
+                continue
+            }
+            var factor: Int? = 0
+            for value in values {
+                var branch: Int? = 1
+                for (child, condition) in conditions
+                where condition.parent == parameter && condition.values.contains(value) {
+                    branch = times(branch, counts[child])
+                }
+                guard let sum = factor, let branch else { return nil }
+                let (total, overflow) = sum.addingReportingOverflow(branch)
+                factor = overflow ? nil : total
+            }
+            size = times(size, factor)
         }
         return size
     }

@@ -1,11 +1,15 @@
 import Trainer
 
-/// One point of the search space: the four swept hyperparameters.
+/// One point of the search space: the swept hyperparameters.
 public struct TrialParameters: Codable, Sendable, Hashable {
     public var lr: Double
     public var weightDecay: Double
     public var batchSize: Int
     public var loss: LossKind
+    /// Focal-loss γ when searched and active; nil leaves the trainer's value.
+    public var focalGamma: Double?
+    /// Focal-loss α when searched and active; nil leaves the trainer's value.
+    public var focalAlpha: Double?
 
     public init(lr: Double, weightDecay: Double, batchSize: Int, loss: LossKind) {
         self.lr = lr
@@ -19,6 +23,8 @@ public struct TrialParameters: Codable, Sendable, Hashable {
         case weightDecay = "weight_decay"
         case batchSize = "batch_size"
         case loss
+        case focalGamma = "focal_gamma"
+        case focalAlpha = "focal_alpha"
     }
 }
 

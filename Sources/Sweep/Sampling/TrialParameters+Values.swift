@@ -25,33 +25,47 @@ extension TrialParameters {
                 preconditionFailure("unknown loss '\(text)' reached the sampler")
             }
             loss = kind
+        case (.focalGamma, .number(let number)): focalGamma = number
+        case (.focalGamma, .integer(let number)): focalGamma = Double(number)
+        case (.focalAlpha, .number(let number)): focalAlpha = number
+        case (.focalAlpha, .integer(let number)): focalAlpha = Double(number)
         default: preconditionFailure("value \(value) does not fit \(parameter.rawValue)")
         }
     }
 
-    /// The value of one hyperparameter, as a sweep file writes it.
-    public func value(of parameter: Hyperparameter) -> ParameterValue {
+    /// The value of one hyperparameter, as a sweep file writes it; nil for a conditional one
+    /// that is not set (not searched, or inactive in this trial).
+    public func value(of parameter: Hyperparameter) -> ParameterValue? {
         switch parameter {
         case .lr: .number(lr)
         case .weightDecay: .number(weightDecay)
         case .batchSize: .integer(batchSize)
         case .loss: .text(loss.rawValue)
+        case .focalGamma: focalGamma.map(ParameterValue.number)
+        case .focalAlpha: focalAlpha.map(ParameterValue.number)
         }
     }
 
-    /// `config` with these four hyperparameters written in.
+    /// `config` with these hyperparameters written in (the set ones, for conditional ones).
     public func applied(to config: TrainingConfig) -> TrainingConfig {
         var config = config
         config.lr = lr
         config.weightDecay = weightDecay
         config.batchSize = batchSize
         config.loss = loss
+        if let focalGamma { config.focalGamma = focalGamma }
+        if let focalAlpha { config.focalAlpha = focalAlpha }
         return config
     }
 
     /// `lr=…,weight_decay=…,batch_size=…,loss=…` with Swift's shortest round-trip number
-    /// spelling (the same on every platform); the input of ``TrialKey``.
+    /// spelling (the same on every platform), then `,focal_gamma=…` and `,focal_alpha=…` only
+    /// when set, so keys of sweeps without them are unchanged; the input of ``TrialKey``.
     public var canonicalDescription: String {
-        "lr=\(lr),weight_decay=\(weightDecay),batch_size=\(batchSize),loss=\(loss.rawValue)"
+        var text =
+            "lr=\(lr),weight_decay=\(weightDecay),batch_size=\(batchSize),loss=\(loss.rawValue)"
+        if let focalGamma { text += ",focal_gamma=\(focalGamma)" }
+        if let focalAlpha { text += ",focal_alpha=\(focalAlpha)" }
+        return text
     }
 }

@@ -43,10 +43,15 @@ public enum ProgressLine {
         "trial \(trial.index) " + parameters(trial.parameters) + ": crashed, retrying (\(reason))"
     }
 
-    /// `lr=0.01 weight_decay=0.0005 batch_size=16 loss=focal`.
+    /// `lr=0.01 weight_decay=0.0005 batch_size=16 loss=focal`, then `focal_gamma=…` and
+    /// `focal_alpha=…` when set.
     public static func parameters(_ parameters: TrialParameters) -> String {
-        "lr=\(parameters.lr) weight_decay=\(parameters.weightDecay) "
+        var text =
+            "lr=\(parameters.lr) weight_decay=\(parameters.weightDecay) "
             + "batch_size=\(parameters.batchSize) loss=\(parameters.loss.rawValue)"
+        if let gamma = parameters.focalGamma { text += " focal_gamma=\(gamma)" }
+        if let alpha = parameters.focalAlpha { text += " focal_alpha=\(alpha)" }
+        return text
     }
 
     /// The closing line: what this run did and why it ended.

@@ -8,6 +8,7 @@ extension Hyperparameter {
         case .lr, .weightDecay: [.uniform, .logUniform, .qLogUniform]
         case .batchSize: [.intUniform, .qLogUniform]
         case .loss: []
+        case .focalGamma, .focalAlpha: [.uniform, .logUniform]
         }
     }
 
@@ -22,6 +23,8 @@ extension Hyperparameter {
         case .weightDecay: TrainingBounds.weightDecay.violation(value)
         case .batchSize: TrainingBounds.batchSize.violation(value)
         case .loss: nil
+        case .focalGamma: TrainingBounds.focalGamma.violation(value)
+        case .focalAlpha: TrainingBounds.focalAlpha.violation(value)
         }
     }
 
@@ -40,7 +43,7 @@ extension Hyperparameter {
             let number = try nodes.integer(node, keyPath)
             try requireInRange(Double(number), node, keyPath, nodes)
             return .integer(number)
-        case .lr, .weightDecay:
+        case .lr, .weightDecay, .focalGamma, .focalAlpha:
             let number = try nodes.number(node, keyPath)
             try requireInRange(number, node, keyPath, nodes)
             return .number(number)

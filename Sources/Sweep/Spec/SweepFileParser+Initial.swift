@@ -4,10 +4,11 @@ import Yams
 extension SweepFileParser {
     /// `initial:` — configs that run first, each a mapping of every searched parameter to a
     /// value of its domain (`- {lr: 0.03, batch_size: 8, loss: ce}`). Parameters not searched
-    /// take the trainer's values. With `max_trials` they count toward it.
+    /// take the trainer's values. With `max_trials` they count toward it. A conditional parameter
+    /// is given exactly where its condition holds.
     func parseInitial(
         _ entry: SweepFileEntry, parameters: [Hyperparameter: ParameterDomain],
-        trainer: TrainingConfig, maxTrials: Int?
+        conditions: [Hyperparameter: ParameterCondition], trainer: TrainingConfig, maxTrials: Int?
     ) throws(SweepFileError) -> [TrialParameters] {
         let items = try nodes.list(entry.value, entry.keyPath)
         if let maxTrials, items.count > maxTrials {
@@ -19,7 +20,7 @@ extension SweepFileParser {
         for (index, item) in items.enumerated() {
             let itemPath = "\(entry.keyPath)[\(index)]"
             let config = try parseInitialConfig(
-                item, itemPath, parameters: parameters, trainer: trainer)
+                item, itemPath, parameters: parameters, conditions: conditions, trainer: trainer)
             if let first = configs.firstIndex(of: config) {
                 throw nodes.error(
                     .duplicateInitialConfig(first: "\(entry.keyPath)[\(first)]"), at: item,
@@ -32,7 +33,7 @@ extension SweepFileParser {
 
     private func parseInitialConfig(
         _ item: Node, _ itemPath: String, parameters: [Hyperparameter: ParameterDomain],
-        trainer: TrainingConfig
+        conditions: [Hyperparameter: ParameterCondition], trainer: TrainingConfig
     ) throws(SweepFileError) -> TrialParameters {
         let entries = try nodes.mapping(item, itemPath)
         var config = TrialParameters(defaults: trainer)
@@ -56,9 +57,20 @@ extension SweepFileParser {
             }
             config.set(parameter, to: value)
         }
+        for entry in entries {
+            if let parameter = Hyperparameter(rawValue: entry.key),
+                let condition = conditions[parameter], !condition.holds(for: config)
+            {
+                throw nodes.error(
+                    .initialParameterInactive(condition: condition.summary), at: entry.keyNode,
+                    entry.keyPath)
+            }
+        }
         let given = Set(entries.map(\.key))
         for parameter in Hyperparameter.allCases
-        where parameters[parameter] != nil && !given.contains(parameter.rawValue) {
+        where parameters[parameter] != nil && !given.contains(parameter.rawValue)
+            && conditions[parameter]?.holds(for: config) ?? true
+        {
             throw nodes.error(.missingKey, at: item, "\(itemPath).\(parameter.rawValue)")
         }
         return config

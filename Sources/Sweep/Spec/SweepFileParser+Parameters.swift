@@ -3,7 +3,7 @@ import Trainer
 import Yams
 
 extension SweepFileParser {
-    static let parameterKeys = ["values", "value", "distribution", "min", "max", "q"]
+    static let parameterKeys = ["values", "value", "distribution", "min", "max", "q", "when"]
 
     func parseParameters(
         _ entry: SweepFileEntry, method: SearchMethod

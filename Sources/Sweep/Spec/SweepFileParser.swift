@@ -44,6 +44,7 @@ struct SweepFileParser {
         }
         let trainer = try byKey["trainer"].map(parseTrainer) ?? TrainingConfig()
         let parameters = try parseParameters(required("parameters"), method: method)
+        let conditions = try parseConditions(required("parameters"), domains: parameters)
         if method == .grid {
             try requireGridSize(parameters, required("parameters"))
         }
@@ -58,7 +59,8 @@ struct SweepFileParser {
         let samplerSettings = try parseSampler(byKey["sampler"], method: method)
         let initial = try byKey["initial"].map { entry throws(SweepFileError) in
             try parseInitial(
-                entry, parameters: parameters, trainer: trainer, maxTrials: maxTrials)
+                entry, parameters: parameters, conditions: conditions, trainer: trainer,
+                maxTrials: maxTrials)
         }
         let objective = try byKey["objective"].map(parseObjective) ?? Self.defaultObjective
 
@@ -72,6 +74,7 @@ struct SweepFileParser {
             objective: objective)
         spec.heartbeat = try byKey["heartbeat"].map(parseDuration)
         spec.lease = try byKey["lease"].map(parseDuration)
+        spec.conditions = conditions
         return spec
     }
 

@@ -103,6 +103,18 @@ public enum SweepFileProblem: YAMLFileProblem {
     case initialValueOutsideDomain(parameter: String, domain: String)
     /// The same `initial` config twice; `first` is where it was given first.
     case duplicateInitialConfig(first: String)
+    /// A `when:` that is not a mapping of exactly one parameter.
+    case conditionNotOneParameter
+    /// A `when:` on the parameter itself.
+    case conditionOnItself
+    /// A `when:` naming a parameter that is not searched with a `values:` list.
+    case conditionParentNotCategorical
+    /// A `when:` naming a parameter that is itself conditional.
+    case conditionParentConditional
+    /// A `when:` value the parent parameter's `values` do not hold.
+    case conditionValueNotInParent(parent: String, values: String)
+    /// An `initial` config sets a conditional parameter its condition leaves inactive.
+    case initialParameterInactive(condition: String)
 
     /// The human-readable sentence for this problem.
     public var message: String {
@@ -176,6 +188,17 @@ public enum SweepFileProblem: YAMLFileProblem {
             "outside parameters.\(parameter) (\(domain))"
         case .duplicateInitialConfig(let first):
             "the same config as \(first)"
+        case .conditionNotOneParameter:
+            "must name one categorical parameter and its value(s), e.g. {loss: focal}"
+        case .conditionOnItself: "a parameter cannot be conditional on itself"
+        case .conditionParentNotCategorical:
+            "a condition needs a parameter searched with values:, e.g. loss: {values: [ce, focal]}"
+        case .conditionParentConditional:
+            "a condition cannot name a parameter that is itself conditional"
+        case .conditionValueNotInParent(let parent, let values):
+            "\(parent) never takes this value (its values: \(values))"
+        case .initialParameterInactive(let condition):
+            "inactive in this config (\(condition)); leave it out"
         case .invalidName:
             "must be 1-100 characters of letters, digits, '.', '_' or '-', "
                 + "not starting with '.'"

@@ -24,13 +24,18 @@ extension SweepSpec {
         }
         for (index, config) in initial.enumerated() {
             let values = Hyperparameter.allCases.filter { parameters[$0] != nil }
-                .map { "\($0.rawValue) \(config.value(of: $0))" }
+                .map { "\($0.rawValue) \(config.value(of: $0).map { "\($0)" } ?? "inactive")" }
             lines.append(Self.row("initial[\(index)]", values.joined(separator: ", ")))
         }
         lines.append("parameters:")
         for parameter in Hyperparameter.allCases {
             let text = parameters[parameter].map(\.description) ?? "fixed \(fixedValue(parameter))"
             lines.append(Self.row("  " + parameter.rawValue, text))
+        }
+        let conditional = Hyperparameter.allCases.filter { conditions[$0] != nil }
+        if !conditional.isEmpty { lines.append("conditional:") }
+        for parameter in conditional {
+            lines.append(Self.row("  " + parameter.rawValue, conditions[parameter]?.summary ?? ""))
         }
         lines.append(Self.row("epochs", trainer.epochs))
         lines.append(Self.row("dataset", Self.describe(trainer.data)))
@@ -66,6 +71,8 @@ extension SweepSpec {
         case .weightDecay: "\(trainer.weightDecay)"
         case .batchSize: "\(trainer.batchSize)"
         case .loss: trainer.loss.rawValue
+        case .focalGamma: "\(trainer.focalGamma)"
+        case .focalAlpha: "\(trainer.focalAlpha)"
         }
     }
 

@@ -7,7 +7,7 @@ public struct SweepSpec: Sendable, Equatable {
     /// Number of trials (random and model-based search; `initial` configs count toward it).
     public var maxTrials: Int?
     public var seed: UInt64
-    /// The searched hyperparameters; any of the four not listed takes its value from `trainer`.
+    /// The searched hyperparameters; any not listed takes its value from `trainer`.
     public var parameters: [Hyperparameter: ParameterDomain]
     /// Base configuration of every trial: epochs, dataset, fixed hyperparameters.
     public var trainer: TrainingConfig
@@ -31,6 +31,8 @@ public struct SweepSpec: Sendable, Equatable {
     public var heartbeat: Double?
     /// A trial whose agent's heartbeat is older than this many seconds is queued again.
     public var lease: Double?
+    /// Searched parameters that apply only for some values of a categorical one (`when:`).
+    public var conditions: [Hyperparameter: ParameterCondition] = [:]
 
     public init(
         name: String, method: SearchMethod, maxTrials: Int? = nil, seed: UInt64 = 0,
@@ -73,6 +75,8 @@ public enum Hyperparameter: String, Sendable, Codable, CaseIterable, Comparable 
     case weightDecay = "weight_decay"
     case batchSize = "batch_size"
     case loss
+    case focalGamma = "focal_gamma"
+    case focalAlpha = "focal_alpha"
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -73,7 +73,7 @@ struct TPEDimension: Sendable {
                 return probe == parameters
             }.map(Double.init)
         case .numeric(let low, let high, let rounding):
-            let raw = parameters.number(parameter)
+            guard let raw = parameters.number(parameter) else { return nil }
             let point: Double
             switch rounding {
             case .none, .integer: point = raw

@@ -16,6 +16,12 @@ import Trainer
 /// point of the whole space. History entries outside the space are ignored. Deterministic:
 /// the draws for trial `i` come from ``generator(seed:trialIndex:)``, so the same seed and
 /// history give the same proposal.
+///
+/// Conditional parameters (`conditions`, from `when:`) are set only where their condition
+/// holds. As in Optuna's independent TPE, each parameter is its own 1-D problem: its l(x) and
+/// g(x) are fitted to the good and bad trials in which it was active, and a candidate is scored
+/// only on the parameters active in it. With conditions, `multivariate` falls back to this
+/// independent mode.
 public struct TPESampler: Sendable {
     public var settings: TPESettings
 
@@ -23,9 +29,11 @@ public struct TPESampler: Sendable {
         self.settings = settings
     }
 
-    /// The next trial's parameters; hyperparameters not in `space` keep `defaults`' values.
+    /// The next trial's parameters; hyperparameters not in `space` keep `defaults`' values, and
+    /// conditional ones whose condition fails are left unset.
     public func propose(
-        space: [Hyperparameter: ParameterDomain], defaults: TrialParameters,
+        space: [Hyperparameter: ParameterDomain],
+        conditions: [Hyperparameter: ParameterCondition] = [:], defaults: TrialParameters,
         history: [TPEObservation], seed: UInt64, trialIndex: Int
     ) throws(TPEError) -> TrialParameters {
         for (index, observation) in history.enumerated() {
@@ -36,11 +44,15 @@ public struct TPESampler: Sendable {
             }
         }
         var dimensions: [TPEDimension] = []
-        for parameter in Hyperparameter.allCases {
+        let order =
+            Hyperparameter.allCases.filter { conditions[$0] == nil }
+            + Hyperparameter.allCases.filter { conditions[$0] != nil }
+        for parameter in order {
             guard let domain = space[parameter] else { continue }
             dimensions.append(try TPEDimension(parameter, domain))
         }
-        let search = TPESearch(dimensions: dimensions, defaults: defaults, history: history)
+        let search = TPESearch(
+            dimensions: dimensions, conditions: conditions, defaults: defaults, history: history)
         var generator = Self.generator(seed: seed, trialIndex: trialIndex)
         let finished = history.filter { $0.state != .running && $0.state != .failed }.count
         guard finished >= settings.startupTrials else {

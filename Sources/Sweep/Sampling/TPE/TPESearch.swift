@@ -10,15 +10,24 @@ struct TPESearch: Sendable {
     /// parameter's best unique candidates is cut to about this many.
     static let jointCandidateLimit = 4_096
 
+    /// On the kernel scale, the coordinate of a conditional parameter inactive at a point.
+    static let inactive = Double.infinity
+
     let dimensions: [TPEDimension]
+    /// Conditional parameters (those after the unconditional ones in `dimensions`).
+    let conditions: [Hyperparameter: ParameterCondition]
     let defaults: TrialParameters
     /// The history's points (any state) on the kernel scale.
     let seen: Set<[Double]>
     /// The number of points when every dimension is finite (capped past `Int.max / 2`).
     let finiteSize: Int?
 
-    init(dimensions: [TPEDimension], defaults: TrialParameters, history: [TPEObservation]) {
+    init(
+        dimensions: [TPEDimension], conditions: [Hyperparameter: ParameterCondition] = [:],
+        defaults: TrialParameters, history: [TPEObservation]
+    ) {
         self.dimensions = dimensions
+        self.conditions = conditions
         self.defaults = defaults
         var size: Int? = 1
         for dimension in dimensions {
@@ -31,29 +40,43 @@ struct TPESearch: Sendable {
                 ? Int.max / 2 : current * count
         }
         finiteSize = size
-        seen = Set(history.compactMap { Self.encode($0.parameters, dimensions) })
+        seen = Set(
+            history.compactMap { Self.encode($0.parameters, dimensions, conditions) })
     }
 
-    /// `parameters` on the kernel scale; `nil` when a value lies outside its domain.
+    /// `parameters` on the kernel scale (``inactive`` for an inactive conditional parameter);
+    /// `nil` when a value lies outside its domain.
     func encode(_ parameters: TrialParameters) -> [Double]? {
-        Self.encode(parameters, dimensions)
+        Self.encode(parameters, dimensions, conditions)
     }
 
     private static func encode(
-        _ parameters: TrialParameters, _ dimensions: [TPEDimension]
+        _ parameters: TrialParameters, _ dimensions: [TPEDimension],
+        _ conditions: [Hyperparameter: ParameterCondition]
     ) -> [Double]? {
         var point: [Double] = []
         for dimension in dimensions {
+            if let condition = conditions[dimension.parameter], !condition.holds(for: parameters) {
+                point.append(inactive)
+                continue
+            }
             guard let x = dimension.encode(parameters) else { return nil }
             point.append(x)
         }
         return point
     }
 
-    /// The trial parameters at `point` (rounded to the domains).
+    /// Whether `parameter` applies to `parameters`.
+    private func isActive(_ parameter: Hyperparameter, _ parameters: TrialParameters) -> Bool {
+        conditions[parameter]?.holds(for: parameters) ?? true
+    }
+
+    /// The trial parameters at `point` (rounded to the domains; inactive conditional
+    /// parameters unset).
     func parameters(at point: [Double]) -> TrialParameters {
         var parameters = defaults
         for (dimension, x) in zip(dimensions, point) {
+            guard isActive(dimension.parameter, parameters), x.isFinite else { continue }
             parameters.set(dimension.parameter, to: dimension.decode(x))
         }
         return parameters
@@ -69,7 +92,7 @@ struct TPESearch: Sendable {
     func randomUnseen(_ generator: inout SplitMix64) throws(TPEError) -> TrialParameters {
         for _ in 0..<100 {
             var parameters = defaults
-            for dimension in dimensions {
+            for dimension in dimensions where isActive(dimension.parameter, parameters) {
                 parameters.set(
                     dimension.parameter,
                     to: RandomSampler.draw(
@@ -92,7 +115,7 @@ struct TPESearch: Sendable {
         let badPoints = bad.compactMap(encode)
         let score: ([Double]) -> Double
         let candidates: [[Double]]
-        if settings.multivariate {
+        if settings.multivariate, conditions.isEmpty {
             let l = ParzenEstimator(
                 dimensions: dimensions, points: goodPoints, priorWeight: settings.priorWeight,
                 multivariate: true)
@@ -105,23 +128,28 @@ struct TPESearch: Sendable {
             let pairs = dimensions.enumerated().map { column, dimension in
                 (
                     ParzenEstimator(
-                        dimensions: [dimension], points: goodPoints.map { [$0[column]] },
+                        dimensions: [dimension], points: Self.active(goodPoints, column),
                         priorWeight: settings.priorWeight, multivariate: false),
                     ParzenEstimator(
-                        dimensions: [dimension], points: badPoints.map { [$0[column]] },
+                        dimensions: [dimension], points: Self.active(badPoints, column),
                         priorWeight: settings.priorWeight, multivariate: false)
                 )
             }
             let scoreOne = { (column: Int, x: Double) -> Double in
                 pairs[column].0.logDensity([x]) - pairs[column].1.logDensity([x])
             }
-            score = { point in point.indices.reduce(0) { $0 + scoreOne($1, point[$1]) } }
+            score = { point in
+                point.indices.reduce(0) { sum, column in
+                    point[column].isFinite ? sum + scoreOne(column, point[column]) : sum
+                }
+            }
             var perDimension: [[Double]] = []
             for (l, _) in pairs {
                 perDimension.append(
                     (0..<settings.eiCandidates).map { _ in l.sample(&generator)[0] })
             }
-            candidates = jointCandidates(perDimension: perDimension, score: scoreOne)
+            candidates = jointCandidates(perDimension: perDimension, score: scoreOne).map(
+                canonical)
         }
         let scores = candidates.map(score)
         let ranked = candidates.indices.sorted { scores[$0] > scores[$1] }.map { candidates[$0] }
@@ -136,6 +164,11 @@ struct TPESearch: Sendable {
         let unseenScores = unseen.map(score)
         let bestIndex = unseenScores.indices.max { unseenScores[$0] < unseenScores[$1] } ?? 0
         return parameters(at: unseen[bestIndex])
+    }
+
+    /// Column `column` of `points`, as 1-D points, where that parameter was active.
+    private static func active(_ points: [[Double]], _ column: Int) -> [[Double]] {
+        points.filter { $0[column].isFinite }.map { [$0[column]] }
     }
 
     /// The product of each dimension's best unique (rounded) candidates, cut so the product
@@ -183,7 +216,10 @@ struct TPESearch: Sendable {
                 }
             }
         }
-        let unseen = points.filter { !seen.contains($0) }
+        var unique: Set<[Double]> = []
+        let unseen = points.map(canonical).filter {
+            !seen.contains($0) && unique.insert($0).inserted
+        }
         guard !unseen.isEmpty else { throw .spaceExhausted(size: size) }
         return unseen
     }

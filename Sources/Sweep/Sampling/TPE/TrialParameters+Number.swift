@@ -1,11 +1,14 @@
 extension TrialParameters {
-    /// The numeric value of `parameter` (`loss` has none and reads as 0).
-    func number(_ parameter: Hyperparameter) -> Double {
+    /// The numeric value of `parameter` (`loss` has none and reads as 0); nil for a
+    /// conditional one that is not set.
+    func number(_ parameter: Hyperparameter) -> Double? {
         switch parameter {
         case .lr: lr
         case .weightDecay: weightDecay
         case .batchSize: Double(batchSize)
         case .loss: 0
+        case .focalGamma: focalGamma
+        case .focalAlpha: focalAlpha
         }
     }
 }
