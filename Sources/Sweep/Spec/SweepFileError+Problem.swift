@@ -39,6 +39,8 @@ extension SweepFileError {
         case unknownEarlyStopType
         /// A `loss` value other than `mse`, `ce`, `focal`.
         case unknownLoss
+        /// An `attention` value other than `none`, `se`, `cbam`.
+        case unknownAttention
         /// `max_trials` is required by random search.
         case maxTrialsRequired
         /// `max_trials` makes no sense for a grid (its size is the product of the value lists).
@@ -116,6 +118,7 @@ extension SweepFileError {
                     + "q_log_uniform)"
             case .unknownEarlyStopType: "unknown early-stop type (use asha or median)"
             case .unknownLoss: "unknown loss (use mse, ce or focal)"
+            case .unknownAttention: "unknown attention (use none, se or cbam)"
             case .maxTrialsRequired: "random search needs max_trials"
             case .maxTrialsWithGrid:
                 "max_trials is not allowed with method grid (the grid is exhaustive)"
