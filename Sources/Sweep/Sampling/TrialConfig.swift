@@ -1,24 +1,40 @@
 import Trainer
 
-/// One point of the search space: the four swept hyperparameters.
+/// One point of the search space: the four training hyperparameters and the remedies.
 public struct TrialParameters: Codable, Sendable, Hashable {
     public var lr: Double
     public var weightDecay: Double
     public var batchSize: Int
     public var loss: LossKind
+    public var remedies: RemedyParameters
 
-    public init(lr: Double, weightDecay: Double, batchSize: Int, loss: LossKind) {
+    public init(
+        lr: Double, weightDecay: Double, batchSize: Int, loss: LossKind,
+        remedies: RemedyParameters = RemedyParameters()
+    ) {
         self.lr = lr
         self.weightDecay = weightDecay
         self.batchSize = batchSize
         self.loss = loss
+        self.remedies = remedies
     }
 
     enum CodingKeys: String, CodingKey {
         case lr
         case weightDecay = "weight_decay"
         case batchSize = "batch_size"
-        case loss
+        case loss, remedies
+    }
+
+    /// Trials stored before the remedies existed read with the default remedies.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        lr = try c.decode(Double.self, forKey: .lr)
+        weightDecay = try c.decode(Double.self, forKey: .weightDecay)
+        batchSize = try c.decode(Int.self, forKey: .batchSize)
+        loss = try c.decode(LossKind.self, forKey: .loss)
+        remedies =
+            try c.decodeIfPresent(RemedyParameters.self, forKey: .remedies) ?? RemedyParameters()
     }
 }
 

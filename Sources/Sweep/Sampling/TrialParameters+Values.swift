@@ -5,7 +5,7 @@ extension TrialParameters {
     public init(defaults config: TrainingConfig) {
         self.init(
             lr: config.lr, weightDecay: config.weightDecay, batchSize: config.batchSize,
-            loss: config.loss)
+            loss: config.loss, remedies: RemedyParameters(defaults: config))
     }
 
     /// Sets one hyperparameter from a parsed or sampled value.
@@ -25,13 +25,14 @@ extension TrialParameters {
                 preconditionFailure("unknown loss '\(text)' reached the sampler")
             }
             loss = kind
+        case (let remedy, _) where remedy.isRemedy: remedies.set(remedy, to: value)
         default: preconditionFailure("value \(value) does not fit \(parameter.rawValue)")
         }
     }
 
-    /// `config` with these four hyperparameters written in.
+    /// `config` with these hyperparameters and remedies written in.
     public func applied(to config: TrainingConfig) -> TrainingConfig {
-        var config = config
+        var config = remedies.applied(to: config)
         config.lr = lr
         config.weightDecay = weightDecay
         config.batchSize = batchSize
@@ -40,8 +41,11 @@ extension TrialParameters {
     }
 
     /// `lr=…,weight_decay=…,batch_size=…,loss=…` with Swift's shortest round-trip number
-    /// spelling (the same on every platform); the input of ``TrialKey``.
+    /// spelling (the same on every platform), then `,name=value` for each remedy that is not
+    /// at its default (so keys of sweeps without remedies are unchanged); the input of
+    /// ``TrialKey``.
     public var canonicalDescription: String {
         "lr=\(lr),weight_decay=\(weightDecay),batch_size=\(batchSize),loss=\(loss.rawValue)"
+            + remedies.canonicalSuffix
     }
 }

@@ -7,7 +7,8 @@ extension Hyperparameter {
         switch self {
         case .lr, .weightDecay: [.uniform, .logUniform, .qLogUniform]
         case .batchSize: [.intUniform, .qLogUniform]
-        case .loss: []
+        case .loss, .attention: []
+        default: [.uniform]
         }
     }
 
@@ -21,7 +22,8 @@ extension Hyperparameter {
         case .lr: TrainingBounds.lr.violation(value)
         case .weightDecay: TrainingBounds.weightDecay.violation(value)
         case .batchSize: TrainingBounds.batchSize.violation(value)
-        case .loss: nil
+        case .loss, .attention: nil
+        default: augmentationField?.bound.violation(value)
         }
     }
 
@@ -36,11 +38,17 @@ extension Hyperparameter {
                 throw nodes.error(.unknownLoss, at: node, keyPath, value: text)
             }
             return .text(text)
+        case .attention:
+            let text = try nodes.text(node, keyPath)
+            guard AttentionKind(rawValue: text) != nil else {
+                throw nodes.error(.unknownAttention, at: node, keyPath, value: text)
+            }
+            return .text(text)
         case .batchSize:
             let number = try nodes.integer(node, keyPath)
             try requireInRange(Double(number), node, keyPath, nodes)
             return .integer(number)
-        case .lr, .weightDecay:
+        default:
             let number = try nodes.number(node, keyPath)
             try requireInRange(number, node, keyPath, nodes)
             return .number(number)

@@ -13,7 +13,11 @@ extension SweepSpec {
         lines.append(Self.row("method", method.rawValue))
         lines.append(Self.row("trials", trialText))
         lines.append("parameters:")
-        for parameter in Hyperparameter.allCases {
+        let defaults = RemedyParameters()
+        for parameter in Hyperparameter.allCases
+        where !parameter.isRemedy || parameters[parameter] != nil
+            || fixedValue(parameter) != defaults.description(parameter)
+        {
             let text = parameters[parameter].map(\.description) ?? "fixed \(fixedValue(parameter))"
             lines.append(Self.row("  " + parameter.rawValue, text))
         }
@@ -50,6 +54,7 @@ extension SweepSpec {
         case .weightDecay: "\(trainer.weightDecay)"
         case .batchSize: "\(trainer.batchSize)"
         case .loss: trainer.loss.rawValue
+        default: RemedyParameters(defaults: trainer).description(parameter)
         }
     }
 

@@ -7,7 +7,7 @@ public struct SweepSpec: Sendable, Equatable {
     /// Number of sampled trials (random search only).
     public var maxTrials: Int?
     public var seed: UInt64
-    /// The searched hyperparameters; any of the four not listed takes its value from `trainer`.
+    /// The searched hyperparameters; any not listed takes its value from `trainer`.
     public var parameters: [Hyperparameter: ParameterDomain]
     /// Base configuration of every trial: epochs, dataset, fixed hyperparameters.
     public var trainer: TrainingConfig
@@ -55,6 +55,13 @@ public enum Hyperparameter: String, Sendable, Codable, CaseIterable, Comparable 
     case weightDecay = "weight_decay"
     case batchSize = "batch_size"
     case loss
+    // The remedies for small objects (see `Hyperparameter+Remedies.swift`).
+    case attention, mosaic, scale, translate
+    case hsvH = "hsv_h"
+    case hsvS = "hsv_s"
+    case hsvV = "hsv_v"
+    case fliplr
+    case copyPaste = "copy_paste"
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
