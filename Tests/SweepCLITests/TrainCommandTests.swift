@@ -39,6 +39,19 @@ import Trainer
         }
     }
 
+    @Test func attentionFlagOverridesTheConfigAndUnknownKindsAreRefused() throws {
+        let path = try scratchFile("a.yaml", "attention: se\nmosaic: 0.5\n")
+        let training = try parse(["--config", path, "--attention", "cbam"]).trainingConfig()
+        #expect(training.attention == .cbam && training.mosaic == 0.5)
+        #expect {
+            try parse(["--attention", "transformer"])
+        } throws: { error in
+            let message = TrainCommand.message(for: error)
+            return message.contains("'transformer'") && message.contains("--attention")
+                && AttentionKind.allCases.allSatisfy { message.contains("'\($0.rawValue)'") }
+        }
+    }
+
     @Test(arguments: [0, -1])
     func rejectsThreadsBelowOneWithTheRange(threads: Int) {
         let cores = ProcessInfo.processInfo.activeProcessorCount

@@ -30,8 +30,13 @@ public struct SearchTable: Sendable {
             }
             return index
         }
-        let parameterColumns = try Self.parameters.map {
-            parameter throws(SearchTableError) in
+        // Remedy columns are optional: a table without them ran at the trainer's defaults.
+        let searched =
+            Self.parameters
+            + Hyperparameter.remedies.filter {
+                header.contains($0.rawValue)
+            }
+        let parameterColumns = try searched.map { parameter throws(SearchTableError) in
             (parameter, try column(parameter.rawValue))
         }
         let objectiveColumn = try column(objective)
@@ -83,12 +88,17 @@ public struct SearchTable: Sendable {
                 throw .badValue(file: file, line: line, column: parameter.rawValue, text: text)
             }
             return .text(text)
+        case .attention:
+            guard AttentionKind(rawValue: text) != nil else {
+                throw .badValue(file: file, line: line, column: parameter.rawValue, text: text)
+            }
+            return .text(text)
         case .batchSize:
             guard let number = Int(text), number > 0 else {
                 throw .badValue(file: file, line: line, column: parameter.rawValue, text: text)
             }
             return .integer(number)
-        case .lr, .weightDecay, .focalGamma, .focalAlpha:
+        default:
             guard let number = Double(text), number.isFinite else {
                 throw .badValue(file: file, line: line, column: parameter.rawValue, text: text)
             }

@@ -8,11 +8,17 @@ public struct TrainerBenchmarkReport: Sendable {
     public var peak: SGEMMPeak
     public var results: [TrainerBenchmark]
     public var pytorch: [PyTorchReference]
+    /// The augmentation's cost against a detector step, when measured.
+    public var augmentation: AugmentationBenchmark?
 
-    public init(peak: SGEMMPeak, results: [TrainerBenchmark], pytorch: [PyTorchReference] = []) {
+    public init(
+        peak: SGEMMPeak, results: [TrainerBenchmark], pytorch: [PyTorchReference] = [],
+        augmentation: AugmentationBenchmark? = nil
+    ) {
         self.peak = peak
         self.results = results
         self.pytorch = pytorch
+        self.augmentation = augmentation
     }
 
     /// The trainer's R1 images/s over PyTorch's at the same batch size.
@@ -53,6 +59,7 @@ public struct TrainerBenchmarkReport: Sendable {
                     + (ratio(p).map { "    r1 / pytorch: " + fixed($0, 2) + "×" } ?? ""))
         }
         if let version = pytorch.first?.version { lines.append("pytorch: \(version)") }
+        if let augmentation { lines.append(augmentation.line) }
         lines.append(
             "sgemm \(peak.size)³ (same thread): \(fixed(peak.gigaflopsPerSecond, 1)) GFLOP/s")
         return lines.joined(separator: "\n")
@@ -66,7 +73,7 @@ public struct TrainerBenchmarkReport: Sendable {
     /// - Throws: ``BenchmarkReportError/nonFiniteNumber(key:value:)`` naming the first NaN or
     ///   infinite number (a zero timing, a PyTorch reference of 0 images/s).
     public func json() throws(BenchmarkReportError) -> String {
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "sgemm": ["size": peak.size, "gflops": peak.gigaflopsPerSecond],
             "pytorch": pytorch.map { p -> [String: Any] in
                 [
@@ -91,6 +98,14 @@ public struct TrainerBenchmarkReport: Sendable {
                 ]
             },
         ]
+        if let a = augmentation {
+            object["augmentation"] = [
+                "batch_size": a.batchSize, "image_size": a.imageSize,
+                "augmented_ms_per_batch": a.augmentedSeconds * 1000,
+                "plain_ms_per_batch": a.plainSeconds * 1000,
+                "step_ms": a.stepSeconds * 1000, "step_share": a.stepShare,
+            ]
+        }
         if let (key, value) = Self.firstNonFinite(in: object, path: "") {
             throw .nonFiniteNumber(key: key, value: value)
         }

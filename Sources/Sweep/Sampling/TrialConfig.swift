@@ -1,6 +1,6 @@
 import Trainer
 
-/// One point of the search space: the swept hyperparameters.
+/// One point of the search space: the swept hyperparameters and the remedies.
 public struct TrialParameters: Codable, Sendable, Hashable {
     public var lr: Double
     public var weightDecay: Double
@@ -10,12 +10,17 @@ public struct TrialParameters: Codable, Sendable, Hashable {
     public var focalGamma: Double?
     /// Focal-loss α when searched and active; nil leaves the trainer's value.
     public var focalAlpha: Double?
+    public var remedies: RemedyParameters
 
-    public init(lr: Double, weightDecay: Double, batchSize: Int, loss: LossKind) {
+    public init(
+        lr: Double, weightDecay: Double, batchSize: Int, loss: LossKind,
+        remedies: RemedyParameters = RemedyParameters()
+    ) {
         self.lr = lr
         self.weightDecay = weightDecay
         self.batchSize = batchSize
         self.loss = loss
+        self.remedies = remedies
     }
 
     enum CodingKeys: String, CodingKey {
@@ -25,6 +30,20 @@ public struct TrialParameters: Codable, Sendable, Hashable {
         case loss
         case focalGamma = "focal_gamma"
         case focalAlpha = "focal_alpha"
+        case remedies
+    }
+
+    /// Trials stored before the remedies existed read with the default remedies.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        lr = try c.decode(Double.self, forKey: .lr)
+        weightDecay = try c.decode(Double.self, forKey: .weightDecay)
+        batchSize = try c.decode(Int.self, forKey: .batchSize)
+        loss = try c.decode(LossKind.self, forKey: .loss)
+        focalGamma = try c.decodeIfPresent(Double.self, forKey: .focalGamma)
+        focalAlpha = try c.decodeIfPresent(Double.self, forKey: .focalAlpha)
+        remedies =
+            try c.decodeIfPresent(RemedyParameters.self, forKey: .remedies) ?? RemedyParameters()
     }
 }
 

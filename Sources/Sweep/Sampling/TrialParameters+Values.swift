@@ -5,7 +5,7 @@ extension TrialParameters {
     public init(defaults config: TrainingConfig) {
         self.init(
             lr: config.lr, weightDecay: config.weightDecay, batchSize: config.batchSize,
-            loss: config.loss)
+            loss: config.loss, remedies: RemedyParameters(defaults: config))
     }
 
     /// Sets one hyperparameter from a parsed or sampled value.
@@ -29,6 +29,7 @@ extension TrialParameters {
         case (.focalGamma, .integer(let number)): focalGamma = Double(number)
         case (.focalAlpha, .number(let number)): focalAlpha = number
         case (.focalAlpha, .integer(let number)): focalAlpha = Double(number)
+        case (let remedy, _) where remedy.isRemedy: remedies.set(remedy, to: value)
         default: preconditionFailure("value \(value) does not fit \(parameter.rawValue)")
         }
     }
@@ -43,12 +44,14 @@ extension TrialParameters {
         case .loss: .text(loss.rawValue)
         case .focalGamma: focalGamma.map(ParameterValue.number)
         case .focalAlpha: focalAlpha.map(ParameterValue.number)
+        default: remedies.value(of: parameter)
         }
     }
 
-    /// `config` with these hyperparameters written in (the set ones, for conditional ones).
+    /// `config` with these hyperparameters and remedies written in (the set ones, for
+    /// conditional ones).
     public func applied(to config: TrainingConfig) -> TrainingConfig {
-        var config = config
+        var config = remedies.applied(to: config)
         config.lr = lr
         config.weightDecay = weightDecay
         config.batchSize = batchSize
@@ -60,12 +63,13 @@ extension TrialParameters {
 
     /// `lr=…,weight_decay=…,batch_size=…,loss=…` with Swift's shortest round-trip number
     /// spelling (the same on every platform), then `,focal_gamma=…` and `,focal_alpha=…` only
-    /// when set, so keys of sweeps without them are unchanged; the input of ``TrialKey``.
+    /// when set and `,name=value` for each remedy that is not at its default, so keys of sweeps
+    /// without them are unchanged; the input of ``TrialKey``.
     public var canonicalDescription: String {
         var text =
             "lr=\(lr),weight_decay=\(weightDecay),batch_size=\(batchSize),loss=\(loss.rawValue)"
         if let focalGamma { text += ",focal_gamma=\(focalGamma)" }
         if let focalAlpha { text += ",focal_alpha=\(focalAlpha)" }
-        return text
+        return text + remedies.canonicalSuffix
     }
 }

@@ -7,8 +7,9 @@ extension Hyperparameter {
         switch self {
         case .lr, .weightDecay: [.uniform, .logUniform, .qLogUniform]
         case .batchSize: [.intUniform, .qLogUniform]
-        case .loss: []
+        case .loss, .attention: []
         case .focalGamma, .focalAlpha: [.uniform, .logUniform]
+        default: [.uniform]
         }
     }
 
@@ -22,9 +23,10 @@ extension Hyperparameter {
         case .lr: TrainingBounds.lr.violation(value)
         case .weightDecay: TrainingBounds.weightDecay.violation(value)
         case .batchSize: TrainingBounds.batchSize.violation(value)
-        case .loss: nil
+        case .loss, .attention: nil
         case .focalGamma: TrainingBounds.focalGamma.violation(value)
         case .focalAlpha: TrainingBounds.focalAlpha.violation(value)
+        default: augmentationField?.bound.violation(value)
         }
     }
 
@@ -39,11 +41,17 @@ extension Hyperparameter {
                 throw nodes.error(.unknownLoss, at: node, keyPath, value: text)
             }
             return .text(text)
+        case .attention:
+            let text = try nodes.text(node, keyPath)
+            guard AttentionKind(rawValue: text) != nil else {
+                throw nodes.error(.unknownAttention, at: node, keyPath, value: text)
+            }
+            return .text(text)
         case .batchSize:
             let number = try nodes.integer(node, keyPath)
             try requireInRange(Double(number), node, keyPath, nodes)
             return .integer(number)
-        case .lr, .weightDecay, .focalGamma, .focalAlpha:
+        default:
             let number = try nodes.number(node, keyPath)
             try requireInRange(number, node, keyPath, nodes)
             return .number(number)

@@ -15,6 +15,7 @@ extension SweepFileError {
             case .unknownKey(let suggestion): .unknownTrainerKey(suggestion: suggestion)
             case .notInSweepTrainer(let useInstead): .trainerKeyNotAllowed(useInstead: useInstead)
             case .unknownLoss: .unknownLoss
+            case .unknownAttention: .unknownAttention
             case .outOfRange(let requirement): .outOfRange(requirement: requirement)
             case .notAnInteger: .notAnInteger
             case .bothDataSources: .bothDataSources

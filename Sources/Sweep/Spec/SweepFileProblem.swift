@@ -40,6 +40,8 @@ public enum SweepFileProblem: YAMLFileProblem {
     case unknownEarlyStopType
     /// A `loss` value other than `mse`, `ce`, `focal`.
     case unknownLoss
+    /// An attention kind other than none, se or cbam.
+    case unknownAttention
     /// `max_trials` is required by random and model-based search.
     case maxTrialsRequired
     /// `max_trials` makes no sense for a grid (its size is the product of the value lists).
@@ -143,6 +145,7 @@ public enum SweepFileProblem: YAMLFileProblem {
                 + "q_log_uniform)"
         case .unknownEarlyStopType: "unknown early-stop type (use asha or median)"
         case .unknownLoss: "unknown loss (use mse, ce or focal)"
+        case .unknownAttention: "unknown attention (use none, se or cbam)"
         case .maxTrialsRequired: "methods random and tpe need max_trials"
         case .maxTrialsWithGrid:
             "max_trials is not allowed with method grid (the grid is exhaustive)"

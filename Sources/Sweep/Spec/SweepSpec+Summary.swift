@@ -28,7 +28,11 @@ extension SweepSpec {
             lines.append(Self.row("initial[\(index)]", values.joined(separator: ", ")))
         }
         lines.append("parameters:")
-        for parameter in Hyperparameter.allCases {
+        let defaults = RemedyParameters()
+        for parameter in Hyperparameter.allCases
+        where !parameter.isRemedy || parameters[parameter] != nil
+            || fixedValue(parameter) != defaults.description(parameter)
+        {
             let text = parameters[parameter].map(\.description) ?? "fixed \(fixedValue(parameter))"
             lines.append(Self.row("  " + parameter.rawValue, text))
         }
@@ -73,6 +77,7 @@ extension SweepSpec {
         case .loss: trainer.loss.rawValue
         case .focalGamma: "\(trainer.focalGamma)"
         case .focalAlpha: "\(trainer.focalAlpha)"
+        default: RemedyParameters(defaults: trainer).description(parameter)
         }
     }
 

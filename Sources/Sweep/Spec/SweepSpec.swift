@@ -77,6 +77,13 @@ public enum Hyperparameter: String, Sendable, Codable, CaseIterable, Comparable 
     case loss
     case focalGamma = "focal_gamma"
     case focalAlpha = "focal_alpha"
+    // The remedies for small objects (see `Hyperparameter+Remedies.swift`).
+    case attention, mosaic, scale, translate
+    case hsvH = "hsv_h"
+    case hsvS = "hsv_s"
+    case hsvV = "hsv_v"
+    case fliplr
+    case copyPaste = "copy_paste"
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

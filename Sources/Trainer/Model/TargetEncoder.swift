@@ -20,21 +20,20 @@ public final class TargetEncoder {
         self.stride = stride
     }
 
-    /// Encodes the objects of `images`; `flipped[i]` mirrors image `i` horizontally (the batch
-    /// loader flipped its pixels). Objects whose class is out of range are ignored.
+    /// Encodes `objects[i]`, the objects of batch image `i` in its loaded pixels. Objects
+    /// whose class is out of range or whose box is empty are ignored.
     public func encode(
-        _ images: some Collection<DetectionImage>, flipped: [Bool], imageWidth: Int,
-        outputHeight: Int, outputWidth: Int
+        _ objects: some Collection<[ObjectAnnotation]>, outputHeight: Int, outputWidth: Int
     ) {
-        heatmap.reshape(images.count, classCount, outputHeight, outputWidth)
+        heatmap.reshape(objects.count, classCount, outputHeight, outputWidth)
         heatmap.fill(0)
         boxes.removeAll(keepingCapacity: true)
         let s = Float(stride)
-        for (item, image) in images.enumerated() {
-            for object in image.objects where (0..<classCount).contains(object.classIndex) {
+        for (item, imageObjects) in objects.enumerated() {
+            for object in imageObjects where (0..<classCount).contains(object.classIndex) {
                 let b = object.box
                 guard b.width > 0, b.height > 0 else { continue }
-                let x = flipped[item] ? Float(imageWidth) - b.x - b.width : b.x
+                let x = b.x
                 let cx = (x + b.width / 2) / s
                 let cy = (b.y + b.height / 2) / s
                 let ix = min(outputWidth - 1, max(0, Int(cx)))

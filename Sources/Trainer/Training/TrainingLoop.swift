@@ -8,7 +8,7 @@ public enum TrainingLoop {
     /// ``DivergenceRule`` flags, ends it with status `diverged`; an evaluation that fails ends it
     /// with status `failed`. Both carry the numbers in `reason`.
     /// `config.epochs == 0` trains nothing and evaluates the untrained model once.
-    /// Initialisation, shuffling and flips derive from `config.seed`; with one BLAS thread the
+    /// Initialisation, shuffling and augmentation derive from `config.seed`; with one BLAS thread the
     /// same config and data give the same metrics.
     /// - Throws: the first setting of `config` outside ``TrainingBounds``, before any work.
     public static func run(
@@ -19,7 +19,8 @@ public enum TrainingLoop {
         let clock = ContinuousClock()
         let started = clock.now
         let classCount = max(1, split.train.classNames.count, split.val.classNames.count)
-        let detector = Detector(classCount: classCount, seed: config.seed)
+        let detector = Detector(
+            classCount: classCount, attention: config.attention, seed: config.seed)
         let step = TrainingStep(detector: detector, config: config)
         let loader = BatchLoader()
         let train = split.train
@@ -32,7 +33,7 @@ public enum TrainingLoop {
             peak: config.lr, warmupEpochs: config.warmupEpochs, epochs: config.epochs,
             stepsPerEpoch: stepsPerEpoch)
         var shuffleRNG = SplitMix64(seed: config.seed, stream: 0x5401)
-        var flipRNG: SplitMix64? = SplitMix64(seed: config.seed, stream: 0xF11B)
+        let augmenter = Augmenter(config.augmentation, seed: config.seed)
         var order = Array(train.images.indices)
         var metrics: DetectionMetrics?
         var trainSeconds = 0.0
@@ -74,8 +75,8 @@ public enum TrainingLoop {
             for (batch, start) in stride(from: 0, to: order.count, by: batchSize).enumerated() {
                 let indices = order[start..<min(order.count, start + batchSize)]
                 let lr = schedule.rate(at: globalStep)
-                loader.load(train, indices: indices, rng: &flipRNG)
-                let loss = step.run(loader, dataset: train, indices: indices, lr: Float(lr))
+                loader.load(train, indices: indices, augmenter: augmenter)
+                let loss = step.run(loader, lr: Float(lr))
                 guard loss.isFinite else {
                     trainSeconds += (clock.now - epochStarted) / .seconds(1)
                     let reason =

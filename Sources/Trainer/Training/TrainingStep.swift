@@ -21,13 +21,9 @@ final class TrainingStep {
 
     /// The loss of the batch in `loader` (heatmap + box, per object); updates the weights with
     /// `lr` unless the loss is NaN or infinite, which is returned as is.
-    func run(
-        _ loader: BatchLoader, dataset: DetectionDataset, indices: ArraySlice<Int>, lr: Float
-    ) -> Double {
+    func run(_ loader: BatchLoader, lr: Float) -> Double {
         let output = detector.forward(loader.images, training: true)
-        encoder.encode(
-            indices.lazy.map { dataset.images[$0] }, flipped: loader.flipped,
-            imageWidth: loader.images.w, outputHeight: output.h, outputWidth: output.w)
+        encoder.encode(loader.objects, outputHeight: output.h, outputWidth: output.w)
         gradient.reshape(like: output)
         gradient.fill(0)
         let normaliser = Float(max(1, encoder.boxes.count))

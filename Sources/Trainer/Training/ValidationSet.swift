@@ -33,11 +33,10 @@ struct ValidationSet {
     func evaluate(_ detector: Detector, loader: BatchLoader) throws -> DetectionMetrics {
         let decoder = DetectionDecoder(classCount: detector.classCount, stride: detector.stride)
         var detections: [COCODetection] = []
-        var noFlip: SplitMix64? = nil
         let all = Array(dataset.images.indices)
         for start in stride(from: 0, to: all.count, by: batchSize) {
             let indices = all[start..<min(all.count, start + batchSize)]
-            loader.load(dataset, indices: indices, rng: &noFlip)
+            loader.load(dataset, indices: indices, augmenter: nil)
             let output = detector.forward(loader.images, training: false)
             for (item, index) in indices.enumerated() {
                 let image = dataset.images[index]

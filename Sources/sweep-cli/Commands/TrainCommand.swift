@@ -39,6 +39,8 @@ struct TrainCommand: AsyncParsableCommand {
         parsing: .unconditional,
         help: "Stop as diverged when an epoch's mean loss exceeds this × the lowest loss so far.")
     var divergeFactor: Double?
+    @Option(help: "Attention block after the later backbone stages: none, se or cbam.")
+    var attention: AttentionKind?
     @Option(help: "A YOLO data.yaml to train on instead of the synthetic dataset.")
     var data: String?
     @Option(parsing: .unconditional, help: "Synthetic dataset: image side in pixels.")
@@ -74,6 +76,7 @@ struct TrainCommand: AsyncParsableCommand {
         if let momentum { training.momentum = momentum }
         if let warmupEpochs { training.warmupEpochs = warmupEpochs }
         if let divergeFactor { training.divergeFactor = divergeFactor }
+        if let attention { training.attention = attention }
         if let data { training.data = .yolo(path: data, skipCorrupt: false) }
         if imageSize != nil || trainImages != nil || valImages != nil {
             guard case .synthetic(var options) = training.data else {
@@ -108,3 +111,4 @@ struct TrainCommand: AsyncParsableCommand {
 }
 
 extension LossKind: ExpressibleByArgument {}
+extension AttentionKind: ExpressibleByArgument {}

@@ -4,19 +4,11 @@ import Testing
 @testable import Trainer
 
 @Suite struct TargetEncoderTests {
-    private func image(_ objects: [ObjectAnnotation]) -> DetectionImage {
-        DetectionImage(
-            width: 32, height: 32, pixels: [Float](repeating: 0, count: 3 * 32 * 32),
-            objects: objects)
-    }
-
     @Test func centreCellIsOneAndBoxTargetIsOffsetAndLogSize() {
         let object = ObjectAnnotation(
             classIndex: 1, box: BoundingBox(x: 9, y: 4, width: 6, height: 8))
         let encoder = TargetEncoder(classCount: 2, stride: 4)
-        encoder.encode(
-            [image([object])], flipped: [false], imageWidth: 32, outputHeight: 8,
-            outputWidth: 8)
+        encoder.encode([[object]], outputHeight: 8, outputWidth: 8)
         // Centre (12, 8) px → cell (3, 2), offset (0, 0); size 1.5 × 2 cells.
         let plane = encoder.heatmap.planeCount
         #expect(encoder.heatmap[plane + 2 * 8 + 3] == 1)
@@ -33,21 +25,21 @@ import Testing
         let object = ObjectAnnotation(
             classIndex: 0, box: BoundingBox(x: 0, y: 0, width: 24, height: 24))
         let encoder = TargetEncoder(classCount: 1, stride: 4)
-        encoder.encode(
-            [image([object])], flipped: [false], imageWidth: 32, outputHeight: 8,
-            outputWidth: 8)
+        encoder.encode([[object]], outputHeight: 8, outputWidth: 8)
         let neighbour = encoder.heatmap[3 * 8 + 4]
         #expect(neighbour > 0 && neighbour < 1)
     }
 
-    @Test func flippedImagesMirrorTheCentre() {
-        let object = ObjectAnnotation(
-            classIndex: 0, box: BoundingBox(x: 2, y: 2, width: 4, height: 4))
+    @Test func objectsOfOtherClassesOrEmptyBoxesAreIgnored() {
+        let objects = [
+            ObjectAnnotation(classIndex: 3, box: BoundingBox(x: 2, y: 2, width: 4, height: 4)),
+            ObjectAnnotation(classIndex: 0, box: BoundingBox(x: 2, y: 2, width: 0, height: 4)),
+            ObjectAnnotation(classIndex: 0, box: BoundingBox(x: 26, y: 2, width: 4, height: 4)),
+        ]
         let encoder = TargetEncoder(classCount: 1, stride: 4)
-        encoder.encode(
-            [image([object])], flipped: [true], imageWidth: 32, outputHeight: 8,
-            outputWidth: 8)
-        // Mirrored box x = 32 − 2 − 4 = 26: centre (28, 4) px → cell (7, 1).
-        #expect(encoder.boxes[0].cell == 1 * 8 + 7)
+        encoder.encode([[], objects], outputHeight: 8, outputWidth: 8)
+        // Only the last object counts: centre (28, 4) px of image 1 → cell (7, 1).
+        #expect(encoder.boxes.count == 1)
+        #expect(encoder.boxes[0].item == 1 && encoder.boxes[0].cell == 1 * 8 + 7)
     }
 }

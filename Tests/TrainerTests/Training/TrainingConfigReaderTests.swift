@@ -86,6 +86,15 @@ struct BadConfigCase: Sendable, CustomTestStringConvertible {
             "21-skip-corrupt-synthetic.yaml", line: 3, key: "data.skip_corrupt",
             .skipCorruptWithoutYOLO),
         .init("22-not-a-mapping.yaml", line: 1, key: "", value: "a list", .notAMapping),
+        .init(
+            "23-unknown-attention.yaml", line: 1, key: "attention", value: "transformer",
+            .unknownAttention),
+        .init(
+            "24-mosaic-above-one.yaml", line: 2, key: "mosaic", value: "1.5",
+            .outOfRange(requirement: "must be <= 1")),
+        .init(
+            "25-misspelt-copy-paste.yaml", line: 1, key: "copy_pste",
+            .unknownKey(suggestion: "copy_paste")),
     ]
 }
 
@@ -93,7 +102,7 @@ struct BadConfigCase: Sendable, CustomTestStringConvertible {
     @Test func everyBadConfigFixtureHasACase() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: BadConfigCase.folder)
             .filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(files.count == 22)
+        #expect(files.count == 25)
         #expect(files == BadConfigCase.all.map(\.file).sorted())
     }
 
@@ -172,6 +181,32 @@ struct BadConfigCase: Sendable, CustomTestStringConvertible {
                     data: .yolo(
                         path: URL(fileURLWithPath: folder + "/d/data.yaml").standardized.path,
                         skipCorrupt: true)))
+    }
+
+    @Test func readsTheAttentionAndAugmentationKeys() throws {
+        let reader = TrainingConfigReader(path: "x.yaml", baseDirectory: "/", source: .configFile)
+        let text = """
+            attention: cbam
+            mosaic: 0.5
+            scale: 0.25
+            translate: 0.1
+            hsv_h: 0.015
+            hsv_s: 0.7
+            hsv_v: 0.4
+            fliplr: 0
+            copy_paste: 1
+            """
+        let config = try reader.read(text: text)
+        #expect(
+            config
+                == TrainingConfig(
+                    attention: .cbam, mosaic: 0.5, scale: 0.25, translate: 0.1, hsvH: 0.015,
+                    hsvS: 0.7, hsvV: 0.4, fliplr: 0, copyPaste: 1))
+        #expect(
+            config.augmentation
+                == Augmentation(
+                    mosaic: 0.5, scale: 0.25, translate: 0.1, hsvH: 0.015, hsvS: 0.7, hsvV: 0.4,
+                    fliplr: 0, copyPaste: 1))
     }
 
     @Test func aSweepTrainerBlockTakesNoSeedButAFileDoes() throws {

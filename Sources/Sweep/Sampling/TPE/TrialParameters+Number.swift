@@ -1,6 +1,6 @@
 extension TrialParameters {
-    /// The numeric value of `parameter` (`loss` has none and reads as 0); nil for a
-    /// conditional one that is not set.
+    /// The numeric value of `parameter` (`loss` and `attention` have none and read as 0); nil
+    /// for a conditional one that is not set.
     func number(_ parameter: Hyperparameter) -> Double? {
         switch parameter {
         case .lr: lr
@@ -9,6 +9,7 @@ extension TrialParameters {
         case .loss: 0
         case .focalGamma: focalGamma
         case .focalAlpha: focalAlpha
+        default: remedies.number(parameter)
         }
     }
 }

@@ -16,6 +16,16 @@ public enum TrainingBounds {
     /// See ``DivergenceRule``: at most 1 would flag a loss that merely stops falling.
     public static let divergeFactor = ConfigBound(
         "diverge_factor", 1, includesMinimum: false, 1_000_000)
+    /// Augmentation (see ``Augmentation``): probabilities in 0…1; a scale gain below 1 (so the
+    /// factor `1 − scale` stays positive); translation and HSV gains as fractions.
+    public static let mosaic = ConfigBound("mosaic", 0, 1)
+    public static let scale = ConfigBound("scale", 0, 0.9)
+    public static let translate = ConfigBound("translate", 0, 0.5)
+    public static let hsvH = ConfigBound("hsv_h", 0, 0.5)
+    public static let hsvS = ConfigBound("hsv_s", 0, 1)
+    public static let hsvV = ConfigBound("hsv_v", 0, 1)
+    public static let fliplr = ConfigBound("fliplr", 0, 1)
+    public static let copyPaste = ConfigBound("copy_paste", 0, 1)
     /// The detector's strides need at least 32 pixels; 4096 keeps one image under 200 MB.
     public static let imageSize = ConfigBound("image_size", 32, 4096, isInteger: true)
     public static let trainImages = ConfigBound("train_images", 1, 1_000_000, isInteger: true)

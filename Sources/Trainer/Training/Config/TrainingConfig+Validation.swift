@@ -21,6 +21,7 @@ extension TrainingConfig {
         try check(TrainingBounds.focalAlpha, focalAlpha, "\(focalAlpha)")
         try check(TrainingBounds.focalGamma, focalGamma, "\(focalGamma)")
         try check(TrainingBounds.divergeFactor, divergeFactor, "\(divergeFactor)")
+        for (bound, value) in augmentationSettings { try check(bound, value, "\(value)") }
         let imageSize: Int
         switch data {
         case .synthetic(let options):

@@ -17,6 +17,20 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     /// An epoch whose mean loss exceeds this factor times the lowest loss so far ends the run as
     /// diverged (see ``DivergenceRule``).
     public var divergeFactor: Double
+    /// The attention block after the later backbone stages (`none`, `se`, `cbam`).
+    public var attention: AttentionKind
+    /// Training-split augmentation, named as in Ultralytics: the probability of a 4-image
+    /// mosaic, the scale gain (`1 ± scale`), the translation (fraction of the side), HSV gains
+    /// (hue as a fraction of a turn), the probability of a horizontal flip and the probability
+    /// of pasting copies of an image's small objects (see ``Augmentation``).
+    public var mosaic: Double
+    public var scale: Double
+    public var translate: Double
+    public var hsvH: Double
+    public var hsvS: Double
+    public var hsvV: Double
+    public var fliplr: Double
+    public var copyPaste: Double
     public var data: DataSource
 
     public init(
@@ -31,6 +45,10 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         focalAlpha: Double = 0.25,
         focalGamma: Double = 2,
         divergeFactor: Double = DivergenceRule.defaultFactor,
+        attention: AttentionKind = .none,
+        mosaic: Double = 0, scale: Double = 0, translate: Double = 0,
+        hsvH: Double = 0, hsvS: Double = 0, hsvV: Double = 0,
+        fliplr: Double = 0.5, copyPaste: Double = 0,
         data: DataSource = .synthetic(SyntheticDatasetOptions())
     ) {
         self.lr = lr
@@ -44,6 +62,15 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         self.focalAlpha = focalAlpha
         self.focalGamma = focalGamma
         self.divergeFactor = divergeFactor
+        self.attention = attention
+        self.mosaic = mosaic
+        self.scale = scale
+        self.translate = translate
+        self.hsvH = hsvH
+        self.hsvS = hsvS
+        self.hsvV = hsvV
+        self.fliplr = fliplr
+        self.copyPaste = copyPaste
         self.data = data
     }
 
@@ -56,6 +83,12 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         case focalAlpha = "focal_alpha"
         case focalGamma = "focal_gamma"
         case divergeFactor = "diverge_factor"
+        case attention, mosaic, scale, translate
+        case hsvH = "hsv_h"
+        case hsvS = "hsv_s"
+        case hsvV = "hsv_v"
+        case fliplr
+        case copyPaste = "copy_paste"
         case data
     }
 
@@ -76,6 +109,16 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         focalGamma = try c.decodeIfPresent(Double.self, forKey: .focalGamma) ?? defaults.focalGamma
         divergeFactor =
             try c.decodeIfPresent(Double.self, forKey: .divergeFactor) ?? defaults.divergeFactor
+        attention =
+            try c.decodeIfPresent(AttentionKind.self, forKey: .attention) ?? defaults.attention
+        mosaic = try c.decodeIfPresent(Double.self, forKey: .mosaic) ?? defaults.mosaic
+        scale = try c.decodeIfPresent(Double.self, forKey: .scale) ?? defaults.scale
+        translate = try c.decodeIfPresent(Double.self, forKey: .translate) ?? defaults.translate
+        hsvH = try c.decodeIfPresent(Double.self, forKey: .hsvH) ?? defaults.hsvH
+        hsvS = try c.decodeIfPresent(Double.self, forKey: .hsvS) ?? defaults.hsvS
+        hsvV = try c.decodeIfPresent(Double.self, forKey: .hsvV) ?? defaults.hsvV
+        fliplr = try c.decodeIfPresent(Double.self, forKey: .fliplr) ?? defaults.fliplr
+        copyPaste = try c.decodeIfPresent(Double.self, forKey: .copyPaste) ?? defaults.copyPaste
         data = try c.decodeIfPresent(DataSource.self, forKey: .data) ?? defaults.data
     }
 }

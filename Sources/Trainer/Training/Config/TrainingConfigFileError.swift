@@ -19,6 +19,7 @@ public enum TrainingConfigProblem: YAMLFileProblem {
     /// A key a sweep file's `trainer:` block does not take, with where it goes instead.
     case notInSweepTrainer(useInstead: String)
     case unknownLoss
+    case unknownAttention
     /// A number outside its ``ConfigBound``; `requirement` reads like `must be > 0`.
     case outOfRange(requirement: String)
     case notAnInteger
@@ -44,6 +45,7 @@ public enum TrainingConfigProblem: YAMLFileProblem {
         case .notInSweepTrainer(let useInstead):
             "not allowed under trainer; use \(useInstead)"
         case .unknownLoss: "unknown loss (use mse, ce or focal)"
+        case .unknownAttention: "unknown attention (use none, se or cbam)"
         case .outOfRange(let requirement): requirement
         case .notAnInteger: "must be a whole number"
         case .bothDataSources: "give either synthetic or yolo, not both"

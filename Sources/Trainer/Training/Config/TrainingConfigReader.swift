@@ -117,6 +117,15 @@ public struct TrainingConfigReader: Sendable {
                 config.focalGamma = try nodes.number(value, path, TrainingBounds.focalGamma)
             case .divergeFactor:
                 config.divergeFactor = try nodes.number(value, path, TrainingBounds.divergeFactor)
+            case .attention:
+                let text = try nodes.text(value, path)
+                guard let attention = AttentionKind(rawValue: text) else {
+                    throw nodes.error(.unknownAttention, at: value, path, value: text)
+                }
+                config.attention = attention
+            case .mosaic, .scale, .translate, .hsvH, .hsvS, .hsvV, .fliplr, .copyPaste:
+                let setting = TrainingConfig.augmentationSetting(key)
+                config[keyPath: setting.field] = try nodes.number(value, path, setting.bound)
             case .data:
                 config.data = try readData(entry.keyNode, value, path)
                 dataNode = entry.keyNode

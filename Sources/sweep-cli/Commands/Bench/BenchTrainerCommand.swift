@@ -13,7 +13,9 @@ struct BenchTrainerCommand: AsyncParsableCommand {
             same network in PyTorch) on a fixed random batch with one BLAS thread; reports \
             images/s, forward / backward / optimizer ms per image (medians of --steps after \
             --warmup untimed steps), the conv GEMMs' GFLOP/s and their fraction of one large \
-            sgemm on the same thread.
+            sgemm on the same thread. With the detector, also times the training augmentation \
+            (every kind on) per batch of the default trial's images against a detector step at \
+            batch 32 (or the first batch size given).
             """)
 
     @Option(
@@ -76,7 +78,14 @@ struct BenchTrainerCommand: AsyncParsableCommand {
                 }
             }
         }
-        let report = TrainerBenchmarkReport(peak: peak, results: results, pytorch: references)
+        let detectorSteps = results.filter { $0.network == .detector }
+        let augmentation = (detectorSteps.first { $0.batchSize == 32 } ?? detectorSteps.first)
+            .map {
+                AugmentationBenchmark.run(
+                    batchSize: $0.batchSize, batches: max(steps, 5), stepSeconds: $0.stepSeconds)
+            }
+        let report = TrainerBenchmarkReport(
+            peak: peak, results: results, pytorch: references, augmentation: augmentation)
         print(json ? try report.json() : report.text)
     }
 
