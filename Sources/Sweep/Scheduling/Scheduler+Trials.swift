@@ -38,54 +38,13 @@ extension Scheduler {
     /// rule, and enforces the trial timeout.
     nonisolated func supervise(_ config: TrialConfig, _ worker: WorkerProcess) async -> TrialEnd {
         let stopwatch = Stopwatch(clock)
-        let watchdog = options.trialTimeout.map { limit in
-            Task { [clock] in
-                try? await clock.sleep(for: .seconds(limit))
-                if !Task.isCancelled {
-                    worker.stop(.timedOut(seconds: limit))
-                }
-            }
-        }
-        var attempt = TrialAttempt()
-        var storeError: SchedulerError?
-        for await output in worker.output {
-            switch output {
-            case .line(let line):
-                guard worker.stopReason == nil else { continue }
-                guard let message = WorkerMessage(line: line) else {
-                    if attempt.garbage == nil && !line.allSatisfy(\.isWhitespace) {
-                        attempt.garbage = line
-                    }
-                    continue
-                }
-                switch message {
-                case .epoch(let report):
-                    attempt.epochsReached = max(attempt.epochsReached, report.epoch)
-                    attempt.lastMetrics = report.metrics
-                    do {
-                        try store.recordEpoch(key: config.key, report: report)
-                    } catch {
-                        storeError = SchedulerError.wrap(error)
-                        worker.stop(.interrupted)
-                        continue
-                    }
-                    if case .prune(let reason) = await decide(config, report) {
-                        worker.stop(.pruned(epoch: report.epoch, reason: reason))
-                    }
-                case .result(let result):
-                    attempt.result = result
-                case .error(let message):
-                    attempt.workerError = message
-                }
-            case .exit(let exit, let stderrTail):
-                attempt.exit = exit
-                attempt.stderrTail = stderrTail
-            }
-        }
-        watchdog?.cancel()
-        attempt.stopReason = worker.stopReason
+        let (attempt, storeError) = await worker.attempt(
+            timeout: options.trialTimeout, clock: clock,
+            record: { report in try store.recordEpoch(key: config.key, report: report) },
+            decide: { report in await decide(config, report) })
         return TrialEnd(
-            config: config, attempt: attempt, seconds: stopwatch.seconds, storeError: storeError)
+            config: config, attempt: attempt, seconds: stopwatch.seconds,
+            storeError: storeError.map(SchedulerError.wrap))
     }
 
     /// Reports an epoch to the progress output and the early-stopping rule.

@@ -40,53 +40,12 @@ extension Agent {
     {
         let clock = ContinuousClock()
         let began = clock.now
-        let watchdog = options.trialTimeout.map { limit in
-            Task {
-                try? await Task.sleep(for: .seconds(limit))
-                if !Task.isCancelled {
-                    worker.stop(.timedOut(seconds: limit))
-                }
-            }
-        }
-        var attempt = TrialAttempt()
-        var storeError: (any Error)?
-        for await output in worker.output {
-            switch output {
-            case .line(let line):
-                guard worker.stopReason == nil else { continue }
-                guard let message = WorkerMessage(line: line) else {
-                    if attempt.garbage == nil && !line.allSatisfy(\.isWhitespace) {
-                        attempt.garbage = line
-                    }
-                    continue
-                }
-                switch message {
-                case .epoch(let report):
-                    attempt.epochsReached = max(attempt.epochsReached, report.epoch)
-                    attempt.lastMetrics = report.metrics
-                    do {
-                        try store.recordEpoch(
-                            key: claim.key, attempt: claim.attempt, report: report)
-                    } catch {
-                        storeError = error
-                        worker.stop(.interrupted)
-                        continue
-                    }
-                    if case .prune(let reason) = await decide(claim.config, report) {
-                        worker.stop(.pruned(epoch: report.epoch, reason: reason))
-                    }
-                case .result(let result):
-                    attempt.result = result
-                case .error(let message):
-                    attempt.workerError = message
-                }
-            case .exit(let exit, let stderrTail):
-                attempt.exit = exit
-                attempt.stderrTail = stderrTail
-            }
-        }
-        watchdog?.cancel()
-        attempt.stopReason = worker.stopReason
+        let (attempt, storeError) = await worker.attempt(
+            timeout: options.trialTimeout, clock: clock,
+            record: { report in
+                try store.recordEpoch(key: claim.key, attempt: claim.attempt, report: report)
+            },
+            decide: { report in await decide(claim.config, report) })
         return AgentTrialEnd(
             claim: claim, attempt: attempt, seconds: (clock.now - began) / .seconds(1),
             storeError: storeError)
