@@ -98,7 +98,7 @@ struct AgentCommand: AsyncParsableCommand {
             } ?? .currentExecutable()
         let agent = Agent(
             spec: spec, store: store.store, launcher: launcher, options: options,
-            earlyStop: spec.earlyStop?.makeRule(maxEpochs: spec.trainer.epochs)
+            earlyStop: spec.makeEarlyStopRule()
         ) { event in
             AgentEventPrinter.print(event)
         }

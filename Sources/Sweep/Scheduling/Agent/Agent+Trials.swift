@@ -53,7 +53,8 @@ extension Agent {
 
     private func decide(_ config: TrialConfig, _ report: EpochReport) -> EarlyStopDecision {
         guard !stopping, rule != nil else { return .continue }
-        return rule?.report(trial: config.key, epoch: report.epoch, value: report.metrics.apSmall)
+        return rule?.report(
+            trial: config.key, epoch: report.epoch, value: report.metrics[spec.objective])
             ?? .continue
     }
 
