@@ -105,7 +105,8 @@ let package = Package(
                 "Trainer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Sweep", "Trainer"]),
     ] + fuzzTargets,

@@ -4,6 +4,8 @@
 #   scripts/local-postgres.sh start   initdb + pg_ctl in a new temporary folder, on a free
 #                                     loopback port, with a generated password; prints its
 #                                     postgres:// URL as the last line
+#   scripts/local-postgres.sh restart stops that server (fast: open connections are cut) and
+#                                     starts it again on the same port, data kept
 #   scripts/local-postgres.sh stop    stops that server and removes its folder
 #
 # The folder of the running server is remembered in $SWEEP_LOCAL_POSTGRES_STATE
@@ -63,6 +65,20 @@ start() {
     echo "postgres://postgres:$password@127.0.0.1:$port/sweep"
 }
 
+restart() {
+    if [ ! -f "$state" ]; then
+        echo "local-postgres: no server started (no $state)" >&2
+        exit 1
+    fi
+    dir=$(cat "$state")
+    as_owner "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --mode=fast --wait \
+        restart >/dev/null || {
+        cat "$dir/server.log" >&2
+        exit 1
+    }
+    echo "local-postgres: restarted the server in $dir"
+}
+
 stop() {
     if [ ! -f "$state" ]; then
         echo "local-postgres: no server started (no $state)" >&2
@@ -81,9 +97,10 @@ stop() {
 
 case "${1:-}" in
 start) start ;;
+restart) restart ;;
 stop) stop ;;
 *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start|restart|stop" >&2
     exit 2
     ;;
 esac

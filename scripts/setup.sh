@@ -4,6 +4,8 @@ set -euo pipefail
 # postgresql-15: the server scripts/local-postgres.sh starts for the PostgreSQL store's tests.
 # Checked before installing: installing it again when present would upgrade it.
 packages=(libopenblas-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev pkg-config postgresql-15)
+# slurm-wlm and munge: the single-node cluster scripts/local-slurm.sh starts for the Slurm test.
+packages+=(slurm-wlm munge)
 # The HTML report inlines Chart.js; its end-to-end test renders the report in headless Chromium.
 packages+=(libjs-chart.js chromium)
 missing=()

@@ -10,7 +10,7 @@ enum PostgresFailure {
     /// 57P01–57P03 (shut down, crashed, starting up).
     static func isConnectionLoss(_ error: any Error) -> Bool {
         guard let error = error as? PSQLError else {
-            return error is ChannelError || error is IOError
+            return error is ChannelError || error is IOError || error is PostgresDeadlineExceeded
         }
         if let state = error.serverInfo?[.sqlState] {
             return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state)

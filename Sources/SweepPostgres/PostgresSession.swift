@@ -88,7 +88,7 @@ final class PostgresSession: @unchecked Sendable {
                 guard PostgresFailure.isConnectionLoss(error), let wait = waits.popFirst() else {
                     throw PostgresFailure.storeError(error, url: url)
                 }
-                try? connection?.close().wait()
+                try? connection?.close().wait(deadline: PostgresDeadline.seconds)
                 connection = nil
                 Thread.sleep(forTimeInterval: wait)
             }
@@ -120,12 +120,13 @@ struct PostgresStatements {
 
     /// Runs `query` and returns its rows.
     func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-        try connection.query(query, logger: logger).wait().rows
+        try connection.query(query, logger: logger).wait(deadline: PostgresDeadline.seconds).rows
     }
 
     /// Runs `query`; returns how many rows it changed.
     @discardableResult
     func execute(_ query: PostgresQuery) throws -> Int {
-        try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+        try connection.query(query, logger: logger).wait(deadline: PostgresDeadline.seconds)
+            .metadata.rows ?? 0
     }
 }

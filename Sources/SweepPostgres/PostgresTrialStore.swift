@@ -58,7 +58,9 @@ public final class PostgresTrialStore: TrialStore, Sendable {
         }
     }
 
-    public func plan(sweepID: Int64, trials: [TrialConfig]) throws(StoreError) {
+    public func plan(
+        sweepID: Int64, trials: [TrialConfig], limit: Int?
+    ) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try session.transaction { sql in
@@ -79,7 +81,7 @@ public final class PostgresTrialStore: TrialStore, Sendable {
                 "SELECT MAX(plan_index) FROM trial WHERE sweep_id = \(sweepID)"
             ).first?.decode(Int?.self)
             let numbered = PlanNumbering.numbered(
-                trials, storedKeys: Set(stored.keys), lastStoredIndex: lastIndex)
+                trials, storedKeys: Set(stored.keys), lastStoredIndex: lastIndex, limit: limit)
             for trial in numbered where stored[trial.key] == nil {
                 let json = String(decoding: try encoder.encode(trial), as: UTF8.self)
                 let parameters = trial.parameters

@@ -9,6 +9,7 @@ struct SweepCLI: AsyncParsableCommand {
         subcommands: [
             RunCommand.self,
             AgentCommand.self,
+            SlurmCommand.self,
             ValidateCommand.self,
             TopCommand.self,
             ExportCommand.self,

@@ -54,6 +54,30 @@ import Testing
         #expect(stats.runs.allSatisfy { (1...72).contains($0) })
     }
 
+    /// Configs without a row (diverged in the grid run) are failed look-ups: a search without
+    /// repeats still hits the best within the whole grid, and the report counts them.
+    @Test(arguments: SearchStrategy.allCases)
+    func absentConfigsAreFailedTrials(strategy: SearchStrategy) throws {
+        let full = try Self.makeTable()
+        var lines = ["rank,trial,lr,weight_decay,batch_size,loss,ap_small"]
+        for (parameters, value) in full.objectives
+        where parameters.lr != 0.1 || parameters.weightDecay != 0.0001 || parameters.batchSize != 16
+        {
+            lines.append(
+                "0,0,\(parameters.lr),\(parameters.weightDecay),\(parameters.batchSize),"
+                    + "\(parameters.loss.rawValue),\(value)")
+        }
+        let table = try SearchTable(
+            csv: lines.joined(separator: "\n"), file: "diverged.csv", objective: "ap_small")
+        #expect(table.configs == 72)
+        #expect(table.absent == 3)
+        let benchmark = try SearchBenchmark(table: table, gap: 0, budget: 72, jobs: 1)
+        let stats = try benchmark.statistics(strategy, seeds: 5)
+        #expect(stats.runs.allSatisfy { (1...72).contains($0) })
+        let report = try SearchBenchmarkReport(benchmark: benchmark, methods: [strategy], seeds: 1)
+        #expect(report.table.absent == table.absent)
+    }
+
     @Test func aRunThatNeverGetsThereCountsBudgetPlusOne() throws {
         let benchmark = try SearchBenchmark(
             table: try Self.makeTable(), gap: 0, budget: 1, jobs: 1)

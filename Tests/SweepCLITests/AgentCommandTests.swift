@@ -39,6 +39,32 @@ import Testing
         }
     }
 
+    /// Two agents on a `method: tpe` sweep propose its trials from the shared store (the other
+    /// agent's running trials count as liars): exactly `max_trials` trials, all different, each
+    /// completed once.
+    @Test(arguments: AgentScene.Store.allCases)
+    func agentsProposeAModelBasedSweepTogether(store: AgentScene.Store) throws {
+        try AgentScene.with(store, name: "agentstpe", trials: 9) { scene in
+            let grid = try String(contentsOfFile: scene.sweepFile, encoding: .utf8)
+            try grid.replacingOccurrences(
+                of: "method: grid",
+                with: "method: tpe\nmax_trials: 6\nsampler: {n_startup_trials: 2}"
+            ).write(toFile: scene.sweepFile, atomically: true, encoding: .utf8)
+            let agents = try (0..<2).map { index in
+                try CLIRun.start(
+                    scene.arguments("ok.sh", ["--jobs", "2", "--heartbeat", "0.5"]),
+                    log: scene.folder + "/agent\(index)")
+            }
+            for agent in agents {
+                agent.waitUntilExit()
+            }
+            #expect(agents.map(\.terminationStatus) == [0, 0])
+            let census = try scene.census()
+            #expect(census.states == [.completed: 6])
+            #expect(census.attempts.values.allSatisfy { $0 == 1 })
+        }
+    }
+
     /// The first agent is killed (SIGKILL) while its trial waits after epoch 1; two agents with a
     /// 4 s lease run the rest, requeue the dead agent's trial once its heartbeat is older than
     /// the lease, and finish it: every trial completed once, that one on its second attempt.

@@ -3,7 +3,7 @@ import Sweep
 import Testing
 import Trainer
 
-/// `sweep-cli top|export --objective NAME` and a sweep file's stored `objective:`, end to end.
+/// `sweep-cli top|export|importance|advise|report --objective NAME` and a sweep file's stored `objective:`, end to end.
 @Suite struct ObjectiveOptionTests {
     /// Sweep `o` (stored objective `ap50_small`) with two trials: lr 0.1 has the better
     /// ap_small, lr 0.2 the better ap50_small.
@@ -75,7 +75,42 @@ import Trainer
         #expect(rows.dropFirst().map { $0.split(separator: ",")[1] } == ["0", "1"])
     }
 
-    @Test(arguments: ["top", "export"])
+    @Test func importanceAdviceParetoAndReportFollowTheStoredObjective() throws {
+        let scratch = try CLIScratch()
+        defer { scratch.remove() }
+        try store(scratch)
+        let importance = try scratch.run(["importance", "o", "--db", scratch.db])
+        #expect(importance.status == 0, "\(importance.output)")
+        #expect(importance.output.hasPrefix("sweep 'o': fANOVA importance for ap50_small"))
+        let advice = try scratch.run(["advise", "o", "--db", scratch.db])
+        #expect(advice.status == 0, "\(advice.output)")
+        #expect(advice.output.contains("by ap50_small\n"))
+        // The one batch size's best trial: lr 0.2 (trial 1) by ap50_small, lr 0.1 by ap_small.
+        let row = try #require(advice.output.split(separator: "\n").dropFirst(2).first)
+        #expect(row.split(separator: " ").prefix(4) == ["32", "2", "1", "0.2"])
+        let overridden = try scratch.run([
+            "advise", "o", "--db", scratch.db, "--objective", "ap_small",
+        ])
+        let overriddenRow = try #require(
+            overridden.output.split(separator: "\n").dropFirst(2).first)
+        #expect(overriddenRow.split(separator: " ").prefix(4) == ["32", "2", "0", "0.1"])
+
+        let csv = scratch.path("front.csv")
+        let pareto = try scratch.run(["export", "o", "--db", scratch.db, "--pareto", "--out", csv])
+        #expect(pareto.status == 0, "\(pareto.output)")
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\r\n")
+        #expect(rows.dropFirst().map { $0.split(separator: ",")[1] } == ["1"])
+
+        let html = scratch.path("o.html")
+        let report = try scratch.run(["report", "o", "--db", scratch.db, "--out", html])
+        #expect(report.status == 0, "\(report.output)")
+        #expect(report.output.contains("(2 trials, by ap50_small)"))
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("\"objective\":\"ap50_small\""))
+        #expect(page.contains("trial 1: ap50_small 0.8000"))
+    }
+
+    @Test(arguments: ["top", "export", "importance", "advise", "report"])
     func unknownObjectiveIsAUsageErrorWithASuggestion(command: String) throws {
         let scratch = try CLIScratch()
         defer { scratch.remove() }

@@ -10,7 +10,7 @@ import Testing
         let out = scratch.path("out/small.html")
         let run = try scratch.run(["report", "small", "--db", scratch.db, "--out", out])
         #expect(run.status == 0, "\(run.output)")
-        #expect(run.output.contains("wrote the report of sweep 'small' (12 trials)"))
+        #expect(run.output.contains("wrote the report of sweep 'small' (12 trials, by ap_small)"))
         let check = try ReportBrowser.check(path: out)
         #expect(check.ready, "the page's script did not finish: \(check.problems)")
         #expect(check.problems.isEmpty, "\(check.problems)")

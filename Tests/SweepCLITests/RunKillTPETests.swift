@@ -2,9 +2,14 @@ import Foundation
 import Sweep
 import Testing
 
-/// A `--jobs 1` `method: tpe` run killed with SIGKILL twice and resumed proposes exactly the
-/// trials an uninterrupted run of the same file proposes, in the same order.
+/// A `--jobs 1` `method: tpe` (or `bayes`) run killed with SIGKILL twice and resumed proposes
+/// exactly the trials an uninterrupted run of the same file proposes, in the same order.
 @Suite(.serialized) struct RunKillTPETests {
+    /// The sweep file with `method: tpe` (as written) or another model-based method.
+    static func sweepText(method: String) -> String {
+        sweepText.replacingOccurrences(of: "method: tpe", with: "method: \(method)")
+    }
+
     static let sweepText = """
         name: tpe-kill
         method: tpe
@@ -30,13 +35,14 @@ import Testing
         ]
     }
 
-    @Test func aKilledAndResumedRunProposesWhatAnUninterruptedOneProposes() throws {
+    @Test(arguments: ["tpe", "bayes"])
+    func aKilledAndResumedRunProposesWhatAnUninterruptedOneProposes(method: String) throws {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("sweep-tpe-kill-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = folder + "/tpe-kill.yaml"
-        try Self.sweepText.write(toFile: file, atomically: true, encoding: .utf8)
+        try Self.sweepText(method: method).write(toFile: file, atomically: true, encoding: .utf8)
         let environment = ["FAKE_SLEEP": "0.05"]
 
         let straight = folder + "/straight.sqlite"

@@ -199,12 +199,25 @@ import Trainer
         #expect(config.divergeFactor == 40)
     }
 
+    @Test func imageSizeAndResizeApplyToAYOLODataset() throws {
+        let config = try parse([
+            "--data", "d/data.yaml", "--image-size", "256", "--resize", "stretch",
+        ])
+        .trainingConfig()
+        #expect(
+            config.data
+                == .yolo(path: "d/data.yaml", skipCorrupt: false, imageSize: 256, resize: .stretch))
+        #expect(throws: TrainingConfigError.self) {
+            try parse(["--resize", "stretch"]).trainingConfig()
+        }
+    }
+
     @Test func syntheticFlagsWithAYOLODatasetAreBothDataSources() throws {
         #expect {
             try parse(["--data", "d/data.yaml", "--train-images", "8"]).trainingConfig()
         } throws: { error in
             let error = error as? TrainingConfigError
-            return error?.key == "--image-size, --train-images, --val-images"
+            return error?.key == "--train-images, --val-images"
                 && error?.value == "a YOLO dataset from --data d/data.yaml"
         }
     }

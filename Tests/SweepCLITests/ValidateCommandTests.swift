@@ -46,3 +46,45 @@ import Testing
         #expect(run.output.hasPrefix("error: \(path):"))
     }
 }
+
+/// `validate` on W&B sweep files, through the binary.
+@Suite struct ValidateWandBTests {
+    private let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("SweepTests/Fixtures/wandb")
+
+    @Test func printsHowEachWandBKeyWasRead() throws {
+        let scratch = try CLIScratch()
+        defer { scratch.remove() }
+        let path = scratch.path("wandb-bayes.yaml")
+        try """
+        method: bayes
+        metric: {name: ap_small, goal: maximize}
+        run_cap: 4
+        entity: team
+        parameters:
+          lr: {distribution: log_uniform, min: -9.210340371976182, max: -2.302585092994046}
+          loss: {values: [ce, focal]}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try scratch.run(["validate", path])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("name:           wandb-bayes"))
+        #expect(run.output.contains("method:         bayes"))
+        #expect(run.output.contains("W&B keys:"))
+        #expect(run.output.contains("method: bayes → bayes"))
+        #expect(run.output.contains("entity: team: no meaning here, ignored"))
+        #expect(run.output.contains("natural-log exponents"))
+    }
+
+    @Test func aProgramRunsAsACommandTrainer() throws {
+        let scratch = try CLIScratch()
+        defer { scratch.remove() }
+        let path = fixtures.appendingPathComponent("custom-command.yaml").path
+        let run = try scratch.run(["validate", path])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(
+            run.output.contains(
+                "program → trainer.command: /usr/bin/env python train.py -b your-training-config "
+                    + "--batch_size={batch_size} --lr={lr}"))
+    }
+}

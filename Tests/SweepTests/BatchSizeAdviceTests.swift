@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func recoversLinearScalingAndTheDropPerDoubling() throws {
-        let advice = BatchSizeAdvice(points: points(k: 1, drop: 0.02))
+        let advice = BatchSizeAdvice(points: points(k: 1, drop: 0.02), objective: "ap_small")
         #expect(advice.rows.map(\.batchSize) == [8, 16, 32, 64])
         #expect(advice.rows.map(\.bestLoss) == ["focal", "focal", "ce", "ce"])
         let lr = try #require(advice.lrScaling)
@@ -37,7 +37,7 @@ import Testing
     @Test func squareRootScalingIsNotCalledLinear() throws {
         var noisy = points(k: 0.5, drop: 0)
         noisy[1].parameters.lr *= 1.05
-        let advice = BatchSizeAdvice(points: noisy)
+        let advice = BatchSizeAdvice(points: noisy, objective: "ap_small")
         let lr = try #require(advice.lrScaling)
         #expect(abs(lr.slope - 0.5) < 0.05)
         #expect(try #require(lr.upper) < 1)
@@ -45,10 +45,12 @@ import Testing
     }
 
     @Test func saysPlainlyWhenThereAreTooFewTrials() {
-        let thin = BatchSizeAdvice(points: Array(points(k: 1, drop: 0).prefix(4)))
+        let thin = BatchSizeAdvice(
+            points: Array(points(k: 1, drop: 0).prefix(4)), objective: "ap_small")
         #expect(thin.lrScaling == nil)
         #expect(thin.statements.contains { $0.contains("too few trials per batch size") })
-        let single = BatchSizeAdvice(points: points(k: 1, drop: 0, sizes: [16]))
+        let single = BatchSizeAdvice(
+            points: points(k: 1, drop: 0, sizes: [16]), objective: "ap_small")
         #expect(single.statements.first?.contains("only 1 batch size") == true)
     }
 

@@ -58,6 +58,35 @@ import Trainer
         }
     }
 
+    /// Trial `i + 1`'s stream must not be trial `i`'s shifted by one draw: with `lr` and
+    /// `weight_decay` over the same range, trial `i + 1`'s lr would then equal trial `i`'s weight
+    /// decay, and consecutive trials would be perfectly correlated.
+    @Test func consecutiveTrialsDrawIndependently() throws {
+        let text = """
+            name: streams
+            method: random
+            max_trials: 400
+            seed: 5
+            parameters:
+              lr:           {distribution: uniform, min: 0.0001, max: 0.001}
+              weight_decay: {distribution: uniform, min: 0.0001, max: 0.001}
+            """
+        let trials = try parse(text).planTrials().map(\.parameters)
+        let next = trials.dropFirst().map(\.lr)
+        let previous = trials.dropLast().map(\.weightDecay)
+        #expect(zip(next, previous).allSatisfy { $0 != $1 })
+        let n = Double(next.count)
+        let meanNext = next.reduce(0, +) / n
+        let meanPrevious = previous.reduce(0, +) / n
+        let covariance = zip(next, previous).map { ($0 - meanNext) * ($1 - meanPrevious) }
+            .reduce(0, +)
+        let spreadNext = next.map { ($0 - meanNext) * ($0 - meanNext) }.reduce(0, +)
+        let spreadPrevious = previous.map { ($0 - meanPrevious) * ($0 - meanPrevious) }
+            .reduce(0, +)
+        let correlation = covariance / (spreadNext * spreadPrevious).squareRoot()
+        #expect(abs(correlation) < 0.15, "correlation \(correlation)")
+    }
+
     @Test func intUniformIncludesBothEnds() throws {
         let text = """
             name: ints

@@ -38,6 +38,16 @@ import Trainer
         #expect(records.allSatisfy { $0.count == header.count })
     }
 
+    /// A metric a command trainer did not report (stored NULL, read as NaN) is an empty cell.
+    @Test func anUnreportedMetricIsAnEmptyCell() throws {
+        var trial = StoreFixtures.record(1, apSmall: 0.25)
+        trial.metrics?.ap = .nan
+        let records = try #require(RFC4180Reader.parse(RankingCSV.render(Ranking.rank([trial]))))
+        let header = records[0]
+        #expect(records[1][try #require(header.firstIndex(of: "ap"))] == "")
+        #expect(records[1][try #require(header.firstIndex(of: "ap_small"))] == "0.25")
+    }
+
     @Test func topLimitsTheRows() throws {
         let ranking = Ranking.rank(
             (0..<5).map { StoreFixtures.record($0, apSmall: Double($0) / 10) })

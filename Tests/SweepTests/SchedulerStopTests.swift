@@ -166,8 +166,8 @@ struct DiskFullOnEpochStore: TrialStore {
     func openSweep(name: String, specText: String) throws -> Int64 {
         try inner.openSweep(name: name, specText: specText)
     }
-    func plan(sweepID: Int64, trials: [TrialConfig]) throws {
-        try inner.plan(sweepID: sweepID, trials: trials)
+    func plan(sweepID: Int64, trials: [TrialConfig], limit: Int?) throws {
+        try inner.plan(sweepID: sweepID, trials: trials, limit: limit)
     }
     func requeueUnfinished(sweepID: Int64) throws -> [Int32] {
         try inner.requeueUnfinished(sweepID: sweepID)

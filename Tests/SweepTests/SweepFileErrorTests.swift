@@ -46,7 +46,7 @@ struct BadSweepCase: Sendable, CustomTestStringConvertible {
             "06-string-instead-of-number.yaml", line: 8, key: "parameters.lr.min", value: "small",
             .wrongType(expected: "a number")),
         .init("07-missing-method.yaml", line: 2, key: "method", .missingKey),
-        .init("08-unknown-method.yaml", line: 3, key: "method", value: "bayes", .unknownMethod),
+        .init("08-unknown-method.yaml", line: 3, key: "method", value: "hyperband", .unknownMethod),
         .init("09-random-without-max-trials.yaml", line: 2, key: "max_trials", .maxTrialsRequired),
         .init(
             "10-max-trials-with-grid.yaml", line: 4, key: "max_trials", value: "20",
@@ -239,7 +239,8 @@ struct BadSweepCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func farOffKeysGetNoSuggestion() {
-        let text = "name: x\nmethod: grid\nprogram: train.py\nparameters:\n  lr: {values: [0.1]}\n"
+        let text =
+            "name: x\nmethod: grid\nnotebook: train.ipynb\nparameters:\n  lr: {values: [0.1]}\n"
         let error = #expect(throws: SweepFileError.self) {
             try SweepSpec.parse(text: text, path: "x.yaml")
         }

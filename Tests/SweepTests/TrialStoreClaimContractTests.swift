@@ -129,6 +129,32 @@ import Trainer
         }
     }
 
+    /// Ten agents each planning a different proposal for a sweep limited to 4 trials, 2 already
+    /// stored: exactly 2 more are stored, numbered after the first ones.
+    @Test(arguments: Kind.allCases)
+    func concurrentPlanningStaysWithinTheLimit(kind: Kind) throws {
+        try contract.withStores(kind) { open in
+            let (id, _) = try planned(try open(), count: 2)
+            let agents = try (0..<10).map { _ in try open() }
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: agents.count) { agent in
+                do {
+                    let proposal = StoreFixtures.trial(2, lr: Double(100 + agent))
+                    try agents[agent].plan(sweepID: id, trials: [proposal], limit: 4)
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 } == [])
+            let stored = try agents[0].queuedTrials(sweepID: id)
+            #expect(stored.count == 4)
+            #expect(stored.map(\.index) == [0, 1, 2, 3])
+            let more = StoreFixtures.trial(4, lr: 1000)
+            try agents[0].plan(sweepID: id, trials: [more], limit: 4)
+            #expect(try agents[0].queuedTrials(sweepID: id).count == 4)
+        }
+    }
+
     private static func sameCase(_ error: StoreError?, _ expected: StoreError) -> Bool {
         guard case .staleAttempt(let key, let attempt, _) = error,
             case .staleAttempt(let expectedKey, let expectedAttempt, _) = expected

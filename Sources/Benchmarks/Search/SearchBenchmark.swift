@@ -1,8 +1,9 @@
 import Foundation
 import Sweep
 
-/// Replays search methods over a ``SearchTable``: each trial looks its objective up, and a run
-/// counts the trials until one lands within `gap` of the table's best.
+/// Replays search methods over a ``SearchTable``: each trial looks its objective up (a config
+/// without a row is a failed trial), and a run counts the trials until one lands within `gap` of
+/// the table's best.
 ///
 /// With `jobs` K, K proposals are outstanding before their results arrive: each new proposal
 /// sees the outstanding ones as running (the constant liar case), and results arrive in
@@ -18,8 +19,8 @@ public struct SearchBenchmark: Sendable {
     public init(
         table: SearchTable, gap: Double, budget: Int, jobs: Int
     ) throws(SearchBenchmarkError) {
-        guard budget <= table.objectives.count else {
-            throw .budgetExceedsTable(budget: budget, configs: table.objectives.count)
+        guard budget <= table.configs else {
+            throw .budgetExceedsTable(budget: budget, configs: table.configs)
         }
         self.table = table
         self.gap = gap
@@ -57,9 +58,12 @@ public struct SearchBenchmark: Sendable {
                 proposed += 1
             }
             let index = outstanding.removeFirst()
-            let value = table.objectives[history[index].parameters] ?? -.infinity
-            history[index].state = .completed(value: value)
             finished += 1
+            guard let value = table.objectives[history[index].parameters] else {
+                history[index].state = .failed
+                continue
+            }
+            history[index].state = .completed(value: value)
             if value >= target { return finished }
         }
         return budget + 1

@@ -6,6 +6,8 @@ import Sweep
 public struct SearchBenchmarkReport: Sendable, Equatable, Codable {
     public struct Table: Sendable, Equatable, Codable {
         public let configs: Int
+        /// Configs without a row (diverged or failed in the grid run).
+        public let absent: Int
         public let best: Double
     }
 
@@ -16,7 +18,9 @@ public struct SearchBenchmarkReport: Sendable, Equatable, Codable {
     public init(
         benchmark: SearchBenchmark, methods: [SearchStrategy], seeds: Int
     ) throws(TPEError) {
-        table = Table(configs: benchmark.table.objectives.count, best: benchmark.table.best)
+        table = Table(
+            configs: benchmark.table.configs, absent: benchmark.table.absent,
+            best: benchmark.table.best)
         var statistics: [String: SearchStatistics] = [:]
         for method in methods {
             statistics[method.rawValue] = try benchmark.statistics(method, seeds: seeds)
@@ -35,7 +39,9 @@ public struct SearchBenchmarkReport: Sendable, Equatable, Codable {
     /// One line per method, in `order`.
     public func text(order: [SearchStrategy], gap: Double) -> String {
         var lines = [
-            "table: \(table.configs) configs, best \(table.best); trials to reach best - \(gap):"
+            "table: \(table.configs) configs"
+                + (table.absent > 0 ? " (\(table.absent) diverged or failed)" : "")
+                + ", best \(table.best); trials to reach best - \(gap):"
         ]
         for method in order {
             guard let stats = methods[method.rawValue] else { continue }

@@ -8,14 +8,40 @@ public enum SearchStrategy: String, Sendable, CaseIterable, Codable {
     case tpe
     /// ``TPESampler`` with joint kernels (`multivariate`) and the constant liar.
     case tpeMultivariate = "tpe-multivariate"
+    /// ``BayesSampler`` (a Gaussian process) with the constant liar, as `method: bayes` runs.
+    case bayes
 
     /// The sampler this method runs.
-    var sampler: TPESampler {
+    var sampler: Proposer {
         switch self {
-        case .random: TPESampler(settings: TPESettings(startupTrials: .max, constantLiar: true))
-        case .tpe: TPESampler(settings: TPESettings(constantLiar: true))
+        case .random:
+            .tpe(TPESampler(settings: TPESettings(startupTrials: .max, constantLiar: true)))
+        case .tpe: .tpe(TPESampler(settings: TPESettings(constantLiar: true)))
         case .tpeMultivariate:
-            TPESampler(settings: TPESettings(multivariate: true, constantLiar: true))
+            .tpe(TPESampler(settings: TPESettings(multivariate: true, constantLiar: true)))
+        case .bayes: .bayes(BayesSampler(settings: TPESettings(constantLiar: true)))
+        }
+    }
+
+    /// One of the model-based samplers, proposing through the same call.
+    enum Proposer: Sendable {
+        case tpe(TPESampler)
+        case bayes(BayesSampler)
+
+        func propose(
+            space: [Hyperparameter: ParameterDomain], defaults: TrialParameters,
+            history: [TPEObservation], seed: UInt64, trialIndex: Int
+        ) throws(TPEError) -> TrialParameters {
+            switch self {
+            case .tpe(let sampler):
+                try sampler.propose(
+                    space: space, defaults: defaults, history: history, seed: seed,
+                    trialIndex: trialIndex)
+            case .bayes(let sampler):
+                try sampler.propose(
+                    space: space, defaults: defaults, history: history, seed: seed,
+                    trialIndex: trialIndex)
+            }
         }
     }
 }

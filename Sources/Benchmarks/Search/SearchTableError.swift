@@ -31,7 +31,8 @@ public enum SearchTableError: Error, Equatable, CustomStringConvertible {
             "\(file):\(line): configuration \(config) appears twice"
         case .notAFullGrid(let file, let configs, let expected):
             "\(file): \(configs) configurations, but the distinct values make \(expected); "
-                + "expected the export of a completed full grid"
+                + "expected the export of a completed full grid (at most a tenth of it diverged "
+                + "or failed)"
         }
     }
 }

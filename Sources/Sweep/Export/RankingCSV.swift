@@ -46,12 +46,18 @@ public enum RankingCSV {
             parameters.weightDecay.description, String(parameters.batchSize),
             parameters.loss.rawValue,
         ]
-            + leadingMetrics.map { metrics[$0].description }
+            + leadingMetrics.map { cell(metrics[$0]) }
             + [
                 String(trial.epochsReached), trial.seconds?.description ?? "",
                 trial.state.rawValue, trial.key, String(trial.config.seed),
             ]
-            + trailingMetrics.map { metrics[$0].description }
+            + trailingMetrics.map { cell(metrics[$0]) }
             + conditionalParameters.map { parameters.value(of: $0)?.description ?? "" }
+    }
+
+    /// A metric's cell: empty when the trial did not report it (NaN, as a command trainer's
+    /// left-out metric is stored).
+    private static func cell(_ value: Double) -> String {
+        value.isNaN ? "" : value.description
     }
 }

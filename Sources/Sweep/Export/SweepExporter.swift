@@ -27,7 +27,7 @@ public enum SweepExporter {
         let ranking = try store.ranking(sweep: sweep, objective: objective)
         var messages: [String] = []
         if let csvPath {
-            let trials = pareto ? ParetoFront.front(ranking) : ranking
+            let trials = pareto ? ParetoFront.front(ranking, objective: objective) : ranking
             try ExportFile.write(RankingCSV.render(trials, limit: limit), to: csvPath)
             let rows = min(limit ?? trials.count, trials.count)
             let what = pareto ? "Pareto-front" : "ranked"

@@ -1,6 +1,8 @@
 extension BatchSizeAdvice {
     /// The verdicts in words, or why the sweep cannot tell.
-    static func statements(rows: [Row], usable: [Row], lr: Fit?, trend: Fit?) -> [String] {
+    static func statements(
+        rows: [Row], usable: [Row], lr: Fit?, trend: Fit?, objective: String
+    ) -> [String] {
         let minimum = minimumTrialsPerBatchSize
         if rows.count < 2 {
             return [
@@ -29,7 +31,7 @@ extension BatchSizeAdvice {
         if let trend {
             let change = ReportFormat.fixed(trend.slope, decimals: 4)
             var text =
-                "best \(ReportObjective.name) changes by \(change) per doubling of batch size"
+                "best \(objective) changes by \(change) per doubling of batch size"
             if let lower = trend.lower, let upper = trend.upper {
                 text +=
                     " (95 % interval \(ReportFormat.fixed(lower, decimals: 4)) to "

@@ -28,6 +28,8 @@ public struct BatchSizeAdvice: Codable, Sendable, Equatable {
         public var points: Int
     }
 
+    /// The metric the advice calls the objective (the sweep's, or `--objective`).
+    public var objective: String
     public var rows: [Row]
     /// log(lr*) = intercept + k·log(batch_size): the slope is k.
     public var lrScaling: Fit?
@@ -36,7 +38,9 @@ public struct BatchSizeAdvice: Codable, Sendable, Equatable {
     /// Plain sentences: the verdicts, or why there is none.
     public var statements: [String]
 
-    public init(points: [ObjectivePoint]) {
+    /// The advice from `points`, whose objective is the metric named `objective`.
+    public init(points: [ObjectivePoint], objective: String) {
+        self.objective = objective
         let bySize = Dictionary(grouping: points, by: \.parameters.batchSize)
         rows = bySize.keys.sorted().compactMap { size -> Row? in
             guard let trials = bySize[size],
@@ -57,7 +61,8 @@ public struct BatchSizeAdvice: Codable, Sendable, Equatable {
         objectivePerDoubling = Self.fit(
             usable.map { (log2(Double($0.batchSize)), $0.bestObjective) })
         statements = Self.statements(
-            rows: rows, usable: usable, lr: lrScaling, trend: objectivePerDoubling)
+            rows: rows, usable: usable, lr: lrScaling, trend: objectivePerDoubling,
+            objective: objective)
     }
 
     /// Ordinary least squares of `y` on `x`; nil with fewer than two distinct `x`.

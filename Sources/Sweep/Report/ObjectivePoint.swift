@@ -1,4 +1,5 @@
 import Foundation
+import Trainer
 
 /// One ranked trial reduced to what the report's charts need: its plan index, parameters,
 /// objective, training seconds and state.
@@ -22,10 +23,12 @@ public struct ObjectivePoint: Sendable, Equatable {
         self.state = state
     }
 
-    /// The ranked trials whose objective is defined, in plan order.
-    public static func points(_ ranking: [RankedTrial]) -> [ObjectivePoint] {
+    /// The ranked trials whose `objective` is defined, in plan order.
+    public static func points(
+        _ ranking: [RankedTrial], objective metric: DetectionMetric
+    ) -> [ObjectivePoint] {
         ranking.compactMap { ranked -> ObjectivePoint? in
-            guard let objective = ReportObjective.value(ranked) else { return nil }
+            guard let objective = metric.objectiveValue(ranked.metrics) else { return nil }
             let trial = ranked.trial
             return ObjectivePoint(
                 trial: trial.index, parameters: trial.config.parameters, objective: objective,

@@ -1,3 +1,5 @@
+import Trainer
+
 /// The trials no other trial beats on both objective (higher) and training seconds (lower).
 ///
 /// Only completed trials take part: a pruned trial's seconds are what it cost until it was
@@ -24,9 +26,13 @@ public enum ParetoFront {
 }
 
 extension ParetoFront {
-    /// The ranked trials on the front of objective against training seconds, fastest first.
-    public static func front(_ ranking: [RankedTrial]) -> [RankedTrial] {
+    /// The ranked trials on the front of `objective` against training seconds, fastest first.
+    public static func front(
+        _ ranking: [RankedTrial], objective: DetectionMetric
+    ) -> [RankedTrial] {
         let byIndex = Dictionary(ranking.map { ($0.trial.index, $0) }) { first, _ in first }
-        return front(ObjectivePoint.points(ranking)).compactMap { byIndex[$0.trial] }
+        return front(ObjectivePoint.points(ranking, objective: objective)).compactMap {
+            byIndex[$0.trial]
+        }
     }
 }

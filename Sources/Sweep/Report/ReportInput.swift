@@ -6,6 +6,9 @@ public struct ReportInput: Sendable {
     public var sweep: String
     /// The sweep file as stored when the sweep was created.
     public var specText: String
+    /// The metric the report ranks and charts by: the sweep file's `objective:` unless
+    /// overridden (`--objective`).
+    public var objective: DetectionMetric
     public var createdAt: Date
     /// Every trial, in plan order.
     public var trials: [TrialRecord]
@@ -18,10 +21,12 @@ public struct ReportInput: Sendable {
 
     public init(
         sweep: String, specText: String, createdAt: Date, trials: [TrialRecord],
-        epochs: [String: [EpochReport]], now: Date = Date(), refreshSeconds: Int? = nil
+        epochs: [String: [EpochReport]], now: Date = Date(), refreshSeconds: Int? = nil,
+        objective: DetectionMetric? = nil
     ) {
         self.sweep = sweep
         self.specText = specText
+        self.objective = objective ?? SweepSpec.objective(storedIn: specText)
         self.createdAt = createdAt
         self.trials = trials
         self.epochs = epochs
@@ -29,18 +34,20 @@ public struct ReportInput: Sendable {
         self.refreshSeconds = refreshSeconds
     }
 
-    /// Reads the sweep `name` from `store`; ``StoreError/unknownSweep(name:known:path:)`` when
-    /// there is none.
+    /// Reads the sweep `name` from `store`, ranked by `objective` or the sweep's own;
+    /// ``StoreError/unknownSweep(name:known:path:)`` when there is none.
     public static func load(
         from store: SQLiteTrialStore, sweep name: String, now: Date = Date(),
-        refreshSeconds: Int? = nil
+        refreshSeconds: Int? = nil, objective: DetectionMetric? = nil
     ) throws(StoreError) -> ReportInput {
         let source = try store.sweepSource(sweep: name)
         let trials = try store.trials(sweep: name)
-        let drawn = LearningCurveChart.trials(trials, ranking: Ranking.rank(trials))
+        let objective = objective ?? SweepSpec.objective(storedIn: source.text)
+        let drawn = LearningCurveChart.trials(
+            trials, ranking: Ranking.rank(trials, objective: objective))
         return ReportInput(
             sweep: name, specText: source.text, createdAt: source.createdAt, trials: trials,
             epochs: try store.epochReports(keys: drawn.map(\.key)), now: now,
-            refreshSeconds: refreshSeconds)
+            refreshSeconds: refreshSeconds, objective: objective)
     }
 }

@@ -32,7 +32,7 @@ public struct ReportSummary: Encodable, Sendable, Equatable {
         sweep = input.sweep
         specText = input.specText
         generatedAt = ReportFormat.date(input.now)
-        objective = ReportObjective.name
+        objective = input.objective.name
         counts = input.trials.reduce(into: [:]) { $0[$1.state.rawValue, default: 0] += 1 }
         total = input.trials.count
         let spans = input.trials.compactMap { trial -> (Date, Date)? in
@@ -46,8 +46,8 @@ public struct ReportSummary: Encodable, Sendable, Equatable {
         if let first = ranking.first {
             let p = first.trial.config.parameters
             best =
-                "trial \(first.trial.index): \(ReportObjective.name) "
-                + "\(ReportObjective.value(first).map(ReportFormat.metric) ?? "-"), lr \(p.lr), "
+                "trial \(first.trial.index): \(objective) "
+                + "\(input.objective.objectiveValue(first.metrics).map(ReportFormat.metric) ?? "-"), lr \(p.lr), "
                 + "weight_decay \(p.weightDecay), batch_size \(p.batchSize), loss \(p.loss.rawValue)"
             bestCommand =
                 "sweep-cli export \(input.sweep) --best-config best.yaml && "

@@ -2,28 +2,32 @@ import Foundation
 
 /// The terminal output of `sweep-cli importance` and `advise`, as text or JSON.
 public enum ReportText {
-    /// `importance`'s table, or why there is none.
-    public static func importance(_ entries: [FanovaImportance.Entry]?, sweep: String) -> String {
+    /// `importance`'s table for `objective`, or why there is none.
+    public static func importance(
+        _ entries: [FanovaImportance.Entry]?, sweep: String, objective: String
+    ) -> String {
         guard let entries else {
             return "sweep '\(sweep)': not enough to tell parameter importance: fANOVA needs at "
-                + "least 2 completed trials whose \(ReportObjective.name) differs\n"
+                + "least 2 completed trials whose \(objective) differs\n"
         }
         var table = TextTable(columns: [.init("parameter", .left), .init("importance")])
         for entry in entries {
             table.append([entry.parameter, ReportFormat.fixed(entry.importance, decimals: 3)])
         }
-        return "sweep '\(sweep)': fANOVA importance for \(ReportObjective.name) "
+        return "sweep '\(sweep)': fANOVA importance for \(objective) "
             + "(64 trees, sums to 1)\n" + table.render()
     }
 
     /// `advise`'s table and verdicts.
     public static func advice(_ advice: BatchSizeAdvice, sweep: String) -> String {
-        var text = "sweep '\(sweep)': batch-size advice from its ranked trials\n"
+        var text =
+            "sweep '\(sweep)': batch-size advice from its ranked trials, "
+            + "by \(advice.objective)\n"
         if !advice.rows.isEmpty {
             var table = TextTable(
                 columns: [
                     .init("batch_size"), .init("trials"), .init("best_trial"), .init("best_lr"),
-                    .init("best_" + ReportObjective.name), .init("best_loss", .left),
+                    .init("best_" + advice.objective), .init("best_loss", .left),
                 ])
             for row in advice.rows {
                 table.append([

@@ -1,19 +1,21 @@
 import Foundation
+import Trainer
 
 /// Writes a sweep's HTML report: reads the store, builds the page, writes it atomically.
 public enum ReportWriter {
     /// The default output: `results/SWEEP.html`.
     public static func defaultPath(sweep: String) -> String { "results/\(sweep).html" }
 
-    /// Writes the report of `sweep` to `path`; returns the input it was made from (to tell
-    /// whether trials still run).
+    /// Writes the report of `sweep` to `path`, by `objective` or the sweep's own; returns the
+    /// input it was made from (to tell whether trials still run).
     @discardableResult
     public static func write(
         store: SQLiteTrialStore, sweep: String, to path: String, chartJS: String,
-        refreshSeconds: Int? = nil
+        refreshSeconds: Int? = nil, objective: DetectionMetric? = nil
     ) throws -> ReportInput {
         try ExportTarget.checkDistinct([(option: "--out", path: path)], database: store.path)
-        let input = try ReportInput.load(from: store, sweep: sweep, refreshSeconds: refreshSeconds)
+        let input = try ReportInput.load(
+            from: store, sweep: sweep, refreshSeconds: refreshSeconds, objective: objective)
         let html = try ReportHTML.render(SweepReport(input), chartJS: chartJS)
         try ExportFile.write(html, to: path)
         return input

@@ -22,18 +22,19 @@ public struct SweepReport: Encodable, Sendable {
     }
 
     public init(_ input: ReportInput, importance settings: FanovaImportance.Settings = .init()) {
-        let ranking = Ranking.rank(input.trials)
-        let points = ObjectivePoint.points(ranking)
+        let objective = input.objective
+        let ranking = Ranking.rank(input.trials, objective: objective)
+        let points = ObjectivePoint.points(ranking, objective: objective)
         let parameters = ReportParameter.all(for: points.map(\.parameters))
         summary = ReportSummary(input: input, ranking: ranking)
         table = ReportTable(ranking: ranking)
-        importance = FanovaImportance.evaluate(ranking, settings: settings)
+        importance = FanovaImportance.evaluate(ranking, objective: objective, settings: settings)
         if importance == nil {
             importanceNote =
                 "not enough to tell: fANOVA needs at least 2 completed trials whose "
-                + "\(ReportObjective.name) differs"
+                + "\(objective.name) differs"
         }
-        advice = BatchSizeAdvice(points: points)
+        advice = BatchSizeAdvice(points: points, objective: objective.name)
         let front = ParetoFront.front(points)
         pareto = front.map {
             ParetoRow(trial: $0.trial, seconds: $0.seconds ?? 0, objective: $0.objective)
@@ -41,20 +42,23 @@ public struct SweepReport: Encodable, Sendable {
         refreshSeconds = input.refreshSeconds
         let parameter = { (name: String) in parameters.first { $0.name == name } }
         let firstStart = input.trials.compactMap(\.startedAt).min() ?? input.createdAt
+        let name = objective.name
         var charts = HistoryCharts.charts(
-            OptimizationHistory(points: points, start: min(firstStart, input.createdAt)))
-        charts.append(ParameterCharts.parallelCoordinates(points, parameters: parameters))
-        charts += ParameterCharts.slices(points, parameters: parameters)
+            OptimizationHistory(points: points, start: min(firstStart, input.createdAt)),
+            objective: name)
+        charts.append(
+            ParameterCharts.parallelCoordinates(points, parameters: parameters, objective: name))
+        charts += ParameterCharts.slices(points, parameters: parameters, objective: name)
         let pairs = [("batch_size", "loss", "batch-loss"), ("lr", "batch_size", "lr-batch")]
         for (x, y, id) in pairs {
             if let x = parameter(x), let y = parameter(y) {
                 charts += HeatmapCharts.charts(
-                    ObjectiveHeatmap(points: points, x: x, y: y), id: id)
+                    ObjectiveHeatmap(points: points, x: x, y: y), id: id, objective: name)
             }
         }
         charts.append(Self.learningCurves(input, ranking: ranking))
-        if let importance { charts.append(SummaryCharts.importance(importance)) }
-        charts.append(SummaryCharts.pareto(points, front: front))
+        if let importance { charts.append(SummaryCharts.importance(importance, objective: name)) }
+        charts.append(SummaryCharts.pareto(points, front: front, objective: name))
         charts.append(SummaryCharts.timeline(WorkerTimeline(trials: input.trials, now: input.now)))
         charts.append(SummaryCharts.advice(advice))
         self.charts = charts
@@ -73,7 +77,8 @@ public struct SweepReport: Encodable, Sendable {
             + input.trials.filter { $0.state == .running || $0.state == .diverged }.count
         let spec = try? SweepSpec.parse(text: input.specText, path: "\(input.sweep).yaml")
         guard let spec, let earlyStop = spec.earlyStop else {
-            return LearningCurveChart.chart(curves, total: total, rungs: [], rule: nil)
+            return LearningCurveChart.chart(
+                curves, total: total, rungs: [], rule: nil, objective: input.objective)
         }
         let rungs: [Int]
         let rule: String
@@ -91,6 +96,7 @@ public struct SweepReport: Encodable, Sendable {
             rungs = Array(earlyStop.minEpochs..<max(earlyStop.minEpochs, spec.trainer.epochs))
             rule = "median stopping (min_epochs \(earlyStop.minEpochs))"
         }
-        return LearningCurveChart.chart(curves, total: total, rungs: rungs, rule: rule)
+        return LearningCurveChart.chart(
+            curves, total: total, rungs: rungs, rule: rule, objective: input.objective)
     }
 }

@@ -3,8 +3,8 @@ import Trainer
 
 /// `max_trials` independent draws from the parameters' domains, reproducible from the seed.
 ///
-/// Trial `i` draws from its own ``SplitMix64`` seeded with `seed &+ (i + 1) &* 0x9E3779B97F4A7C15`,
-/// one value per searched parameter in the order `lr`, `weight_decay`, `batch_size`, `loss`; so
+/// Trial `i` draws from its own stream, `SplitMix64(seed:stream: i)`, one value per searched
+/// parameter in the order `lr`, `weight_decay`, `batch_size`, `loss`; so
 /// raising `max_trials` keeps the earlier trials. Domains: categorical uniform over the values;
 /// `uniform` linear; `log_uniform` uniform in log space; `int_uniform` inclusive of both ends;
 /// `q_log_uniform` log-uniform then rounded to a multiple of `q` inside `[min, max]`. Every trial
@@ -17,8 +17,7 @@ public struct RandomSampler: Sampler {
     public func trials(for spec: SweepSpec) -> [TrialConfig] {
         let count = spec.maxTrials ?? 0
         return (0..<count).map { index in
-            var generator = SplitMix64(
-                seed: spec.seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15)
+            var generator = SplitMix64(seed: spec.seed, stream: UInt64(index))
             var parameters = TrialParameters(defaults: spec.trainer)
             for parameter in spec.samplingOrder {
                 guard let domain = spec.parameters[parameter],

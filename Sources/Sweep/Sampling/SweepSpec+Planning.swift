@@ -4,7 +4,7 @@ extension SearchMethod {
     public var isModelBased: Bool {
         switch self {
         case .grid, .random: false
-        case .tpe: true
+        case .tpe, .bayes: true
         }
     }
 }
@@ -15,7 +15,7 @@ extension SweepSpec {
         switch method {
         case .grid: GridSampler()
         case .random: RandomSampler()
-        case .tpe: nil
+        case .tpe, .bayes: nil
         }
     }
 

@@ -1,7 +1,8 @@
 import Trainer
 
 extension SweepSpec {
-    /// The next trial of a model-based sweep, proposed by ``TPESampler`` from every trial stored
+    /// The next trial of a model-based sweep, proposed by ``TPESampler`` (or ``BayesSampler``
+    /// for `method: bayes`) from every trial stored
     /// for the sweep so far (in plan order; ``TPEObservation/init(record:)`` says how each
     /// counts) and numbered after the last of them. Its key hashes sweep name + parameters +
     /// seed, like a grid point's.
@@ -14,12 +15,16 @@ extension SweepSpec {
         let index = (history.map(\.index).max() ?? -1) + 1
         let proposed: TrialParameters
         do throws(TPEError) {
-            proposed = try TPESampler(settings: samplerSettings).propose(
-                space: parameters, conditions: conditions,
-                defaults: TrialParameters(defaults: trainer),
-                history: history.map { TPEObservation(record: $0, objective: objective) },
-                seed: seed,
-                trialIndex: index)
+            let observations = history.map { TPEObservation(record: $0, objective: objective) }
+            let defaults = TrialParameters(defaults: trainer)
+            proposed =
+                method == .bayes
+                ? try BayesSampler(settings: samplerSettings).propose(
+                    space: parameters, conditions: conditions, defaults: defaults,
+                    history: observations, seed: seed, trialIndex: index)
+                : try TPESampler(settings: samplerSettings).propose(
+                    space: parameters, conditions: conditions, defaults: defaults,
+                    history: observations, seed: seed, trialIndex: index)
         } catch {
             if case .spaceExhausted = error { return nil }
             throw error

@@ -13,15 +13,7 @@ struct TrialEnd: Sendable {
 extension Scheduler {
     /// Starts a worker for `config` and records it as running.
     func launch(_ config: TrialConfig) throws(SchedulerError) -> WorkerProcess {
-        let input: Data
-        do {
-            input = try JSONEncoder().encode(config)
-        } catch {
-            preconditionFailure("Scheduler.launch: TrialConfig encodes: \(error)")
-        }
-        let worker = try WorkerProcess.spawn(
-            argv: launcher.argv(trialKey: config.key), environment: launcher.environment(),
-            input: input)
+        let worker = try launcher.start(config, spec: spec)
         do {
             try store.markRunning(key: config.key, pid: worker.pid, at: Date())
         } catch {
@@ -39,11 +31,14 @@ extension Scheduler {
     nonisolated func supervise(_ config: TrialConfig, _ worker: WorkerProcess) async -> TrialEnd {
         let stopwatch = Stopwatch(clock)
         let (attempt, storeError) = await worker.attempt(
-            timeout: options.trialTimeout, clock: clock,
+            timeout: options.trialTimeout, clock: clock, decode: WorkerLauncher.decoder(for: spec),
             record: { report in try store.recordEpoch(key: config.key, report: report) },
             decide: { report in await decide(config, report) })
+        let seconds = stopwatch.seconds
         return TrialEnd(
-            config: config, attempt: attempt, seconds: stopwatch.seconds,
+            config: config,
+            attempt: launcher.complete(attempt, config: config, spec: spec, seconds: seconds),
+            seconds: seconds,
             storeError: storeError.map(SchedulerError.wrap))
     }
 
@@ -104,6 +99,10 @@ extension Scheduler {
 
     /// Checks, before anything is written, that the workers can start and the data exists.
     static func preflight(spec: SweepSpec, launcher: WorkerLauncher) throws(SchedulerError) {
+        if let command = spec.command {
+            try command.preflight(launcher: launcher)
+            return
+        }
         guard access(launcher.executable, X_OK) == 0 else {
             throw .cannotStartWorker(
                 command: launcher.executable, reason: "no such executable file")
@@ -115,7 +114,7 @@ extension Scheduler {
             } catch {
                 throw .dataset(error)
             }
-        case .yolo(let path, _):
+        case .yolo(let path, _, _, _):
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .dataset(.missingFile(path: path))
             }

@@ -64,6 +64,7 @@ public struct SweepRun: Sendable {
                 WorkerLauncher(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
             } ?? .currentExecutable()
         launcher.environment[LeftoverWorkers.runIDVariable] = lock.runID
+        launcher.trialsRoot = WorkerLauncher.defaultTrialsRoot(database: databasePath)
         let scheduler = Scheduler(
             spec: spec, store: store, launcher: launcher, options: options,
             earlyStop: spec.makeEarlyStopRule(),

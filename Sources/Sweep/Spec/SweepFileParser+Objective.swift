@@ -19,10 +19,11 @@ extension SweepFileParser {
     }
 
     /// The objective of a stored sweep file's text (validated when it was stored): its top-level
-    /// `objective:`, or the default when the text has none or no longer reads as one.
+    /// `objective:` (a W&B file's `metric.name`), or the default when the text has none or no longer reads as one.
     static func objective(storedIn text: String) -> DetectionMetric {
         guard case .mapping(let mapping)? = try? Yams.compose(yaml: text),
-            let name = mapping["objective"]?.string,
+            let name = mapping["objective"]?.string
+                ?? WandBTranslator.objectiveName(in: .mapping(mapping)),
             let metric = DetectionMetric(rawValue: name)
         else { return defaultObjective }
         return metric
@@ -30,6 +31,9 @@ extension SweepFileParser {
 }
 
 extension SweepSpec {
+    /// The objective of a sweep file without `objective:`.
+    public static var defaultObjective: DetectionMetric { SweepFileParser.defaultObjective }
+
     /// The objective of a stored sweep file's text, for stores that keep only the text.
     public static func objective(storedIn text: String) -> DetectionMetric {
         SweepFileParser.objective(storedIn: text)

@@ -4,10 +4,13 @@ extension SweepFileParser {
     static let samplerKeys = [
         "n_startup_trials", "multivariate", "constant_liar", "n_ei_candidates",
     ]
+    /// The `sampler:` keys `method: bayes` takes.
+    static let bayesSamplerKeys = ["n_startup_trials", "constant_liar"]
 
     /// `sampler: {n_startup_trials: 10, multivariate: false, constant_liar: true,
     /// n_ei_candidates: 24}` for a model-based method (every key optional, defaults
-    /// ``TPESettings/sweepFileDefaults``); nil for grid and random, which take no `sampler:`.
+    /// ``TPESettings/sweepFileDefaults``; `bayes` takes only ``bayesSamplerKeys``); nil for
+    /// grid and random, which take no `sampler:`.
     func parseSampler(
         _ entry: SweepFileEntry?, method: SearchMethod
     ) throws(SweepFileError) -> TPESettings? {
@@ -25,6 +28,11 @@ extension SweepFileParser {
             .unknownSamplerKey(suggestion: $0)
         }
         for item in entries {
+            if method == .bayes, !Self.bayesSamplerKeys.contains(item.key) {
+                throw nodes.error(
+                    .samplerKeyNotForMethod(key: item.key, method: method.rawValue),
+                    at: item.keyNode, item.keyPath)
+            }
             switch item.key {
             case "n_startup_trials":
                 settings.startupTrials = try between(0, SweepLimits.maximumTrials, item)

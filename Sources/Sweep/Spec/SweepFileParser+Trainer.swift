@@ -2,8 +2,12 @@ import Trainer
 
 extension SweepFileParser {
     /// The `trainer:` block: epochs, data and the fixed hyperparameters (defaults for the rest),
-    /// read by the same ``TrainingConfigReader`` as `train --config`.
+    /// read by the same ``TrainingConfigReader`` as `train --config`; for a command trainer,
+    /// only its `epochs`.
     func parseTrainer(_ entry: SweepFileEntry) throws(SweepFileError) -> TrainingConfig {
+        if isCommandTrainer(entry) {
+            return try parseCommandTraining(entry)
+        }
         let reader = TrainingConfigReader(
             path: nodes.path, baseDirectory: baseDirectory, source: .sweepTrainer)
         do {

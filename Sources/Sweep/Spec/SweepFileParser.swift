@@ -24,7 +24,14 @@ struct SweepFileParser {
     }
 
     func parse() throws(SweepFileError) -> SweepSpec {
-        let root = try compose()
+        let translation = try WandBTranslator(nodes: nodes).translate(try compose())
+        var spec = try parse(root: translation.root)
+        spec.readingNotes = translation.notes
+        return spec
+    }
+
+    /// The spec of a sweep file's node tree in this project's vocabulary.
+    func parse(root: Node) throws(SweepFileError) -> SweepSpec {
         let entries = try nodes.mapping(root, "")
         try nodes.requireKnownKeys(entries, allowed: Self.topLevelKeys) {
             .unknownTopLevelKey(suggestion: $0)
@@ -45,6 +52,9 @@ struct SweepFileParser {
         let trainer = try byKey["trainer"].map(parseTrainer) ?? TrainingConfig()
         let parameters = try parseParameters(required("parameters"), method: method)
         let conditions = try parseConditions(required("parameters"), domains: parameters)
+        let command = try byKey["trainer"].flatMap { entry throws(SweepFileError) in
+            try parseCommandTrainer(entry, searched: parameters.keys)
+        }
         if method == .grid {
             try requireGridSize(parameters, required("parameters"))
         }
@@ -75,6 +85,7 @@ struct SweepFileParser {
         spec.heartbeat = try byKey["heartbeat"].map(parseDuration)
         spec.lease = try byKey["lease"].map(parseDuration)
         spec.conditions = conditions
+        spec.command = command
         return spec
     }
 
@@ -152,9 +163,9 @@ struct SweepFileParser {
             throw nodes.error(
                 .maxTrialsWithGrid, at: entry.keyNode, entry.keyPath,
                 value: nodes.shown(entry.value))
-        case (.random, nil), (.tpe, nil):
+        case (.random, nil), (.tpe, nil), (.bayes, nil):
             throw nodes.error(.maxTrialsRequired, at: root, "max_trials")
-        case (.random, let entry?), (.tpe, let entry?):
+        case (.random, let entry?), (.tpe, let entry?), (.bayes, let entry?):
             let count = try atLeast(1, entry)
             guard count <= SweepLimits.maximumTrials else {
                 throw nodes.error(

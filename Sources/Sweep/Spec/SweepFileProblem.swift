@@ -97,6 +97,8 @@ public enum SweepFileProblem: YAMLFileProblem {
     case unknownSamplerKey(suggestion: String?)
     /// `sampler:` given for a method without a model (grid, random).
     case samplerNotAllowed(method: String)
+    /// A `sampler:` key of another model-based method (e.g. `multivariate` under `bayes`).
+    case samplerKeyNotForMethod(key: String, method: String)
     /// More `initial` configs than `max_trials`.
     case tooManyInitialConfigs(maxTrials: Int)
     /// An `initial` config names a parameter that `parameters:` does not search.
@@ -117,6 +119,10 @@ public enum SweepFileProblem: YAMLFileProblem {
     case conditionValueNotInParent(parent: String, values: String)
     /// An `initial` config sets a conditional parameter its condition leaves inactive.
     case initialParameterInactive(condition: String)
+    /// A mistake only a W&B sweep file can make (see ``WandBProblem``).
+    case wandb(WandBProblem)
+    /// A mistake in a `trainer:` block that runs a command.
+    case commandTrainer(CommandTrainerProblem)
 
     /// The human-readable sentence for this problem.
     public var message: String {
@@ -146,7 +152,7 @@ public enum SweepFileProblem: YAMLFileProblem {
         case .unknownEarlyStopType: "unknown early-stop type (use asha or median)"
         case .unknownLoss: "unknown loss (use mse, ce or focal)"
         case .unknownAttention: "unknown attention (use none, se or cbam)"
-        case .maxTrialsRequired: "methods random and tpe need max_trials"
+        case .maxTrialsRequired: "methods random, tpe and bayes need max_trials"
         case .maxTrialsWithGrid:
             "max_trials is not allowed with method grid (the grid is exhaustive)"
         case .outOfRange(let requirement): requirement
@@ -182,7 +188,9 @@ public enum SweepFileProblem: YAMLFileProblem {
                 + " (use one of \(valid.joined(separator: ", ")))"
         case .unknownSamplerKey(let suggestion): Self.unknown("sampler key", suggestion)
         case .samplerNotAllowed(let method):
-            "sampler settings only apply to method tpe, not \(method)"
+            "sampler settings only apply to methods tpe and bayes, not \(method)"
+        case .samplerKeyNotForMethod(let key, let method):
+            "\(key) does not apply to method \(method); it takes n_startup_trials and constant_liar"
         case .tooManyInitialConfigs(let maxTrials):
             "lists more configs than max_trials (\(maxTrials)); they count toward it"
         case .initialParameterNotSearched:
@@ -202,6 +210,8 @@ public enum SweepFileProblem: YAMLFileProblem {
             "\(parent) never takes this value (its values: \(values))"
         case .initialParameterInactive(let condition):
             "inactive in this config (\(condition)); leave it out"
+        case .wandb(let problem): problem.message
+        case .commandTrainer(let problem): problem.message
         case .invalidName:
             "must be 1-100 characters of letters, digits, '.', '_' or '-', "
                 + "not starting with '.'"

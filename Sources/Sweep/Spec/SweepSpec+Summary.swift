@@ -13,14 +13,17 @@ extension SweepSpec {
             switch method {
             case .grid: "\(trials) (full grid)"
             case .random: "\(trials) (seed \(seed))"
-            case .tpe:
+            case .tpe, .bayes:
                 "\(maxTrials ?? 0) (proposed one at a time from the results, seed \(seed))"
                     + (proposalSpaceSize.map { " of a space of \($0) points" } ?? "")
             }
         lines.append(Self.row("method", method.rawValue))
         lines.append(Self.row("trials", trialText))
         if let samplerSettings {
-            lines.append(Self.row("sampler", samplerSettings.summary))
+            lines.append(
+                Self.row(
+                    "sampler",
+                    method == .bayes ? samplerSettings.bayesSummary : samplerSettings.summary))
         }
         for (index, config) in initial.enumerated() {
             let values = Hyperparameter.allCases.filter { parameters[$0] != nil }
@@ -30,8 +33,9 @@ extension SweepSpec {
         lines.append("parameters:")
         let defaults = RemedyParameters()
         for parameter in Hyperparameter.allCases
-        where !parameter.isRemedy || parameters[parameter] != nil
-            || fixedValue(parameter) != defaults.description(parameter)
+        where parameters[parameter] != nil
+            || command == nil
+                && (!parameter.isRemedy || fixedValue(parameter) != defaults.description(parameter))
         {
             let text = parameters[parameter].map(\.description) ?? "fixed \(fixedValue(parameter))"
             lines.append(Self.row("  " + parameter.rawValue, text))
@@ -42,12 +46,16 @@ extension SweepSpec {
             lines.append(Self.row("  " + parameter.rawValue, conditions[parameter]?.summary ?? ""))
         }
         lines.append(Self.row("epochs", trainer.epochs))
-        lines.append(Self.row("dataset", Self.describe(trainer.data)))
-        lines.append(
-            Self.row(
-                "fixed",
-                "momentum \(trainer.momentum), warmup_epochs \(trainer.warmupEpochs), "
-                    + "focal_alpha \(trainer.focalAlpha), focal_gamma \(trainer.focalGamma)"))
+        if let command {
+            lines += command.summary(spec: self).map { Self.row($0.label, $0.value) }
+        } else {
+            lines.append(Self.row("dataset", Self.describe(trainer.data)))
+            lines.append(
+                Self.row(
+                    "fixed",
+                    "momentum \(trainer.momentum), warmup_epochs \(trainer.warmupEpochs), "
+                        + "focal_alpha \(trainer.focalAlpha), focal_gamma \(trainer.focalGamma)"))
+        }
         if let earlyStop {
             var text = "\(earlyStop.kind.rawValue), min_epochs \(earlyStop.minEpochs)"
             if earlyStop.kind == .asha { text += ", reduction_factor \(earlyStop.reductionFactor)" }
@@ -61,6 +69,10 @@ extension SweepSpec {
         }
         lines.append(Self.row("max_retries", maxRetries))
         lines.append(Self.row("objective", "\(objective.name) (maximised)"))
+        if !readingNotes.isEmpty {
+            lines.append("W&B keys:")
+            lines += readingNotes.map { "  " + $0 }
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -86,8 +98,9 @@ extension SweepSpec {
         case .synthetic(let options):
             "synthetic \(options.imageSize)x\(options.imageSize), \(options.trainImages) train / "
                 + "\(options.valImages) val images, seed \(options.seed)"
-        case .yolo(let path, let skipCorrupt):
-            "yolo \(path)" + (skipCorrupt ? " (skipping corrupt files)" : "")
+        case .yolo(let path, let skipCorrupt, let imageSize, let resize):
+            "yolo \(path), \(imageSize)x\(imageSize) \(resize.rawValue)"
+                + (skipCorrupt ? " (skipping corrupt files)" : "")
         }
     }
 

@@ -33,6 +33,11 @@ public struct SweepSpec: Sendable, Equatable {
     public var lease: Double?
     /// Searched parameters that apply only for some values of a categorical one (`when:`).
     public var conditions: [Hyperparameter: ParameterCondition] = [:]
+    /// How the file's W&B keys were read, one line each (empty for a native file).
+    public var readingNotes: [String] = []
+    /// The program each trial runs instead of the embedded trainer (`trainer: command:`);
+    /// nil runs the embedded trainer, whose settings are ``trainer``.
+    public var command: CommandTrainer?
 
     public init(
         name: String, method: SearchMethod, maxTrials: Int? = nil, seed: UInt64 = 0,
@@ -67,6 +72,9 @@ public enum SearchMethod: String, Sendable, Codable, CaseIterable {
     /// Tree-structured Parzen Estimator: `max_trials` trials, each proposed from the results so
     /// far when a worker slot frees (``TPESampler``).
     case tpe
+    /// Gaussian-process Bayesian optimisation: like `tpe`, each trial proposed from the results
+    /// so far (``BayesSampler``).
+    case bayes
 }
 
 /// The hyperparameters a sweep can search, spelled as in sweep files and the database.

@@ -46,7 +46,9 @@ public final class MemoryTrialStore: TrialStore, @unchecked Sendable {
         }
     }
 
-    public func plan(sweepID: Int64, trials planned: [TrialConfig]) throws(StoreError) {
+    public func plan(
+        sweepID: Int64, trials planned: [TrialConfig], limit: Int?
+    ) throws(StoreError) {
         try locked { () throws(StoreError) in
             let stored = trials.filter { $0.value.sweepID == sweepID }.mapValues(\.config.training)
             if let changes = TrainerSettingsChange.firstConflict(stored: stored, planned: planned) {
@@ -55,7 +57,7 @@ public final class MemoryTrialStore: TrialStore, @unchecked Sendable {
             }
             let lastIndex = trials.values.filter { $0.sweepID == sweepID }.map(\.config.index).max()
             let numbered = PlanNumbering.numbered(
-                planned, storedKeys: Set(stored.keys), lastStoredIndex: lastIndex)
+                planned, storedKeys: Set(stored.keys), lastStoredIndex: lastIndex, limit: limit)
             for config in numbered where trials[config.key] == nil {
                 trials[config.key] = Trial(config: config, sweepID: sweepID)
                 order.append(config.key)

@@ -12,10 +12,12 @@ public enum MetricColumns {
     }
 
     /// Reads the metrics from `row`; nil when the row has none (no evaluation ran, or a LEFT JOIN
-    /// found no row). A stored NULL inside a present row reads as NaN (SQLite stores NaN as NULL).
+    /// found no row). A stored NULL inside a present row reads as NaN (SQLite stores NaN as NULL;
+    /// a command trainer may report only some metrics).
     static func metrics(from row: Row, prefix: String = "") -> DetectionMetrics? {
-        let first = prefix + DetectionMetric.ap.name
-        guard row.hasColumn(first), (row[first] as Double?) != nil else {
+        guard row.hasColumn(prefix + DetectionMetric.ap.name),
+            names.contains(where: { (row[prefix + $0] as Double?) != nil })
+        else {
             return nil
         }
         return DetectionMetrics { (row[prefix + $0.name] as Double?) ?? .nan }

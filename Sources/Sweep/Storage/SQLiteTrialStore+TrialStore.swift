@@ -17,7 +17,9 @@ extension SQLiteTrialStore: TrialStore {
         }
     }
 
-    public func plan(sweepID: Int64, trials: [TrialConfig]) throws(StoreError) {
+    public func plan(
+        sweepID: Int64, trials: [TrialConfig], limit: Int?
+    ) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try write { db in
@@ -33,7 +35,7 @@ extension SQLiteTrialStore: TrialStore {
                 db, sql: "SELECT MAX(plan_index) FROM trial WHERE sweep_id = ?",
                 arguments: [sweepID])
             let numbered = PlanNumbering.numbered(
-                trials, storedKeys: Set(stored.keys), lastStoredIndex: lastIndex)
+                trials, storedKeys: Set(stored.keys), lastStoredIndex: lastIndex, limit: limit)
             let statement = try db.makeStatement(
                 sql: """
                     INSERT INTO trial (sweep_id, key, plan_index, lr, weight_decay, batch_size,

@@ -32,7 +32,10 @@ public protocol TrialStore: Sendable {
     /// Adds the planned trials whose key is not stored yet; existing trials are left untouched.
     /// Throws ``StoreError/trainerSettingsChanged(sweep:changes:path:)`` (planning nothing) when
     /// a planned trial is stored with another training config (an edited `trainer:` section).
-    func plan(sweepID: Int64, trials: [TrialConfig]) throws
+    /// With `limit`, new trials are added only while the sweep holds fewer than `limit` trials,
+    /// counted in the same transaction, so concurrent planners (agents proposing the last
+    /// trials of a model-based sweep) never store more than `limit` together.
+    func plan(sweepID: Int64, trials: [TrialConfig], limit: Int?) throws
     /// Puts `running` and `interrupted` trials of the sweep back to `queued` (their orchestrator
     /// died or was stopped); returns the worker pids they had, so leftovers can be killed.
     func requeueUnfinished(sweepID: Int64) throws -> [Int32]
@@ -74,4 +77,11 @@ public protocol TrialStore: Sendable {
     func requeue(key: String, attempt: Int, error: String) throws
     /// How many of the sweep's trials are queued and running now.
     func pendingCounts(sweepID: Int64) throws -> PendingCounts
+}
+
+extension TrialStore {
+    /// Adds the planned trials whose key is not stored yet, without a limit.
+    public func plan(sweepID: Int64, trials: [TrialConfig]) throws {
+        try plan(sweepID: sweepID, trials: trials, limit: nil)
+    }
 }

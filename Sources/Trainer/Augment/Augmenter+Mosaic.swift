@@ -25,14 +25,11 @@ extension Augmenter {
                 image.width == width && image.height == height,
                 "Augmenter: image \(source) is \(image.width)×\(image.height), "
                     + "not \(width)×\(height)")
-            image.pixels.withUnsafeBufferPointer { pixels in
-                let src = pixels.baseAddress!
-                for ch in 0..<3 {
-                    for y in q.y0..<q.y1 {
-                        let from = src + ch * plane + (y - q.dy) * width + (q.x0 - q.dx)
-                        (canvas.data + ch * plane + y * width + q.x0)
-                            .update(from: from, count: q.x1 - q.x0)
-                    }
+            for ch in 0..<3 {
+                for y in q.y0..<q.y1 {
+                    image.storage.copy(
+                        from: ch * plane + (y - q.dy) * width + (q.x0 - q.dx),
+                        count: q.x1 - q.x0, into: canvas.data + ch * plane + y * width + q.x0)
                 }
             }
             for object in image.objects {

@@ -37,9 +37,7 @@ final class Augmenter {
             if mosaic {
                 objects = composeMosaic(dataset, first: index, width: width, height: height)
             } else {
-                image.pixels.withUnsafeBufferPointer {
-                    canvas.data.update(from: $0.baseAddress!, count: count)
-                }
+                image.copyPixels(into: canvas.data)
                 objects = image.objects
             }
             if paste { pasteSmallObjects(&objects, width: width, height: height) }
@@ -50,9 +48,7 @@ final class Augmenter {
                 destination.update(from: canvas.data, count: count)
             }
         } else {
-            image.pixels.withUnsafeBufferPointer {
-                destination.update(from: $0.baseAddress!, count: count)
-            }
+            image.copyPixels(into: destination)
             objects = image.objects
         }
         if flipRNG.chance(settings.fliplr) {

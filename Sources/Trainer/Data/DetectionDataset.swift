@@ -25,20 +25,45 @@ public struct ObjectAnnotation: Codable, Sendable, Equatable {
     }
 }
 
-/// An RGB image, planar CHW float32 in 0...1 (`pixels.count == 3 * height * width`), with its
-/// objects.
+/// An RGB image, planar CHW (`3 × height × width` values in 0...1), with its objects. The
+/// pixels are float32 or bytes (``ImagePixels``); readers go through ``copyPixels(into:)``.
 public struct DetectionImage: Sendable, Equatable {
     public var width: Int
     public var height: Int
-    public var pixels: [Float]
+    public var storage: ImagePixels
     public var objects: [ObjectAnnotation]
 
     public init(width: Int, height: Int, pixels: [Float], objects: [ObjectAnnotation]) {
-        precondition(pixels.count == 3 * width * height, "DetectionImage: pixels must be 3×H×W")
+        self.init(width: width, height: height, storage: .floats(pixels), objects: objects)
+    }
+
+    public init(width: Int, height: Int, storage: ImagePixels, objects: [ObjectAnnotation]) {
+        precondition(storage.count == 3 * width * height, "DetectionImage: pixels must be 3×H×W")
         self.width = width
         self.height = height
-        self.pixels = pixels
+        self.storage = storage
         self.objects = objects
+    }
+
+    /// The pixels as floats; for a byte image, a fresh copy on every read. Setting stores floats.
+    public var pixels: [Float] {
+        get { storage.floats }
+        set {
+            precondition(
+                newValue.count == 3 * width * height, "DetectionImage: pixels must be 3×H×W")
+            storage = .floats(newValue)
+        }
+    }
+
+    /// Writes the pixels as floats to `destination` (`3 × height × width` values).
+    public func copyPixels(into destination: UnsafeMutablePointer<Float>) {
+        storage.copy(into: destination)
+    }
+
+    /// Same size, objects and pixel values, however they are stored.
+    public static func == (lhs: DetectionImage, rhs: DetectionImage) -> Bool {
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.objects == rhs.objects
+            && lhs.pixels == rhs.pixels
     }
 }
 

@@ -23,9 +23,7 @@ final class BatchLoader {
             if let augmenter {
                 objects.append(augmenter.augment(dataset, index: index, into: dst))
             } else {
-                image.pixels.withUnsafeBufferPointer {
-                    dst.update(from: $0.baseAddress!, count: images.itemCount)
-                }
+                image.copyPixels(into: dst)
                 objects.append(image.objects)
             }
         }

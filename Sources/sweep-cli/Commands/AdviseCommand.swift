@@ -6,7 +6,7 @@ struct AdviseCommand: AsyncParsableCommand {
         commandName: "advise",
         abstract: "Batch-size advice from a sweep: best lr per batch size, lr* ∝ batch^k.",
         discussion: """
-            For each batch size the best lr, objective and loss; a fit of lr* ∝ batch^k with a \
+            For each batch size the best lr, objective (the sweep's, or --objective) and loss; a fit of lr* ∝ batch^k with a \
             95% interval for k; the change of the best objective per doubling of batch size. \
             Says so when the sweep has too few trials per batch size to tell.
             """)
@@ -17,12 +17,22 @@ struct AdviseCommand: AsyncParsableCommand {
     @Option(help: "The sweep database.")
     var db = SQLiteTrialStore.defaultPath
 
+    @Option(help: ObjectiveOption.help)
+    var objective: String?
+
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    func validate() throws {
+        _ = try ObjectiveOption.metric(objective)
+    }
+
     func run() async throws {
         let store = try SQLiteTrialStore(path: db, readOnly: true)
-        let advice = BatchSizeAdvice(points: ObjectivePoint.points(try store.ranking(sweep: sweep)))
+        let objective = try ObjectiveOption.metric(objective) ?? store.objective(sweep: sweep)
+        let ranking = try store.ranking(sweep: sweep, objective: objective)
+        let advice = BatchSizeAdvice(
+            points: ObjectivePoint.points(ranking, objective: objective), objective: objective.name)
         if json {
             print(try ReportText.json(advice), terminator: "")
         } else {

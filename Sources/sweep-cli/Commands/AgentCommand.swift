@@ -92,10 +92,11 @@ struct AgentCommand: AsyncParsableCommand {
             lease: lease, trialTimeout: spec.trialTimeout, maxRetries: spec.maxRetries)
         let store = try StoreOpener.writable(db)
         defer { store.close() }
-        let launcher =
+        var launcher =
             workerCommand.map {
                 WorkerLauncher(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
             } ?? .currentExecutable()
+        launcher.trialsRoot = WorkerLauncher.defaultTrialsRoot(database: db)
         let agent = Agent(
             spec: spec, store: store.store, launcher: launcher, options: options,
             earlyStop: spec.makeEarlyStopRule()

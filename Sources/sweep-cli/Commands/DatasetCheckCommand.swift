@@ -15,13 +15,16 @@ struct DatasetCheckCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Side the images are resized to.")
     var imageSize: Int = DatasetLoader.defaultYOLOImageSize
 
+    @Option(help: "letterbox (keep aspect, pad grey) or stretch.")
+    var resize: ResizeMode = .letterbox
+
     @Flag(name: .long, help: "Skip corrupt images and label files with a warning.")
     var skipCorrupt = false
 
     func run() async throws {
         let started = ContinuousClock.now
         let result = try YOLODatasetReader.read(
-            dataFile: dataFile, imageSize: imageSize, skipCorrupt: skipCorrupt)
+            dataFile: dataFile, imageSize: imageSize, resize: resize, skipCorrupt: skipCorrupt)
         let seconds = (ContinuousClock.now - started) / .seconds(1)
         for warning in result.warnings {
             print("warning: skipped: \(warning)")

@@ -4,7 +4,12 @@ import ArgumentParser
 struct DatasetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
-        abstract: "Export the built-in synthetic dataset; check a YOLO dataset.",
-        subcommands: [DatasetExportCommand.self, DatasetCheckCommand.self]
+        abstract:
+            "Export the built-in synthetic dataset; check or cache a YOLO dataset; write its COCO "
+            + "ground truth.",
+        subcommands: [
+            DatasetExportCommand.self, DatasetCheckCommand.self, DatasetCacheCommand.self,
+            DatasetCOCOCommand.self,
+        ]
     )
 }

@@ -22,7 +22,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Only the best N trials in the CSV.")
     var top: Int?
 
-    @Flag(help: "The CSV holds only the Pareto front of ap_small against training seconds.")
+    @Flag(help: "The CSV holds only the Pareto front of the objective against training seconds.")
     var pareto = false
 
     @Option(help: "Write the best trial's training config as YAML to this file.")

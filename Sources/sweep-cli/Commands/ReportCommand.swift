@@ -30,6 +30,9 @@ struct ReportCommand: AsyncParsableCommand {
         help: "Rewrite the report every SECONDS while trials of the sweep are running.")
     var watch: Int?
 
+    @Option(help: ObjectiveOption.help)
+    var objective: String?
+
     @Option(help: "Chart.js to inline.")
     var chartJs = ReportHTML.defaultChartJSPath
 
@@ -37,25 +40,32 @@ struct ReportCommand: AsyncParsableCommand {
         if let watch, watch < 1 {
             throw ValidationError("--watch must be at least 1 second, got \(watch)")
         }
+        _ = try ObjectiveOption.metric(objective)
     }
 
     func run() async throws {
         let chartJS = try ReportHTML.loadChartJS(path: chartJs)
         let store = try SQLiteTrialStore(path: db, readOnly: true)
         let path = out ?? ReportWriter.defaultPath(sweep: sweep)
+        let objective = try ObjectiveOption.metric(objective)
         let input = try ReportWriter.write(
-            store: store, sweep: sweep, to: path, chartJS: chartJS, refreshSeconds: watch)
-        print("wrote the report of sweep '\(sweep)' (\(input.trials.count) trials) to \(path)")
+            store: store, sweep: sweep, to: path, chartJS: chartJS, refreshSeconds: watch,
+            objective: objective)
+        print(
+            "wrote the report of sweep '\(sweep)' (\(input.trials.count) trials, by "
+                + "\(input.objective.name)) to \(path)")
         if open { Self.open(path) }
         guard let watch else { return }
         while try ReportWriter.isRunning(store: store, sweep: sweep) {
             try await Task.sleep(for: .seconds(watch))
             let now = try ReportWriter.write(
-                store: store, sweep: sweep, to: path, chartJS: chartJS, refreshSeconds: watch)
+                store: store, sweep: sweep, to: path, chartJS: chartJS, refreshSeconds: watch,
+                objective: objective)
             let running = now.trials.filter { $0.state == .running }.count
             print("rewrote \(path): \(running) trials running")
         }
-        try ReportWriter.write(store: store, sweep: sweep, to: path, chartJS: chartJS)
+        try ReportWriter.write(
+            store: store, sweep: sweep, to: path, chartJS: chartJS, objective: objective)
         print("no trial is running: wrote the final report to \(path)")
     }
 

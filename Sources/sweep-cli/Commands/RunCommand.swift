@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Sweep
+import Trainer
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,6 +38,9 @@ struct RunCommand: AsyncParsableCommand {
         help: "How long running trials may finish after the first Ctrl-C.")
     var grace = "30s"
 
+    @Option(help: "The dataset cache folder a YOLO dataset is prepared in once for all trials.")
+    var cache = DatasetCache.defaultFolder
+
     @Option(help: .hidden)
     var workerCommand: String?
 
@@ -58,6 +62,7 @@ struct RunCommand: AsyncParsableCommand {
                 try SchedulerOptions.seconds(text, option: "--time-budget")
             },
             grace: try SchedulerOptions.seconds(grace, option: "--grace"))
+        try DatasetCachePreparation.prepare(spec.trainer.data, folder: cache)
         let terminal = isatty(STDOUT_FILENO) != 0
         let result = try await SweepRun(
             spec: spec, databasePath: try StoreOpener.sqlitePath(db, command: "run"),

@@ -43,8 +43,14 @@ struct TrainCommand: AsyncParsableCommand {
     var attention: AttentionKind?
     @Option(help: "A YOLO data.yaml to train on instead of the synthetic dataset.")
     var data: String?
-    @Option(parsing: .unconditional, help: "Synthetic dataset: image side in pixels.")
+    @Option(
+        parsing: .unconditional,
+        help: "Image side in pixels (the synthetic dataset's, or what YOLO images are resized to).")
     var imageSize: Int?
+    @Option(help: "YOLO dataset: letterbox (keep aspect, pad grey; the default) or stretch.")
+    var resize: ResizeMode?
+    @Option(help: "YOLO dataset: the dataset cache folder (default: results/cache).")
+    var cache = DatasetCache.defaultFolder
     @Option(parsing: .unconditional, help: "Synthetic dataset: training images.")
     var trainImages: Int?
     @Option(parsing: .unconditional, help: "Synthetic dataset: validation images.")
@@ -78,12 +84,22 @@ struct TrainCommand: AsyncParsableCommand {
         if let divergeFactor { training.divergeFactor = divergeFactor }
         if let attention { training.attention = attention }
         if let data { training.data = .yolo(path: data, skipCorrupt: false) }
-        if imageSize != nil || trainImages != nil || valImages != nil {
-            guard case .synthetic(var options) = training.data else {
+        switch training.data {
+        case .yolo(let path, let skipCorrupt, let size, let mode):
+            guard trainImages == nil, valImages == nil else {
                 throw TrainingConfigError(
-                    key: "--image-size, --train-images, --val-images",
+                    key: "--train-images, --val-images",
                     value: "a YOLO dataset from " + (data.map { "--data \($0)" } ?? "--config"),
                     requirement: "synthetic dataset flags need the synthetic dataset, not both")
+            }
+            training.data = .yolo(
+                path: path, skipCorrupt: skipCorrupt, imageSize: imageSize ?? size,
+                resize: resize ?? mode)
+        case .synthetic(var options):
+            guard resize == nil else {
+                throw TrainingConfigError(
+                    key: "--resize", value: "the synthetic dataset",
+                    requirement: "--resize needs a YOLO dataset (--data, or data.yolo in --config)")
             }
             options.imageSize = imageSize ?? options.imageSize
             options.trainImages = trainImages ?? options.trainImages
@@ -97,7 +113,7 @@ struct TrainCommand: AsyncParsableCommand {
     func run() async throws {
         let training = try trainingConfig()
         BLAS.setThreads(threads)
-        let split = try DatasetLoader.load(training.data)
+        let split = try DatasetLoader.load(training.data, cache: DatasetCache(folder: cache))
         let epochs = training.epochs
         let result = try TrainingLoop.run(training, on: split) { event in
             if case .epoch(let report) = event {
@@ -112,3 +128,4 @@ struct TrainCommand: AsyncParsableCommand {
 
 extension LossKind: ExpressibleByArgument {}
 extension AttentionKind: ExpressibleByArgument {}
+extension ResizeMode: ExpressibleByArgument {}

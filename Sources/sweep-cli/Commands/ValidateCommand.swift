@@ -9,7 +9,9 @@ struct ValidateCommand: AsyncParsableCommand {
         abstract: "Check a sweep file without running it.",
         discussion: """
             Prints the sweep's name, method, number of trials, parameter domains, epochs and \
-            dataset, or the first mistake as FILE:LINE: KEY: problem (got VALUE) and exits 1.
+            dataset, or the first mistake as FILE:LINE: KEY: problem (got VALUE) and exits 1. \
+            A W&B sweep file is read in this project's terms, and how each W&B key was read is \
+            printed.
             """)
 
     @Argument(help: "The sweep file (YAML).")

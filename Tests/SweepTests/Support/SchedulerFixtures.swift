@@ -71,8 +71,10 @@ final class EventLog: Sendable {
     }
 
     /// Waits until `count` trials have reported their first epoch (fake workers then sit in a
-    /// gate or a hang, so the run's state is known). The 60 s cap only keeps a broken run from
-    /// hanging the suite; nothing depends on how fast the machine is.
+    /// gate or a hang, so the run's state is known). The 600 s cap only keeps a broken run from
+    /// hanging the suite; nothing depends on how fast the machine is. (60 s ran out in full-suite
+    /// runs on a loaded 2-core machine, where tests that block on `waitUntilExit` hold the
+    /// cooperative pool's two threads for minutes.)
     func waitForFirstEpochs(_ count: Int) async throws {
         try await wait("\(count) first epochs") { $0.trialsThatReported(epoch: 1).count >= count }
     }
@@ -83,7 +85,7 @@ final class EventLog: Sendable {
     }
 
     private func wait(_ what: String, until condition: (EventLog) -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
+        let deadline = ContinuousClock.now + .seconds(600)
         while !condition(self), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }

@@ -40,8 +40,7 @@ import Testing
         let collector = Collector()
         let logger = Logger(label: "test") { _ in collector }
         let split = try DatasetLoader.load(
-            .yolo(path: summary.dataFile, skipCorrupt: true),
-            yoloImageSize: 32, logger: logger)
+            .yolo(path: summary.dataFile, skipCorrupt: true, imageSize: 32), logger: logger)
         #expect(split.train.images.count == 2)
         let messages = collector.messages
         #expect(messages.count == 1)

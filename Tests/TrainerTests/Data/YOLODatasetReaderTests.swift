@@ -23,8 +23,7 @@ import Testing
     @Test func exportThenLoadEqualsTheGeneratedData() throws {
         let dataFile = try exported()
         let loaded = try DatasetLoader.load(
-            .yolo(path: dataFile, skipCorrupt: false),
-            yoloImageSize: 32)
+            .yolo(path: dataFile, skipCorrupt: false, imageSize: 32))
         let generated = SyntheticDataset.generate(Self.options)
         for (got, want) in [(loaded.train, generated.train), (loaded.val, generated.val)] {
             #expect(got.classNames == want.classNames)
@@ -94,9 +93,11 @@ import Testing
                         classIndex: 1, box: BoundingBox(x: 8, y: 8, width: 16, height: 16))
                 ])
         #expect(split.val.images.count == 2 && split.val.images.allSatisfy(\.objects.isEmpty))
-        // Left half of the fixture is red, right half blue, after resizing too.
+        // Left half of the fixture is red, right half blue, after resizing too; letterboxed,
+        // the 16 × 12 image fills rows 4..<28 and grey pads the rest.
         let val = split.val.images[0]
-        #expect(val.pixels[0] > 0.7 && val.pixels[2 * 1024 + 31] > 0.7)
+        #expect(val.pixels[4 * 32] > 0.7 && val.pixels[2 * 1024 + 4 * 32 + 31] > 0.7)
+        #expect(val.pixels[0] == Float(114) / 255 && val.pixels[31 * 32] == Float(114) / 255)
     }
 
     /// Images without a single label file mean a misplaced `labels/` folder, not empty images.

@@ -183,6 +183,35 @@ struct BadConfigCase: Sendable, CustomTestStringConvertible {
                         skipCorrupt: true)))
     }
 
+    @Test func readsTheYOLOImageSizeAndResize() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("trainer-reader-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "names: [a]\n".write(toFile: folder + "/data.yaml", atomically: true, encoding: .utf8)
+        let reader = TrainingConfigReader(
+            path: "x.yaml", baseDirectory: folder, source: .configFile)
+        let config = try reader.read(
+            text: "data: {yolo: data.yaml, image_size: 256, resize: stretch}")
+        #expect(
+            config.data
+                == .yolo(
+                    path: folder + "/data.yaml", skipCorrupt: false, imageSize: 256,
+                    resize: .stretch))
+        #expect(
+            try reader.read(text: "data: {yolo: data.yaml}").data
+                == .yolo(path: folder + "/data.yaml", skipCorrupt: false, imageSize: 128))
+        #expect(throws: TrainingConfigFileError.self) {
+            try reader.read(text: "data: {yolo: data.yaml, resize: squash}")
+        }
+        #expect(throws: TrainingConfigFileError.self) {
+            try reader.read(text: "data: {synthetic: {}, image_size: 64}")
+        }
+        #expect(throws: TrainingConfigFileError.self) {
+            try reader.read(text: "data: {yolo: data.yaml, image_size: 8}")
+        }
+    }
+
     @Test func readsTheAttentionAndAugmentationKeys() throws {
         let reader = TrainingConfigReader(path: "x.yaml", baseDirectory: "/", source: .configFile)
         let text = """

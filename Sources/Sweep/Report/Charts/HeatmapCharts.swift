@@ -1,8 +1,9 @@
 /// A heatmap drawn as a matrix of squares: one point per cell on two category axes, coloured by
 /// the cell's best or median objective; hovering a square shows its numbers.
 enum HeatmapCharts {
-    static func charts(_ heatmap: ObjectiveHeatmap, id: String) -> [ReportChart] {
-        let objective = ReportObjective.name
+    static func charts(
+        _ heatmap: ObjectiveHeatmap, id: String, objective: String
+    ) -> [ReportChart] {
         let statistics: [(name: String, value: (ObjectiveHeatmap.Cell) -> Double)] = [
             ("best", \.best), ("median", \.median),
         ]

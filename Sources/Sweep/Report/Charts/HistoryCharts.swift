@@ -1,7 +1,6 @@
 /// The optimisation history charts: each trial's objective and the best so far.
 enum HistoryCharts {
-    static func charts(_ history: OptimizationHistory) -> [ReportChart] {
-        let objective = ReportObjective.name
+    static func charts(_ history: OptimizationHistory, objective: String) -> [ReportChart] {
         func chart(
             id: String, title: String, axis: String, steps: [OptimizationHistory.Step],
             x: (OptimizationHistory.Step) -> Double?

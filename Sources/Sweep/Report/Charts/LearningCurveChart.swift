@@ -18,21 +18,24 @@ public enum LearningCurveChart {
     }
 
     /// `total` is the number of trials that have a curve to draw.
-    static func chart(_ curves: [Curve], total: Int, rungs: [Int], rule: String?) -> ReportChart {
-        let objective = ReportObjective.name
+    static func chart(
+        _ curves: [Curve], total: Int, rungs: [Int], rule: String?,
+        objective metric: DetectionMetric
+    ) -> ReportChart {
+        let objective = metric.name
         let drawn = curves.prefix(ReportChart.maxLines)
         var datasets = drawn.reversed().map { curve in
             ChartDataset(
                 label: "trial \(curve.trial) (\(curve.state.rawValue))",
                 data: curve.epochs.compactMap { report in
-                    ReportObjective.value(report.metrics).map {
+                    metric.objectiveValue(report.metrics).map {
                         .point(x: Double(report.epoch), y: $0)
                     }
                 },
                 type: .line, borderColor: .one(ChartPalette.state(curve.state)),
                 borderWidth: curve.state == .pruned ? 1 : 1.5, pointRadius: 1.5, showLine: true)
         }
-        let values = drawn.flatMap { $0.epochs.compactMap { ReportObjective.value($0.metrics) } }
+        let values = drawn.flatMap { $0.epochs.compactMap { metric.objectiveValue($0.metrics) } }
         let top = values.max() ?? 1
         datasets += rungs.map { rung in
             ChartDataset(

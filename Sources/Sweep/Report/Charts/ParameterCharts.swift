@@ -5,9 +5,8 @@ enum ParameterCharts {
     /// One line per trial across the parameters that vary (each scaled to 0…1, log where the
     /// parameter is log-scaled) and the objective, coloured by the objective.
     static func parallelCoordinates(
-        _ points: [ObjectivePoint], parameters: [ReportParameter]
+        _ points: [ObjectivePoint], parameters: [ReportParameter], objective: String
     ) -> ReportChart {
-        let objective = ReportObjective.name
         let range = ChartPalette.range(points.map(\.objective))
         let axes = parameters.filter { parameter in
             Set(points.map { parameter.value(of: $0.parameters) }).count > 1
@@ -48,8 +47,9 @@ enum ParameterCharts {
 
     /// The objective against each parameter that takes more than one value (all of them while
     /// nothing is ranked, so the section is never empty).
-    static func slices(_ points: [ObjectivePoint], parameters: [ReportParameter]) -> [ReportChart] {
-        let objective = ReportObjective.name
+    static func slices(
+        _ points: [ObjectivePoint], parameters: [ReportParameter], objective: String
+    ) -> [ReportChart] {
         let varying = parameters.filter { parameter in
             Set(points.map { parameter.value(of: $0.parameters) }).count > 1
         }

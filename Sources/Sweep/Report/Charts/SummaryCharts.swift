@@ -2,7 +2,7 @@ import Foundation
 
 /// Parameter importance, the Pareto front, the worker timeline and the batch-size advice.
 enum SummaryCharts {
-    static func importance(_ entries: [FanovaImportance.Entry]) -> ReportChart {
+    static func importance(_ entries: [FanovaImportance.Entry], objective: String) -> ReportChart {
         ReportChart(
             section: "importance", id: "importance",
             config: ChartConfig(
@@ -15,13 +15,14 @@ enum SummaryCharts {
                             backgroundColor: .one("#1c7ed6"))
                     ]),
                 options: ChartOptions(
-                    title: "fANOVA importance for \(ReportObjective.name) (sums to 1)",
+                    title: "fANOVA importance for \(objective) (sums to 1)",
                     scales: ["x": .init(.linear, min: 0, max: 1), "y": .init(.category)],
                     indexAxis: "y")))
     }
 
-    static func pareto(_ points: [ObjectivePoint], front: [ObjectivePoint]) -> ReportChart {
-        let objective = ReportObjective.name
+    static func pareto(
+        _ points: [ObjectivePoint], front: [ObjectivePoint], objective: String
+    ) -> ReportChart {
         let timed = points.filter { $0.seconds != nil }
         return ReportChart(
             section: "pareto", id: "pareto",

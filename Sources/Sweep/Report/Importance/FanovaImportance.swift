@@ -56,12 +56,12 @@ public enum FanovaImportance {
         }.sorted { $0.importance > $1.importance }
     }
 
-    /// The importances of the four searched parameters for the objective, from the completed
+    /// The importances of the four searched parameters for `objective`, from the completed
     /// trials in `ranking`; nil when fewer than two such trials or the objective never varies.
     public static func evaluate(
-        _ ranking: [RankedTrial], settings: Settings = Settings()
+        _ ranking: [RankedTrial], objective: DetectionMetric, settings: Settings = Settings()
     ) -> [Entry]? {
-        evaluate(points: ObjectivePoint.points(ranking), settings: settings)
+        evaluate(points: ObjectivePoint.points(ranking, objective: objective), settings: settings)
     }
 
     /// The importances of the four searched parameters for the objective, from the completed

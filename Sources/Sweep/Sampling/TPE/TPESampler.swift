@@ -14,7 +14,7 @@ import Trainer
 /// domain a list, an integer range or quantised) a point already in the history is never
 /// proposed: the best unseen candidate wins, or, if all candidates were seen, the best unseen
 /// point of the whole space. History entries outside the space are ignored. Deterministic:
-/// the draws for trial `i` come from ``generator(seed:trialIndex:)``, so the same seed and
+/// the draws for trial `i` come from `SplitMix64(seed:stream:)`, so the same seed and
 /// history give the same proposal.
 ///
 /// Conditional parameters (`conditions`, from `when:`) are set only where their condition
@@ -43,32 +43,15 @@ public struct TPESampler: Sendable {
             case .running, .failed: break
             }
         }
-        var dimensions: [TPEDimension] = []
-        let order =
-            Hyperparameter.allCases.filter { conditions[$0] == nil }
-            + Hyperparameter.allCases.filter { conditions[$0] != nil }
-        for parameter in order {
-            guard let domain = space[parameter] else { continue }
-            dimensions.append(try TPEDimension(parameter, domain))
-        }
-        let search = TPESearch(
-            dimensions: dimensions, conditions: conditions, defaults: defaults, history: history)
-        var generator = Self.generator(seed: seed, trialIndex: trialIndex)
+        let search = try TPESearch(
+            space: space, conditions: conditions, defaults: defaults, history: history)
+        var generator = SplitMix64(seed: seed, stream: UInt64(trialIndex))
         let finished = history.filter { $0.state != .running && $0.state != .failed }.count
         guard finished >= settings.startupTrials else {
             return try search.randomUnseen(&generator)
         }
         let (good, bad) = Self.split(history: history, constantLiar: settings.constantLiar)
         return try search.best(good: good, bad: bad, settings: settings, &generator)
-    }
-
-    /// Trial `i`'s own ``SplitMix64``: seeded with the first output of one seeded with
-    /// `seed &+ (i + 1) &* 0x9E3779B97F4A7C15`. Seeding with that sum directly would make trial
-    /// `i + 1`'s stream trial `i`'s shifted by one draw (SplitMix64 steps its state by the same
-    /// constant), so a later proposal could repeat an earlier one exactly.
-    static func generator(seed: UInt64, trialIndex: Int) -> SplitMix64 {
-        var mixer = SplitMix64(seed: seed &+ UInt64(trialIndex + 1) &* 0x9E37_79B9_7F4A_7C15)
-        return SplitMix64(seed: mixer.next())
     }
 
     /// The history ranked best first, cut into the good `goodCount(of: n)` and the rest.

@@ -22,6 +22,25 @@ struct TPESearch: Sendable {
     /// The number of points when every dimension is finite (capped past `Int.max / 2`).
     let finiteSize: Int?
 
+    /// The search over `space`: the unconditional parameters' dimensions first, then the
+    /// conditional ones, each group in ``Hyperparameter`` order, as `conditions` expects.
+    init(
+        space: [Hyperparameter: ParameterDomain],
+        conditions: [Hyperparameter: ParameterCondition], defaults: TrialParameters,
+        history: [TPEObservation]
+    ) throws(TPEError) {
+        let order =
+            Hyperparameter.allCases.filter { conditions[$0] == nil }
+            + Hyperparameter.allCases.filter { conditions[$0] != nil }
+        var dimensions: [TPEDimension] = []
+        for parameter in order {
+            guard let domain = space[parameter] else { continue }
+            dimensions.append(try TPEDimension(parameter, domain))
+        }
+        self.init(
+            dimensions: dimensions, conditions: conditions, defaults: defaults, history: history)
+    }
+
     init(
         dimensions: [TPEDimension], conditions: [Hyperparameter: ParameterCondition] = [:],
         defaults: TrialParameters, history: [TPEObservation]
@@ -200,7 +219,7 @@ struct TPESearch: Sendable {
     }
 
     /// Every point of the finite space not in the history, in a stable order.
-    private func enumerateUnseen() throws(TPEError) -> [[Double]] {
+    func enumerateUnseen() throws(TPEError) -> [[Double]] {
         guard let size = finiteSize, size <= Self.enumerationLimit else {
             throw .spaceExhausted(size: finiteSize ?? 0)
         }

@@ -13,15 +13,7 @@ struct AgentTrialEnd: Sendable {
 extension Agent {
     /// Starts a worker for the claimed trial and records its pid with a first heartbeat.
     func launch(_ claim: ClaimedTrial) throws -> WorkerProcess {
-        let input: Data
-        do {
-            input = try JSONEncoder().encode(claim.config)
-        } catch {
-            preconditionFailure("Agent.launch: TrialConfig encodes: \(error)")
-        }
-        let worker = try WorkerProcess.spawn(
-            argv: launcher.argv(trialKey: claim.key), environment: launcher.environment(),
-            input: input)
+        let worker = try launcher.start(claim.config, spec: spec)
         running[claim.key] = Running(claim: claim, worker: worker)
         do {
             try store.heartbeat(key: claim.key, attempt: claim.attempt, pid: worker.pid, at: Date())
@@ -41,14 +33,16 @@ extension Agent {
         let clock = ContinuousClock()
         let began = clock.now
         let (attempt, storeError) = await worker.attempt(
-            timeout: options.trialTimeout, clock: clock,
+            timeout: options.trialTimeout, clock: clock, decode: WorkerLauncher.decoder(for: spec),
             record: { report in
                 try store.recordEpoch(key: claim.key, attempt: claim.attempt, report: report)
             },
             decide: { report in await decide(claim.config, report) })
+        let seconds = (clock.now - began) / .seconds(1)
         return AgentTrialEnd(
-            claim: claim, attempt: attempt, seconds: (clock.now - began) / .seconds(1),
-            storeError: storeError)
+            claim: claim,
+            attempt: launcher.complete(attempt, config: claim.config, spec: spec, seconds: seconds),
+            seconds: seconds, storeError: storeError)
     }
 
     private func decide(_ config: TrialConfig, _ report: EpochReport) -> EarlyStopDecision {

@@ -7,6 +7,10 @@ import Trainer
 /// and results under the claim's attempt number (a claim that expired meanwhile is refused by
 /// the store, so nothing is stored twice).
 ///
+/// A model-based sweep (`method: tpe`) is proposed lazily, as ``Scheduler`` does: an agent with
+/// a free slot and nothing to claim proposes the next trial from every trial in the shared
+/// store (other agents' running trials included), plans it and claims it.
+///
 /// Claims of dead agents (heartbeat older than the lease) are queued again by whichever agent
 /// notices first. An agent with nothing to claim waits while other agents' trials run (they may
 /// come back), and exits when no trial is queued or running, after `maxTrialsHere` trials, or
@@ -26,6 +30,8 @@ public actor Agent {
     var rule: (any EarlyStopRule)?
     var running: [String: Running] = [:]
     var stopping = false
+    /// A model-based sweep has stored `max_trials` trials or exhausted its space.
+    var proposalsDone = false
     var summary = AgentSummary(ending: .sweepFinished)
 
     /// - Parameter earlyStop: the rule that prunes trials; it sees the epochs of this agent's
@@ -84,7 +90,7 @@ public actor Agent {
             while true {
                 while !stopping, running.count < options.jobs,
                     started < (options.maxTrialsHere ?? .max),
-                    let claim = try store.claim(sweepID: sweepID, owner: options.owner, at: Date())
+                    let claim = try claimNext(sweepID: sweepID)
                 {
                     let worker = try launch(claim)
                     started += 1

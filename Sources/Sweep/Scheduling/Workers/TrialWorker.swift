@@ -34,7 +34,10 @@ public enum TrialWorker {
         do {
             // Validated before the dataset is generated: bounds keep allocations possible.
             try config.training.validate()
-            let split = try DatasetLoader.load(config.training.data, logger: logger)
+            // The orchestrator names the cache folder, so a YOLO dataset is mapped, not decoded.
+            let cache = ProcessInfo.processInfo.environment[DatasetCache.environmentKey]
+                .map(DatasetCache.init(folder:))
+            let split = try DatasetLoader.load(config.training.data, cache: cache, logger: logger)
             result = try TrainingLoop.run(config.training, on: split) { event in
                 if case .epoch(let report) = event {
                     write(WorkerMessage.epoch(report).line())

@@ -14,14 +14,18 @@ public struct WorkerLauncher: Sendable, Equatable {
     /// Variables added to (or replacing in) the orchestrator's environment.
     /// `OPENBLAS_NUM_THREADS=1` is always set: one BLAS thread per trial.
     public var environment: [String: String]
+    /// The folder holding each command trainer's trial folders (`ROOT/SWEEP/trial-N`).
+    public var trialsRoot: String
 
     public init(
         executable: String, arguments: [String] = ["worker"],
-        environment: [String: String] = [:]
+        environment: [String: String] = [:],
+        trialsRoot: String = defaultTrialsRoot(database: SQLiteTrialStore.defaultPath)
     ) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
+        self.trialsRoot = trialsRoot
     }
 
     /// The running program in worker mode (`/proc/self/exe worker`), falling back to the

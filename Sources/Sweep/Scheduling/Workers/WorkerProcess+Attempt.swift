@@ -5,9 +5,10 @@ extension WorkerProcess {
     /// `record` (a failed write stops the worker as `interrupted` and is returned as the store
     /// error), then to `decide` (a prune stops the worker); after `timeout` seconds on `clock`
     /// the worker is stopped as timed out. The one reading of the worker protocol that `run`'s
-    /// scheduler and an agent share.
+    /// scheduler and an agent share; `decode` reads one stdout line (nil: not a message).
     func attempt(
         timeout: Double?, clock: any Clock<Duration>,
+        decode: (String) -> WorkerMessage? = { WorkerMessage(line: $0) },
         record: (EpochReport) throws -> Void,
         decide: (EpochReport) async -> EarlyStopDecision
     ) async -> (attempt: TrialAttempt, storeError: (any Error)?) {
@@ -25,7 +26,7 @@ extension WorkerProcess {
             switch output {
             case .line(let line):
                 guard stopReason == nil else { continue }
-                guard let message = WorkerMessage(line: line) else {
+                guard let message = decode(line) else {
                     if attempt.garbage == nil && !line.allSatisfy(\.isWhitespace) {
                         attempt.garbage = line
                     }

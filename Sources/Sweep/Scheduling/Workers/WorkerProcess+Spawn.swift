@@ -17,7 +17,7 @@ extension WorkerProcess {
     /// stderr and no other open descriptor, default signal handlers and an empty signal mask (the orchestrator ignores SIGINT,
     /// SIGTERM and SIGPIPE; a worker must not inherit that). Returns 0 or an `errno` value.
     static func spawnProcess(
-        _ pid: inout pid_t, argv: [String], environment: [String: String],
+        _ pid: inout pid_t, argv: [String], environment: [String: String], workdir: String? = nil,
         childFDs: (stdin: Int32, stdout: Int32, stderr: Int32)
     ) -> Int32 {
         _ = ignoreBrokenPipes
@@ -31,6 +31,10 @@ extension WorkerProcess {
         // as the pipe a parent watches to see the orchestrator exit) would outlive it.
         for fd in inheritedDescriptors() {
             posix_spawn_file_actions_addclose(&actions, fd)
+        }
+        if let workdir {
+            let status = SpawnChangeDirectory.add(&actions, workdir)
+            guard status == 0 else { return status }
         }
 
         var attributes = posix_spawnattr_t()

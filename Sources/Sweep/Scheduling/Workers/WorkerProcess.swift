@@ -61,12 +61,20 @@ public final class WorkerProcess: Sendable {
     public static func spawn(
         argv: [String], environment: [String: String], input: Data
     ) throws(SchedulerError) -> WorkerProcess {
+        try spawn(WorkerInvocation(argv: argv, environment: environment, input: input))
+    }
+
+    /// Starts `invocation`'s program in its folder, writes its input to its stdin and closes it.
+    /// - Throws: ``SchedulerError/cannotStartWorker(command:reason:)`` when the program cannot run.
+    public static func spawn(_ invocation: WorkerInvocation) throws(SchedulerError) -> WorkerProcess
+    {
+        let argv = invocation.argv
         let stdin = try makePipe(argv)
         let stdout = try makePipe(argv)
         let stderr = try makePipe(argv)
         var pid: pid_t = 0
         let status = spawnProcess(
-            &pid, argv: argv, environment: environment,
+            &pid, argv: argv, environment: invocation.environment, workdir: invocation.workdir,
             childFDs: (stdin.read, stdout.write, stderr.write))
         close(stdin.read)
         close(stdout.write)
@@ -81,7 +89,8 @@ public final class WorkerProcess: Sendable {
         let (stream, continuation) = AsyncStream.makeStream(of: WorkerOutput.self)
         let process = WorkerProcess(pid: pid, output: stream)
         process.start(
-            stdinFD: stdin.write, stdoutFD: stdout.read, stderrFD: stderr.read, input: input,
+            stdinFD: stdin.write, stdoutFD: stdout.read, stderrFD: stderr.read,
+            input: invocation.input,
             continuation: continuation)
         return process
     }
@@ -131,7 +140,7 @@ public final class WorkerProcess: Sendable {
         done.notify(queue: .global()) {
             let exit = exitStatus.withLock { $0 } ?? .exited(code: -1)
             let stderr = self.state.withLock { state in
-                state.stderrFirstError.map { state.stderrTail.contains($0) ? [] : [$0] } ?? []
+                (state.stderrFirstError.map { state.stderrTail.contains($0) ? [] : [$0] } ?? [])
                     + state.stderrTail
             }
             continuation.yield(.exit(exit, stderrTail: stderr))

@@ -21,6 +21,21 @@ public enum YOLODatasetWriter {
     public static func write(_ split: DatasetSplit, to directory: String)
         throws(DatasetError) -> Summary
     {
+        try write(
+            classNames: split.train.classNames,
+            counts: (split.train.images.count, split.val.images.count), to: directory
+        ) { isTrain, index in
+            (isTrain ? split.train : split.val).images[index]
+        }
+    }
+
+    /// Writes `counts.train` train and `counts.val` val images made one at a time by `image`
+    /// (`true` for the train split, and the index), so only one image is in memory at once.
+    @discardableResult
+    public static func write(
+        classNames: [String], counts: (train: Int, val: Int), to directory: String,
+        image: (Bool, Int) -> DetectionImage
+    ) throws(DatasetError) -> Summary {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
         if let entries = try? FileManager.default.contentsOfDirectory(atPath: root),
             !entries.isEmpty
@@ -28,25 +43,26 @@ public enum YOLODatasetWriter {
             throw .destinationNotEmpty(path: root, entries: entries.count)
         }
         var objects = 0
-        for (name, dataset) in [("train", split.train), ("val", split.val)] {
+        for (name, count) in [("train", counts.train), ("val", counts.val)] {
             let images = root + "/images/" + name
             let labels = root + "/labels/" + name
             try makeFolder(images)
             try makeFolder(labels)
-            for (index, image) in dataset.images.enumerated() {
+            for index in 0..<count {
+                let made = image(name == "train", index)
                 let stem = String(format: "%06d", index)
                 try ImageCodec.writePNG(
-                    RGBImage(chw: image.pixels, width: image.width, height: image.height),
+                    RGBImage(chw: made.pixels, width: made.width, height: made.height),
                     to: images + "/" + stem + ".png")
-                try write(labelText(image), to: labels + "/" + stem + ".txt")
-                objects += image.objects.count
+                try write(labelText(made), to: labels + "/" + stem + ".txt")
+                objects += made.objects.count
             }
         }
         let dataFile = root + "/data.yaml"
-        try write(dataYAML(names: split.train.classNames), to: dataFile)
+        try write(dataYAML(names: classNames), to: dataFile)
         return Summary(
-            dataFile: dataFile, trainImages: split.train.images.count,
-            valImages: split.val.images.count, objects: objects)
+            dataFile: dataFile, trainImages: counts.train, valImages: counts.val,
+            objects: objects)
     }
 
     /// The label file text of one image.

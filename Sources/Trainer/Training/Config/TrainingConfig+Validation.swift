@@ -27,8 +27,9 @@ extension TrainingConfig {
         case .synthetic(let options):
             try options.validateBounds()
             imageSize = options.imageSize
-        case .yolo:
-            imageSize = DatasetLoader.defaultYOLOImageSize
+        case .yolo(_, _, let size, _):
+            try check(TrainingBounds.imageSize, Double(size), "\(size)")
+            imageSize = size
         }
         let bytes = TrainingBounds.batchBytes(batchSize: batchSize, size: imageSize)
         guard bytes <= Double(TrainingBounds.batchBytesLimit) else {

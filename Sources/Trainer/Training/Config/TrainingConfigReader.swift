@@ -162,15 +162,35 @@ public struct TrainingConfigReader: Sendable {
             if let skip = byKey[.skipCorrupt] {
                 throw nodes.error(.skipCorruptWithoutYOLO, at: skip.keyNode, skip.keyPath)
             }
+            for (key, suggestion) in [(Key.imageSize, "synthetic.image_size"), (.resize, nil)] {
+                if let entry = byKey[key] {
+                    throw nodes.error(
+                        .unknownKey(suggestion: suggestion), at: entry.keyNode, entry.keyPath)
+                }
+            }
             return .synthetic(try readSynthetic(synthetic.value, synthetic.keyPath))
         case (nil, let yolo?):
             let skipCorrupt = try byKey[.skipCorrupt].map {
                 entry throws(TrainingConfigFileError) in
                 try nodes.boolean(entry.value, entry.keyPath)
             }
+            let imageSize = try byKey[.imageSize].map { entry throws(TrainingConfigFileError) in
+                try nodes.integer(entry.value, entry.keyPath, TrainingBounds.imageSize)
+            }
+            let resize = try byKey[.resize].map { entry throws(TrainingConfigFileError) in
+                let text = try nodes.text(entry.value, entry.keyPath)
+                guard let mode = ResizeMode(rawValue: text) else {
+                    throw nodes.error(
+                        .wrongType(expected: "letterbox or stretch"), at: entry.value,
+                        entry.keyPath)
+                }
+                return mode
+            }
             return .yolo(
                 path: try resolveDataFile(yolo.value, yolo.keyPath),
-                skipCorrupt: skipCorrupt ?? false)
+                skipCorrupt: skipCorrupt ?? false,
+                imageSize: imageSize ?? DatasetLoader.defaultYOLOImageSize,
+                resize: resize ?? .letterbox)
         }
     }
 

@@ -14,6 +14,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchReportCommand.self,
             BenchImportanceCommand.self,
             BenchClaimsCommand.self,
+            BenchDatasetCommand.self,
         ]
     )
 }

@@ -18,7 +18,7 @@ struct BenchImportanceCommand: AsyncParsableCommand {
     var table: String
 
     @Option(help: "The objective column.")
-    var objective = ReportObjective.name
+    var objective = SweepSpec.defaultObjective.name
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
@@ -38,7 +38,9 @@ struct BenchImportanceCommand: AsyncParsableCommand {
         if json {
             print(try ReportText.json(entries ?? []), terminator: "")
         } else {
-            print(ReportText.importance(entries, sweep: self.table), terminator: "")
+            print(
+                ReportText.importance(entries, sweep: self.table, objective: objective),
+                terminator: "")
         }
     }
 }

@@ -35,7 +35,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
     @Option(help: "The objective column (maximised).")
     var objective = "ap_small"
 
-    @Option(help: "Comma-separated methods: random, tpe, tpe-multivariate.")
+    @Option(help: "Comma-separated methods: random, tpe, tpe-multivariate, bayes.")
     var method = "random,tpe"
 
     @Option(parsing: .unconditional, help: "Runs per method (seeds 0..<N).")
@@ -116,7 +116,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
         }
         let table = try SearchTable(contentsOf: self.table ?? "", objective: objective)
         let benchmark = try SearchBenchmark(
-            table: table, gap: gap, budget: budget ?? table.objectives.count, jobs: jobs)
+            table: table, gap: gap, budget: budget ?? table.configs, jobs: jobs)
         let report = try SearchBenchmarkReport(
             benchmark: benchmark,
             methods: methods, seeds: seeds)
