@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 import Trainer
 
@@ -226,4 +227,44 @@ import Trainer
             #expect(try store.latestSweepName() == "b")
         }
     }
+
+    /// Openers creating one database at the same moment and closing it together (agents started
+    /// and finishing together) all succeed: the losers of the races to turn WAL on and to
+    /// checkpoint wait and retry instead of failing.
+    @Test func storesOpenedAndClosedTogetherAllSucceed() throws {
+        try TemporaryFolder.with { folder in
+            for round in 0..<8 {
+                let path = folder.path("race\(round).sqlite")
+                let start = DispatchSemaphore(value: 0)
+                let done = DispatchGroup()
+                let errors = StoreFailures()
+                for _ in 0..<6 {
+                    done.enter()
+                    Thread.detachNewThread {
+                        start.wait()
+                        do {
+                            let store = try SQLiteTrialStore(path: path)
+                            _ = try store.openSweep(name: "s", specText: "name: s")
+                            try store.close()
+                        } catch {
+                            errors.list.withLock { $0.append("\(error)") }
+                        }
+                        done.leave()
+                    }
+                }
+                for _ in 0..<6 { start.signal() }
+                done.wait()
+                let failed = errors.list.withLock { $0 }
+                #expect(failed.isEmpty, "round \(round): \(failed)")
+                let reader = try SQLiteTrialStore(path: path, readOnly: true)
+                #expect(try reader.latestSweepName() == "s")
+                try reader.close()
+            }
+        }
+    }
+}
+
+/// The errors of stores used on threads of their own.
+private final class StoreFailures: Sendable {
+    let list = Mutex<[String]>([])
 }

@@ -40,10 +40,10 @@ public struct SQLiteTrialStore: Sendable {
         }
         var configuration = Configuration()
         configuration.readonly = readOnly
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "sweep-store"
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.openPool(path: path, configuration: configuration)
             if readOnly {
                 guard try pool.read({ try $0.tableExists("trial") }) else {
                     throw StoreError.notASweepDatabase(path: path)
@@ -55,6 +55,32 @@ public struct SQLiteTrialStore: Sendable {
             throw Self.openError(error, path: path, readOnly: readOnly)
         }
     }
+
+    /// Opens the pool. Processes opening one database at once (agents started together) race on
+    /// `PRAGMA journal_mode = WAL`, which needs an exclusive lock and fails at once with
+    /// SQLITE_BUSY instead of waiting on the busy timeout: the loser retries.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool
+    {
+        try retryingWhileBusy { try DatabasePool(path: path, configuration: configuration) }
+    }
+
+    /// Runs `body` again while SQLite reports the database busy without waiting on the busy
+    /// timeout (a journal-mode switch, a checkpoint racing another process's), for as long as
+    /// that timeout; then the failure is thrown.
+    private static func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                guard Date() < deadline else { throw error }
+                usleep(useconds_t.random(in: 10_000...50_000))
+            }
+        }
+    }
+
+    /// How long a connection waits for another process's lock before giving up (seconds).
+    private static let busyTimeout: TimeInterval = 10
 
     /// Applies the pending migrations. Agents creating one database at once race: GRDB reads
     /// which migrations are applied before it writes, so the slower agent's migration fails
@@ -122,7 +148,7 @@ public struct SQLiteTrialStore: Sendable {
         let readOnly = pool.configuration.readonly
         do {
             if !readOnly {
-                _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+                try checkpoint()
             }
             try pool.close()
         } catch {
@@ -132,6 +158,19 @@ public struct SQLiteTrialStore: Sendable {
             // Best effort: while another process has the database open (a `status` reading
             // it) SQLite refuses the switch; the checkpoint above already holds everything.
             try? Self.leaveInRollbackJournalMode(path: path)
+        }
+    }
+
+    /// Moves the write-ahead log into the database file. Another process checkpointing or closing
+    /// the same database at that moment (agents finishing together) makes SQLite answer busy at
+    /// once: retried, and should it last, left to that process, whose own close checkpoints.
+    private func checkpoint() throws {
+        do {
+            _ = try Self.retryingWhileBusy {
+                try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            return
         }
     }
 
