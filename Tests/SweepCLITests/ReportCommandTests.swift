@@ -53,6 +53,41 @@ import Testing
         #expect(missing.output.contains("apt-get install -y libjs-chart.js"))
     }
 
+    /// `--open` hands the written report to `xdg-open` from `PATH` (here a script that notes its
+    /// argument); without one the report is still written and the line says how to install it.
+    @Test func openHandsTheReportToXDGOpenFromThePath() throws {
+        let scratch = try CLIScratch()
+        defer { scratch.remove() }
+        try scratch.storeWithSmallSweep()
+        let bin = scratch.path("bin")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let opened = scratch.path("opened")
+        try "#!/bin/sh\nprintf '%s' \"$1\" > \(opened).part && mv \(opened).part \(opened)\n"
+            .write(toFile: bin + "/xdg-open", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: bin + "/xdg-open")
+        let out = scratch.path("opened.html")
+        let run = try scratch.run(
+            ["report", "small", "--db", scratch.db, "--out", out, "--open"],
+            environment: ["PATH": bin + ":/usr/bin:/bin"])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("opening \(out) with \(bin)/xdg-open"))
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: opened) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect((try? String(contentsOfFile: opened, encoding: .utf8)) == out)
+        let without = scratch.path("nothing")
+        try FileManager.default.createDirectory(atPath: without, withIntermediateDirectories: true)
+        let unopened = scratch.path("unopened.html")
+        let alone = try scratch.run(
+            ["report", "small", "--db", scratch.db, "--out", unopened, "--open"],
+            environment: ["PATH": without])
+        #expect(alone.status == 0, "\(alone.output)")
+        #expect(alone.output.contains("xdg-open is not installed"))
+        #expect(FileManager.default.fileExists(atPath: unopened))
+    }
+
     @Test func watchEndsWithAFinalReportOnceNoTrialRuns() throws {
         let scratch = try CLIScratch()
         defer { scratch.remove() }

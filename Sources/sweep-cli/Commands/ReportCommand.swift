@@ -54,7 +54,7 @@ struct ReportCommand: AsyncParsableCommand {
         print(
             "wrote the report of sweep '\(sweep)' (\(input.trials.count) trials, by "
                 + "\(input.objective.name)) to \(path)")
-        if open { Self.open(path) }
+        if open { print(BrowserOpener.open(path)) }
         guard let watch else { return }
         while try ReportWriter.isRunning(store: store, sweep: sweep) {
             try await Task.sleep(for: .seconds(watch))
@@ -67,16 +67,5 @@ struct ReportCommand: AsyncParsableCommand {
         try ReportWriter.write(
             store: store, sweep: sweep, to: path, chartJS: chartJS, objective: objective)
         print("no trial is running: wrote the final report to \(path)")
-    }
-
-    private static func open(_ path: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xdg-open", path]
-        do {
-            try process.run()
-        } catch {
-            print("cannot open \(path) (xdg-open: \(error)); open it in a browser")
-        }
     }
 }

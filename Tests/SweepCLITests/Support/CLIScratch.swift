@@ -20,9 +20,11 @@ struct CLIScratch {
 
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
 
-    /// Runs `sweep-cli ARGUMENTS…` (or `executable ARGUMENTS…`) to its end: exit status,
-    /// whether a signal ended it, and its output.
-    func run(_ arguments: [String], executable: String? = nil) throws -> (
+    /// Runs `sweep-cli ARGUMENTS…` (or `executable ARGUMENTS…`, with extra `environment`) to its
+    /// end: exit status, whether a signal ended it, and its output.
+    func run(
+        _ arguments: [String], executable: String? = nil, environment: [String: String] = [:]
+    ) throws -> (
         status: Int32, signalled: Bool, output: String
     ) {
         let log = path("cli-\(UUID().uuidString).log")
@@ -31,6 +33,7 @@ struct CLIScratch {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable ?? CLIRun.binary())
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = output
         process.standardError = output
         try process.run()
