@@ -13,17 +13,7 @@ struct DatasetCacheCommand: AsyncParsableCommand {
             an image or label file changes and when it is damaged.
             """)
 
-    @Argument(help: "Path of the dataset's data.yaml.")
-    var dataFile: String
-
-    @Option(name: .long, parsing: .unconditional, help: "Side the images are resized to.")
-    var imageSize: Int = DatasetLoader.defaultYOLOImageSize
-
-    @Option(help: "letterbox (keep aspect, pad grey) or stretch.")
-    var resize: ResizeMode = .letterbox
-
-    @Flag(name: .long, help: "Skip corrupt images and label files with a warning.")
-    var skipCorrupt = false
+    @OptionGroup var dataset: YOLODatasetOptions
 
     @Option(help: "The dataset cache folder.")
     var cache = DatasetCache.defaultFolder
@@ -31,7 +21,8 @@ struct DatasetCacheCommand: AsyncParsableCommand {
     func run() async throws {
         let started = ContinuousClock.now
         let loaded = try DatasetCache(folder: cache).load(
-            dataFile: dataFile, imageSize: imageSize, resize: resize, skipCorrupt: skipCorrupt
+            dataFile: dataset.dataFile, imageSize: dataset.imageSize, resize: dataset.resize,
+            skipCorrupt: dataset.skipCorrupt
         ) { note in
             print("note: \(note)")
         }
@@ -40,12 +31,12 @@ struct DatasetCacheCommand: AsyncParsableCommand {
             print("warning: skipped: \(warning)")
         }
         let images = loaded.split.train.images.count + loaded.split.val.images.count
-        let megabytes = Double(images * 3 * imageSize * imageSize) / 1_048_576
+        let megabytes = Double(images * 3 * dataset.imageSize * dataset.imageSize) / 1_048_576
         let what = loaded.origin == .built ? "built" : "up to date"
         print(
             "\(loaded.path): \(what), \(loaded.split.train.images.count) train + "
-                + "\(loaded.split.val.images.count) val images of \(imageSize)² "
-                + "(\(resize.rawValue)), \(String(format: "%.0f", megabytes)) MiB, "
+                + "\(loaded.split.val.images.count) val images of \(dataset.imageSize)² "
+                + "(\(dataset.resize.rawValue)), \(String(format: "%.0f", megabytes)) MiB, "
                 + "in \(String(format: "%.2f", seconds)) s")
     }
 }

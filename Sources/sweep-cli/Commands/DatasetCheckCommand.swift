@@ -9,22 +9,13 @@ struct DatasetCheckCommand: AsyncParsableCommand {
         abstract: "Read a YOLO data.yaml as training would and print what it holds."
     )
 
-    @Argument(help: "Path of the dataset's data.yaml.")
-    var dataFile: String
-
-    @Option(name: .long, parsing: .unconditional, help: "Side the images are resized to.")
-    var imageSize: Int = DatasetLoader.defaultYOLOImageSize
-
-    @Option(help: "letterbox (keep aspect, pad grey) or stretch.")
-    var resize: ResizeMode = .letterbox
-
-    @Flag(name: .long, help: "Skip corrupt images and label files with a warning.")
-    var skipCorrupt = false
+    @OptionGroup var dataset: YOLODatasetOptions
 
     func run() async throws {
         let started = ContinuousClock.now
         let result = try YOLODatasetReader.read(
-            dataFile: dataFile, imageSize: imageSize, resize: resize, skipCorrupt: skipCorrupt)
+            dataFile: dataset.dataFile, imageSize: dataset.imageSize, resize: dataset.resize,
+            skipCorrupt: dataset.skipCorrupt)
         let seconds = (ContinuousClock.now - started) / .seconds(1)
         for warning in result.warnings {
             print("warning: skipped: \(warning)")

@@ -17,14 +17,7 @@ struct BenchDatasetCommand: AsyncParsableCommand {
             /proc/PID/smaps while both map the cache.
             """)
 
-    @Argument(help: "Path of the dataset's data.yaml.")
-    var dataFile: String
-
-    @Option(name: .long, parsing: .unconditional, help: "Side the images are resized to.")
-    var imageSize: Int = DatasetLoader.defaultYOLOImageSize
-
-    @Option(help: "letterbox or stretch.")
-    var resize: ResizeMode = .letterbox
+    @OptionGroup var dataset: YOLODatasetOptions
 
     @Option(help: "The dataset cache folder.")
     var cache = DatasetCache.defaultFolder
@@ -38,7 +31,9 @@ struct BenchDatasetCommand: AsyncParsableCommand {
     func run() async throws {
         let started = ContinuousClock.now
         let split = try DatasetLoader.load(
-            .yolo(path: dataFile, skipCorrupt: false, imageSize: imageSize, resize: resize),
+            .yolo(
+                path: dataset.dataFile, skipCorrupt: dataset.skipCorrupt,
+                imageSize: dataset.imageSize, resize: dataset.resize),
             cache: noCache ? nil : DatasetCache(folder: cache))
         let loaded = ContinuousClock.now
         var images = 0
@@ -53,7 +48,7 @@ struct BenchDatasetCommand: AsyncParsableCommand {
         let read = ContinuousClock.now
         print(
             "dataset ready in \(seconds(loaded - started)) s "
-                + "(\(noCache ? "decoded" : "cache")); \(images) images of \(imageSize)² "
+                + "(\(noCache ? "decoded" : "cache")); \(images) images of \(dataset.imageSize)² "
                 + "read as float batches of 32 in \(seconds(read - loaded)) s")
         // The images map the cache: keep them (and so the mapping) alive while measuring.
         withExtendedLifetime(split) {
