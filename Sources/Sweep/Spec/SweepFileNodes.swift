@@ -21,4 +21,15 @@ extension YAMLNodes where Problem == SweepFileProblem {
         }
         return Array(sequence)
     }
+
+    /// An integer that must be at least `minimum`.
+    func atLeast(_ minimum: Int, _ entry: SweepFileEntry) throws(SweepFileError) -> Int {
+        let value = try integer(entry.value, entry.keyPath)
+        guard value >= minimum else {
+            throw error(
+                .outOfRange(requirement: "must be >= \(minimum)"), at: entry.value,
+                entry.keyPath, value: shown(entry.value))
+        }
+        return value
+    }
 }

@@ -17,7 +17,7 @@ extension SweepFileParser {
     func parseCommandTraining(_ entry: SweepFileEntry) throws(SweepFileError) -> TrainingConfig {
         var config = TrainingConfig()
         for item in try nodes.mapping(entry.value, entry.keyPath) where item.key == "epochs" {
-            config.epochs = try atLeast(1, item)
+            config.epochs = try nodes.atLeast(1, item)
         }
         return config
     }

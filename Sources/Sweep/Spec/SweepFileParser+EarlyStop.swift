@@ -24,7 +24,7 @@ extension SweepFileParser {
         }
         var spec = EarlyStopSpec(kind: kind)
         if let minEpochs = byKey["min_epochs"] {
-            spec.minEpochs = try atLeast(1, minEpochs)
+            spec.minEpochs = try nodes.atLeast(1, minEpochs)
             guard spec.minEpochs <= epochs else {
                 throw nodes.error(
                     .minEpochsAboveEpochs(epochs: epochs), at: minEpochs.value,
@@ -35,7 +35,7 @@ extension SweepFileParser {
             guard kind == .asha else {
                 throw nodes.error(.reductionFactorNotAllowed, at: factor.keyNode, factor.keyPath)
             }
-            spec.reductionFactor = try atLeast(2, factor)
+            spec.reductionFactor = try nodes.atLeast(2, factor)
         }
         return spec
     }

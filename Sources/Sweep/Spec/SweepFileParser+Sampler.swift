@@ -51,7 +51,7 @@ extension SweepFileParser {
     private func between(
         _ minimum: Int, _ maximum: Int, _ entry: SweepFileEntry
     ) throws(SweepFileError) -> Int {
-        let value = try atLeast(minimum, entry)
+        let value = try nodes.atLeast(minimum, entry)
         guard value <= maximum else {
             throw nodes.error(
                 .outOfRange(requirement: "must be <= \(maximum)"), at: entry.value,

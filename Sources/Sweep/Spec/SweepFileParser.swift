@@ -47,7 +47,7 @@ struct SweepFileParser {
         let method = try parseMethod(required("method"))
         let maxTrials = try parseMaxTrials(byKey["max_trials"], method: method, root: root)
         let seed = try byKey["seed"].map { entry throws(SweepFileError) in
-            UInt64(try atLeast(0, entry))
+            UInt64(try nodes.atLeast(0, entry))
         }
         let trainer = try byKey["trainer"].map(parseTrainer) ?? TrainingConfig()
         let parameters = try parseParameters(required("parameters"), method: method)
@@ -64,7 +64,7 @@ struct SweepFileParser {
         let timeBudget = try byKey["time_budget"].map(parseDuration)
         let trialTimeout = try byKey["trial_timeout"].map(parseDuration)
         let maxRetries = try byKey["max_retries"].map { entry throws(SweepFileError) in
-            try atLeast(0, entry)
+            try nodes.atLeast(0, entry)
         }
         let samplerSettings = try parseSampler(byKey["sampler"], method: method)
         let initial = try byKey["initial"].map { entry throws(SweepFileError) in
@@ -166,7 +166,7 @@ struct SweepFileParser {
         case (.random, nil), (.tpe, nil), (.bayes, nil):
             throw nodes.error(.maxTrialsRequired, at: root, "max_trials")
         case (.random, let entry?), (.tpe, let entry?), (.bayes, let entry?):
-            let count = try atLeast(1, entry)
+            let count = try nodes.atLeast(1, entry)
             guard count <= SweepLimits.maximumTrials else {
                 throw nodes.error(
                     .outOfRange(requirement: "must be <= \(SweepLimits.maximumTrials)"),
@@ -214,14 +214,4 @@ struct SweepFileParser {
         return seconds
     }
 
-    /// An integer that must be at least `minimum`.
-    func atLeast(_ minimum: Int, _ entry: SweepFileEntry) throws(SweepFileError) -> Int {
-        let value = try nodes.integer(entry.value, entry.keyPath)
-        guard value >= minimum else {
-            throw nodes.error(
-                .outOfRange(requirement: "must be >= \(minimum)"), at: entry.value,
-                entry.keyPath, value: nodes.shown(entry.value))
-        }
-        return value
-    }
 }

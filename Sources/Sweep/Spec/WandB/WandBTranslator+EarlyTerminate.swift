@@ -26,7 +26,7 @@ extension WandBTranslator {
                 value: nodes.shown(type.value))
         }
         let eta = try byKey["eta"].map { entry throws(SweepFileError) in
-            try atLeast(2, entry)
+            try nodes.atLeast(2, entry)
         }
         let factor = eta ?? 3
         let minEpochs: Node
@@ -40,8 +40,8 @@ extension WandBTranslator {
                 throw nodes.error(
                     .wandb(.hyperbandMaxIterNeedsS), at: maxIter.keyNode, maxIter.keyPath)
             }
-            let top = try atLeast(1, maxIter)
-            let brackets = try atLeast(1, s)
+            let top = try nodes.atLeast(1, maxIter)
+            let brackets = try nodes.atLeast(1, s)
             let lowest = Double(top) / pow(Double(factor), Double(brackets))
             guard lowest >= 1 else {
                 throw nodes.error(
@@ -73,18 +73,5 @@ extension WandBTranslator {
         return (
             renamed(entry, "early_stop"), .mapping(Node.Mapping(pairs, .implicit, .any, at.mark))
         )
-    }
-}
-
-extension WandBTranslator {
-    /// A whole number that must be at least `minimum`.
-    func atLeast(_ minimum: Int, _ entry: SweepFileEntry) throws(SweepFileError) -> Int {
-        let value = try nodes.integer(entry.value, entry.keyPath)
-        guard value >= minimum else {
-            throw nodes.error(
-                .outOfRange(requirement: "must be >= \(minimum)"), at: entry.value,
-                entry.keyPath, value: nodes.shown(entry.value))
-        }
-        return value
     }
 }
