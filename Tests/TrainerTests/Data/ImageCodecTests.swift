@@ -14,6 +14,14 @@ import Testing
         #expect(try ImageCodec.decode(file: path) == image)
     }
 
+    @Test func aPNGThatCannotBeWrittenNamesThePathAndTheReason() {
+        let path = "/nonexistent-folder-\(UUID().uuidString)/a.png"
+        #expect(throws: DatasetError.writeFailed(path: path, reason: "No such file or directory")) {
+            try ImageCodec.writePNG(
+                RGBImage(width: 2, height: 2, bytes: .init(repeating: 1, count: 12)), to: path)
+        }
+    }
+
     @Test func chwQuantisationRoundTripsWithinHalfAStep() {
         let pixels: [Float] = [0, 0.2, 0.5, 1, 0.999, 0.001]
         let image = RGBImage(chw: pixels, width: 2, height: 1)

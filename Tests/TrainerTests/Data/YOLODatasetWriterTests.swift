@@ -57,4 +57,30 @@ import Testing
         #expect(error == .destinationNotEmpty(path: folder, entries: 3))
         #expect(error?.description.hasPrefix("\(folder): the export folder is not empty") == true)
     }
+
+    /// Images are made and written on every core: each file still holds the image of its own
+    /// index and split, pixel for pixel, and its label file that image's boxes.
+    @Test func everyFileHoldsTheImageOfItsIndex() throws {
+        let folder = try TestFiles.scratchFolder() + "/parallel"
+        let options = SyntheticDatasetOptions(imageSize: 32, trainImages: 13, valImages: 5, seed: 9)
+        let summary = try SyntheticDatasetExport.export(options, to: folder)
+        #expect(summary.trainImages == 13 && summary.valImages == 5)
+        var objects = 0
+        for (name, stream, count) in [("train", UInt64(1), 13), ("val", 2, 5)] {
+            for index in 0..<count {
+                let made = SyntheticDataset.image(
+                    size: 32, seed: options.seed, stream: stream, index: index)
+                let stem = folder + "/%@/\(name)/" + String(format: "%06d", index)
+                let image = try ImageCodec.decode(
+                    file: stem.replacingOccurrences(of: "%@", with: "images") + ".png")
+                #expect(image == RGBImage(chw: made.pixels, width: 32, height: 32))
+                let labels = try String(
+                    contentsOfFile: stem.replacingOccurrences(of: "%@", with: "labels") + ".txt",
+                    encoding: .utf8)
+                #expect(labels == YOLODatasetWriter.labelText(made))
+                objects += made.objects.count
+            }
+        }
+        #expect(summary.objects == objects)
+    }
 }

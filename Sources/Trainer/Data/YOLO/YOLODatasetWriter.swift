@@ -29,12 +29,14 @@ public enum YOLODatasetWriter {
         }
     }
 
-    /// Writes `counts.train` train and `counts.val` val images made one at a time by `image`
-    /// (`true` for the train split, and the index), so only one image is in memory at once.
+    /// Writes `counts.train` train and `counts.val` val images made by `image` (`true` for the
+    /// train split, and the index) on every core, each image made, written and dropped by one
+    /// iteration, so only about one image per core is in memory at once. The files do not
+    /// depend on the order; of several failures the one of the first image is thrown.
     @discardableResult
     public static func write(
         classNames: [String], counts: (train: Int, val: Int), to directory: String,
-        image: (Bool, Int) -> DetectionImage
+        image: @Sendable (Bool, Int) -> DetectionImage
     ) throws(DatasetError) -> Summary {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
         if let entries = try? FileManager.default.contentsOfDirectory(atPath: root),
@@ -48,14 +50,24 @@ public enum YOLODatasetWriter {
             let labels = root + "/labels/" + name
             try makeFolder(images)
             try makeFolder(labels)
-            for index in 0..<count {
-                let made = image(name == "train", index)
-                let stem = String(format: "%06d", index)
-                try ImageCodec.writePNG(
-                    RGBImage(chw: made.pixels, width: made.width, height: made.height),
-                    to: images + "/" + stem + ".png")
-                try write(labelText(made), to: labels + "/" + stem + ".txt")
-                objects += made.objects.count
+            var written = [Result<Int, DatasetError>?](repeating: nil, count: count)
+            written.withUnsafeMutableBufferPointer { buffer in
+                // Each iteration writes only its own slot.
+                nonisolated(unsafe) let output = buffer
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    let made = image(name == "train", index)
+                    let stem = String(format: "%06d", index)
+                    output[index] = Result { () throws(DatasetError) -> Int in
+                        try ImageCodec.writePNG(
+                            RGBImage(chw: made.pixels, width: made.width, height: made.height),
+                            to: images + "/" + stem + ".png")
+                        try write(labelText(made), to: labels + "/" + stem + ".txt")
+                        return made.objects.count
+                    }
+                }
+            }
+            for result in written {
+                objects += try result!.get()
             }
         }
         let dataFile = root + "/data.yaml"
