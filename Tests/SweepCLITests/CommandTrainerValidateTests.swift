@@ -56,6 +56,27 @@ import Testing
             "\(result.output)")
     }
 
+    /// Ultralytics has no loss switch: searching `loss` for a command that never receives it
+    /// would run the same training under different names. Passing it through `env` is enough.
+    @Test func aSearchedParameterTheCommandNeverReceivesIsRefused() async throws {
+        let result = try await validate(
+            """
+              command: [yolo, detect, train, "lr0={lr}"]
+            """)
+        #expect(result.status == 1)
+        #expect(
+            result.output.hasPrefix(
+                "error: \(result.path):5: parameters.loss: searched, but the command trainer "
+                    + "never passes it to the program: put {loss} in trainer.command or "
+                    + "trainer.env, or stop searching it"), "\(result.output)")
+        let throughEnv = try await validate(
+            """
+              command: [yolo, detect, train, "lr0={lr}"]
+              env: {LOSS: "{loss}"}
+            """)
+        #expect(throughEnv.status == 0, "\(throughEnv.output)")
+    }
+
     @Test func anEmbeddedTrainerKeyIsRefusedBesideACommand() async throws {
         let result = try await validate(
             """

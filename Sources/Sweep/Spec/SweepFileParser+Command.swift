@@ -23,10 +23,13 @@ extension SweepFileParser {
     }
 
     /// The `trainer:` block as a ``CommandTrainer``, nil when it has no `command:`. Every
-    /// placeholder must name one of `searched` or a ``CommandPlaceholder``; relative `workdir`
-    /// and `ground_truth` paths are taken from the sweep file's folder and must exist.
+    /// placeholder must name one of `searched` or a ``CommandPlaceholder``, and every searched
+    /// parameter (an entry of `parameters`) must reach the program through a placeholder;
+    /// relative `workdir` and `ground_truth` paths are taken from the sweep file's folder and
+    /// must exist.
     func parseCommandTrainer(
-        _ entry: SweepFileEntry, searched: some Sequence<Hyperparameter>
+        _ entry: SweepFileEntry, parameters: SweepFileEntry,
+        searched: some Sequence<Hyperparameter>
     ) throws(SweepFileError) -> CommandTrainer? {
         guard isCommandTrainer(entry) else { return nil }
         let entries = try nodes.mapping(entry.value, entry.keyPath)
@@ -72,7 +75,25 @@ extension SweepFileParser {
         if case .predictions(let file, _) = trainer.metrics, let item = byKey["predictions"] {
             try checkPlaceholders(file, item.value, item.keyPath, searched)
         }
+        try requirePassed(parameters, to: trainer)
         return trainer
+    }
+
+    /// Throws for the first searched parameter no placeholder of the command, its environment
+    /// or its predictions path names: trials would differ only in what is stored, never in what
+    /// the program is told.
+    private func requirePassed(
+        _ parameters: SweepFileEntry, to trainer: CommandTrainer
+    ) throws(SweepFileError) {
+        var texts = trainer.command + Array(trainer.environment.values)
+        if case .predictions(let file, _) = trainer.metrics { texts.append(file) }
+        let used = Set(texts.flatMap { (try? CommandTemplate.names(in: $0)) ?? [] })
+        for parameter in try nodes.mapping(parameters.value, parameters.keyPath)
+        where !used.contains(parameter.key) {
+            throw nodes.error(
+                .commandTrainer(.parameterNotPassed(name: parameter.key)), at: parameter.keyNode,
+                parameter.keyPath)
+        }
     }
 
     private func parseMetricsSource(

@@ -53,7 +53,8 @@ struct SweepFileParser {
         let parameters = try parseParameters(required("parameters"), method: method)
         let conditions = try parseConditions(required("parameters"), domains: parameters)
         let command = try byKey["trainer"].flatMap { entry throws(SweepFileError) in
-            try parseCommandTrainer(entry, searched: parameters.keys)
+            try parseCommandTrainer(
+                entry, parameters: required("parameters"), searched: parameters.keys)
         }
         if method == .grid {
             try requireGridSize(parameters, required("parameters"))

@@ -20,6 +20,8 @@ public enum CommandTrainerProblem: Sendable, Equatable {
     case pathNotFound(resolved: String)
     /// An `env` name that is empty or holds `=`.
     case invalidVariableName
+    /// A searched parameter that no placeholder passes to the program.
+    case parameterNotPassed(name: String)
 
     /// The human-readable sentence for this problem.
     public var message: String {
@@ -44,6 +46,9 @@ public enum CommandTrainerProblem: Sendable, Equatable {
                 + "ground truth it is scored against)"
         case .pathNotFound(let resolved): "no such file or folder: \(resolved)"
         case .invalidVariableName: "an environment variable name must be non-empty without '='"
+        case .parameterNotPassed(let name):
+            "searched, but the command trainer never passes it to the program: put {\(name)} "
+                + "in trainer.command or trainer.env, or stop searching it"
         }
     }
 }
