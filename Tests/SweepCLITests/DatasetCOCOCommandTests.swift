@@ -38,6 +38,22 @@ import Trainer
         #expect(truth.annotations.allSatisfy { $0.id >= 1 && $0.categoryID >= 1 })
     }
 
+    /// A device given as `--out` is written in place, never replaced by a regular file.
+    @Test func aFullDeviceIsAClearErrorAndStaysADevice() async throws {
+        let scratch = try CLIScratch()
+        defer { scratch.remove() }
+        let folder = try await dataset(scratch)
+        let run = try await scratch.runAsync([
+            "dataset", "coco", folder + "/data.yaml", "--out", "/dev/full",
+        ])
+        #expect(run.status == 1)
+        #expect(
+            run.output.contains("/dev/full: cannot write: No space left on device"), "\(run.output)"
+        )
+        let type = try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type]
+        #expect(type as? FileAttributeType == .typeCharacterSpecial)
+    }
+
     @Test func otherStemsAreNumberedFromOneInPathOrder() async throws {
         let scratch = try CLIScratch()
         defer { scratch.remove() }

@@ -124,7 +124,7 @@ import Testing
         let decoded = try JSONSerialization.jsonObject(with: Data(adviceJSON.output.utf8))
         #expect((decoded as? [String: Any])?["rows"] != nil)
         let empty = try scratch.run(["advise", "empty", "--db", scratch.db])
-        #expect(empty.status == 0 && empty.output.contains("only 0 batch size"))
+        #expect(empty.status == 0 && empty.output.contains("no batch size has ranked trials"))
     }
 
     @Test func exportWritesTheParetoFront() throws {

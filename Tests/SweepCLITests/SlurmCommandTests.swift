@@ -70,6 +70,24 @@ import Testing
         }
     }
 
+    /// A device given as `--out` is written in place, never replaced by a regular file.
+    @Test func aFullDeviceIsAClearErrorAndStaysADevice() throws {
+        try AgentScene.with(.sqlite, name: "slurmfull", trials: 1) { scene in
+            let status = try CLIRun.run(
+                [
+                    "slurm", scene.sweepFile, "--db", "postgres://me@db/s", "--array", "2",
+                    "--out", "/dev/full",
+                ], log: scene.folder + "/log")
+            #expect(status == 1)
+            #expect(
+                scene.log("log").contains(
+                    "cannot write the batch script /dev/full: No space left on device"),
+                "\(scene.log("log"))")
+            let type = try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type]
+            #expect(type as? FileAttributeType == .typeCharacterSpecial)
+        }
+    }
+
     @Test func aBadSweepFileIsReportedWithItsLine() throws {
         try AgentScene.with(.sqlite, name: "slurmfile", trials: 1) { scene in
             let file = scene.folder + "/bad.yaml"

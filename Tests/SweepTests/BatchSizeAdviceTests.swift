@@ -51,7 +51,9 @@ import Testing
         #expect(thin.statements.contains { $0.contains("too few trials per batch size") })
         let single = BatchSizeAdvice(
             points: points(k: 1, drop: 0, sizes: [16]), objective: "ap_small")
-        #expect(single.statements.first?.contains("only 1 batch size") == true)
+        #expect(single.statements.first?.hasPrefix("only 1 batch size has ranked trials") == true)
+        let none = BatchSizeAdvice(points: [], objective: "ap_small")
+        #expect(none.statements.first?.hasPrefix("no batch size has ranked trials") == true)
     }
 
     @Test func theIntervalUsesStudentsT() {

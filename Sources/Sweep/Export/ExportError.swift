@@ -33,4 +33,10 @@ extension ExportError: CustomStringConvertible, LocalizedError {
     }
 
     public var errorDescription: String? { description }
+
+    /// Why writing failed, without the path, for a caller whose own error names the file.
+    public var reason: String {
+        if case .cannotWrite(_, let reason) = self { return reason }
+        return description
+    }
 }

@@ -5,9 +5,10 @@ extension BatchSizeAdvice {
     ) -> [String] {
         let minimum = minimumTrialsPerBatchSize
         if rows.count < 2 {
+            let found = rows.isEmpty ? "no batch size has" : "only 1 batch size has"
             return [
-                "only \(rows.count) batch size with ranked trials: the sweep cannot tell how "
-                    + "batch size matters; search at least two batch sizes"
+                "\(found) ranked trials: the sweep cannot tell how batch size matters; search "
+                    + "at least two batch sizes"
             ]
         }
         var lines: [String] = []

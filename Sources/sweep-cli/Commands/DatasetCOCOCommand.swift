@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Sweep
 import Trainer
 
 /// `sweep-cli dataset coco`: writes one split of a YOLO dataset as COCO ground truth.
@@ -35,9 +36,9 @@ struct DatasetCOCOCommand: AsyncParsableCommand {
         let truth = try YOLOGroundTruth.read(
             dataFile: dataFile, split: YOLOSplit(rawValue: split) ?? .val)
         do {
-            try Data(truth.json().utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try ExportFile.write(truth.json(), to: out)
         } catch {
-            throw DatasetError.writeFailed(path: out, reason: error.localizedDescription)
+            throw DatasetError.writeFailed(path: out, reason: error.reason)
         }
         print(
             "wrote \(truth.images.count) images, \(truth.annotations.count) objects, "

@@ -63,9 +63,9 @@ struct SlurmCommand: AsyncParsableCommand {
             extra: extra,
             logFolder: URL(fileURLWithPath: scriptPath).deletingLastPathComponent().path)
         do {
-            try script.text.write(toFile: scriptPath, atomically: true, encoding: .utf8)
+            try ExportFile.write(script.text, to: scriptPath)
         } catch {
-            throw SlurmError.cannotWrite(path: scriptPath, reason: error.localizedDescription)
+            throw SlurmError.cannotWrite(path: scriptPath, reason: error.reason)
         }
         print(
             "wrote \(scriptPath): \(array) agents of sweep '\(spec.name)', --jobs \(cpusPerTask) "
