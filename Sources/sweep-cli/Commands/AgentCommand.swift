@@ -15,7 +15,8 @@ struct AgentCommand: AsyncParsableCommand {
             is queued or running, after --max-trials-here, or after --idle-exit with nothing to \
             claim, printing a summary line. Ctrl-C or SIGTERM stops it: its trials are queued \
             again for the other agents (exit status 130). --db takes an SQLite file on a local \
-            disk (agents of one machine) or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.
+            disk (agents of one machine) or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE. A \
+            YOLO dataset is prepared once in --cache (on this machine) for all its trials.
             """)
 
     @Argument(help: "The sweep file (YAML).")
@@ -45,6 +46,8 @@ struct AgentCommand: AsyncParsableCommand {
         help: "Requeue trials whose heartbeat is older (default: the sweep file's lease, else 60s)."
     )
     var lease: String?
+
+    @OptionGroup var datasetCache: DatasetCacheOption
 
     @Option(help: .hidden)
     var workerCommand: String?
@@ -90,6 +93,7 @@ struct AgentCommand: AsyncParsableCommand {
         let options = AgentOptions(
             jobs: jobs, maxTrialsHere: maxTrialsHere, idleExit: given.idle, heartbeat: heartbeat,
             lease: lease, trialTimeout: spec.trialTimeout, maxRetries: spec.maxRetries)
+        try datasetCache.prepare(spec.trainer.data)
         let store = try StoreOpener.writable(db)
         defer { store.close() }
         var launcher =

@@ -38,8 +38,7 @@ struct RunCommand: AsyncParsableCommand {
         help: "How long running trials may finish after the first Ctrl-C.")
     var grace = "30s"
 
-    @Option(help: "The dataset cache folder a YOLO dataset is prepared in once for all trials.")
-    var cache = DatasetCache.defaultFolder
+    @OptionGroup var datasetCache: DatasetCacheOption
 
     @Option(help: .hidden)
     var workerCommand: String?
@@ -62,7 +61,7 @@ struct RunCommand: AsyncParsableCommand {
                 try SchedulerOptions.seconds(text, option: "--time-budget")
             },
             grace: try SchedulerOptions.seconds(grace, option: "--grace"))
-        try DatasetCachePreparation.prepare(spec.trainer.data, folder: cache)
+        try datasetCache.prepare(spec.trainer.data)
         let terminal = isatty(STDOUT_FILENO) != 0
         let result = try await SweepRun(
             spec: spec, databasePath: try StoreOpener.sqlitePath(db, command: "run"),
