@@ -97,4 +97,24 @@ import Testing
             #expect(logs.contains("queued again 1 trials whose agent stopped heartbeating"))
         }
     }
+
+    /// `--time-budget` (or the file's `time_budget`): no trial starts here once it has passed,
+    /// the running one finishes, and the agent says why it ended; the rest stay queued.
+    @Test func noTrialStartsAfterTheTimeBudget() throws {
+        try AgentScene.with(.sqlite, name: "agentbudget", trials: 4) { scene in
+            let gate = scene.folder + "/gate"
+            let agent = try CLIRun.start(
+                scene.arguments("ok.sh", ["--time-budget", "2s"]),
+                environment: ["FAKE_GATE": gate], log: scene.folder + "/agent")
+            #expect(CLIRun.waitUntil { scene.log("agent").contains("started (attempt 1)") })
+            Thread.sleep(forTimeInterval: 2.5)
+            _ = FileManager.default.createFile(atPath: gate, contents: nil)
+            agent.waitUntilExit()
+            #expect(agent.terminationStatus == 0)
+            #expect(
+                scene.log("agent").contains("1 trials here (completed 1)"), "\(scene.log("agent"))")
+            #expect(scene.log("agent").contains("; time budget reached"))
+            #expect(try scene.census().states == [.completed: 1, .queued: 3])
+        }
+    }
 }

@@ -12,8 +12,9 @@ struct AgentCommand: AsyncParsableCommand {
             claims queued trials one at a time, --jobs at once, each in its own worker process, \
             heartbeating them. A trial whose agent stopped heartbeating for the lease is queued \
             again by any agent; a late write of its old attempt is refused. Exits when no trial \
-            is queued or running, after --max-trials-here, or after --idle-exit with nothing to \
-            claim, printing a summary line. Ctrl-C or SIGTERM stops it: its trials are queued \
+            is queued or running, after --max-trials-here, after --idle-exit with nothing to \
+            claim, or once its time budget (the file's time_budget or --time-budget, counted \
+            from its start) passed and its trials finished, printing a summary line. Ctrl-C or SIGTERM stops it: its trials are queued \
             again for the other agents (exit status 130). --db takes an SQLite file on a local \
             disk (agents of one machine) or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE. A \
             YOLO dataset is prepared once in --cache (on this machine) for all its trials.
@@ -35,6 +36,11 @@ struct AgentCommand: AsyncParsableCommand {
 
     @Option(parsing: .unconditional, help: "Exit after waiting this long with nothing to claim.")
     var idleExit: String?
+
+    @Option(
+        parsing: .unconditional,
+        help: "No new trial starts here after this (e.g. 8h; the smaller of this and the file's).")
+    var timeBudget: String?
 
     @Option(
         parsing: .unconditional,
@@ -62,7 +68,9 @@ struct AgentCommand: AsyncParsableCommand {
         _ = try durations()
     }
 
-    private func durations() throws -> (idle: Double?, heartbeat: Double?, lease: Double?) {
+    private func durations() throws -> (
+        idle: Double?, heartbeat: Double?, lease: Double?, budget: Double?
+    ) {
         func seconds(_ text: String?, _ option: String) throws -> Double? {
             try text.map { text throws(SchedulerError) in
                 try SchedulerOptions.seconds(text, option: option)
@@ -70,7 +78,7 @@ struct AgentCommand: AsyncParsableCommand {
         }
         let parsed = (
             try seconds(idleExit, "--idle-exit"), try seconds(heartbeat, "--heartbeat"),
-            try seconds(lease, "--lease")
+            try seconds(lease, "--lease"), try seconds(timeBudget, "--time-budget")
         )
         for (value, option) in [(parsed.1, "--heartbeat"), (parsed.2, "--lease")] {
             if let value, value <= 0 {
@@ -92,7 +100,8 @@ struct AgentCommand: AsyncParsableCommand {
         }
         let options = AgentOptions(
             jobs: jobs, maxTrialsHere: maxTrialsHere, idleExit: given.idle, heartbeat: heartbeat,
-            lease: lease, trialTimeout: spec.trialTimeout, maxRetries: spec.maxRetries)
+            lease: lease, timeBudget: [spec.timeBudget, given.budget].compactMap { $0 }.min(),
+            trialTimeout: spec.trialTimeout, maxRetries: spec.maxRetries)
         try datasetCache.prepare(spec.trainer.data)
         let store = try StoreOpener.writable(db)
         defer { store.close() }

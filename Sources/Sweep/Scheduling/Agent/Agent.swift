@@ -84,11 +84,13 @@ public actor Agent {
     }
 
     private func loop(sweepID: Int64) async throws -> AgentSummary.Ending {
-        try await withThrowingTaskGroup(of: AgentTrialEnd.self) { group in
+        let budgetEnds = options.timeBudget.map { clock.now + .seconds($0) }
+        return try await withThrowingTaskGroup(of: AgentTrialEnd.self) { group in
             var started = 0
             var idleSince: ContinuousClock.Instant?
             while true {
-                while !stopping, running.count < options.jobs,
+                let budgetSpent = budgetEnds.map { clock.now >= $0 } ?? false
+                while !stopping, !budgetSpent, running.count < options.jobs,
                     started < (options.maxTrialsHere ?? .max),
                     let claim = try claimNext(sweepID: sweepID)
                 {
@@ -104,6 +106,7 @@ public actor Agent {
                     continue
                 }
                 if stopping { return .stopped }
+                if budgetSpent { return .timeBudget }
                 if started >= (options.maxTrialsHere ?? .max) { return .maxTrialsHere }
                 requeueExpired(sweepID: sweepID)
                 let pending = try store.pendingCounts(sweepID: sweepID)

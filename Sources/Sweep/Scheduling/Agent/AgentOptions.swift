@@ -13,6 +13,9 @@ public struct AgentOptions: Sendable, Equatable {
     public var heartbeat: Double
     /// A claim whose heartbeat is older than this many seconds is requeued by any agent.
     public var lease: Double
+    /// No trial starts after this many seconds of the agent's run; running ones finish (the
+    /// sweep file's `time_budget`, or `--time-budget`, whichever is smaller).
+    public var timeBudget: Double?
     /// A trial running longer than this many seconds is killed and marked `timed_out`.
     public var trialTimeout: Double?
     /// How often a crashed trial is started again before it is marked `failed`.
@@ -27,7 +30,7 @@ public struct AgentOptions: Sendable, Equatable {
     public init(
         jobs: Int, maxTrialsHere: Int? = nil, idleExit: Double? = nil,
         heartbeat: Double = defaultHeartbeat, lease: Double = defaultLease,
-        trialTimeout: Double? = nil, maxRetries: Int = 1,
+        timeBudget: Double? = nil, trialTimeout: Double? = nil, maxRetries: Int = 1,
         owner: String = "\(ProcessInfo.processInfo.hostName):\(getpid())"
     ) {
         precondition(jobs >= 1, "AgentOptions: jobs must be at least 1, got \(jobs)")
@@ -36,6 +39,7 @@ public struct AgentOptions: Sendable, Equatable {
         self.idleExit = idleExit
         self.heartbeat = heartbeat
         self.lease = lease
+        self.timeBudget = timeBudget
         self.trialTimeout = trialTimeout
         self.maxRetries = maxRetries
         self.owner = owner

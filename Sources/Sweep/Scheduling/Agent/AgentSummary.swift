@@ -8,6 +8,8 @@ public struct AgentSummary: Sendable, Equatable {
         case maxTrialsHere
         /// Nothing to claim for `--idle-exit`.
         case idle
+        /// The time budget passed; the trials it had started finished.
+        case timeBudget
         /// A stop signal.
         case stopped
     }
@@ -38,6 +40,7 @@ public struct AgentSummary: Sendable, Equatable {
             case .sweepFinished: "sweep finished"
             case .maxTrialsHere: "--max-trials-here reached"
             case .idle: "nothing to claim for --idle-exit"
+            case .timeBudget: "time budget reached"
             case .stopped: "stopped"
             }
         return "agent \(owner): \(total) trials here"
