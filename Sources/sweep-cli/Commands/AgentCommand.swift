@@ -91,34 +91,15 @@ struct AgentCommand: AsyncParsableCommand {
     func run() async throws {
         let spec = try SweepSpec.load(path: sweepFile)
         let given = try durations()
-        let heartbeat = given.heartbeat ?? spec.heartbeat ?? AgentOptions.defaultHeartbeat
-        let lease = given.lease ?? spec.lease ?? AgentOptions.defaultLease
-        guard heartbeat < lease else {
-            throw ValidationError(
-                "the heartbeat (\(ReportFormat.duration(heartbeat))) must be shorter than the "
-                    + "lease (\(ReportFormat.duration(lease)))")
-        }
+        let (heartbeat, lease) = try AgentRunner.leaseTimes(
+            spec: spec, heartbeat: given.heartbeat, lease: given.lease)
         let options = AgentOptions(
             jobs: jobs, maxTrialsHere: maxTrialsHere, idleExit: given.idle, heartbeat: heartbeat,
             lease: lease, timeBudget: [spec.timeBudget, given.budget].compactMap { $0 }.min(),
             trialTimeout: spec.trialTimeout, maxRetries: spec.maxRetries)
         try datasetCache.prepare(spec.trainer.data)
-        let store = try StoreOpener.writable(db)
-        defer { store.close() }
-        var launcher =
-            workerCommand.map {
-                WorkerLauncher(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
-            } ?? .currentExecutable()
-        launcher.trialsRoot = WorkerLauncher.defaultTrialsRoot(database: db)
-        let agent = Agent(
-            spec: spec, store: store.store, launcher: launcher, options: options,
-            earlyStop: spec.makeEarlyStopRule()
-        ) { event in
-            AgentEventPrinter.print(event)
-        }
-        let signals = StopSignals { _ in Task { await agent.requestStop() } }
-        defer { signals.cancel() }
-        let summary = try await agent.run()
+        let summary = try await AgentRunner.run(
+            spec: spec, db: db, options: options, workerCommand: workerCommand)
         print(summary.line(owner: options.owner))
         if summary.ending == .stopped {
             throw ExitCode(130)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Sweep
+import SweepPostgres
 import Trainer
 
 struct RunCommand: AsyncParsableCommand {
@@ -14,13 +15,17 @@ struct RunCommand: AsyncParsableCommand {
             SIGHUP from a closed terminal) stops scheduling and lets running trials finish for \
             --grace, then stops them (marked interrupted, queued again on the next run); a \
             second Ctrl-C stops them at once. Exit status 130 when stopped that way. However \
-            the run ends, the database file alone holds every result.
+            the run ends, the database file alone holds every result. On a postgres:// --db, \
+            run is one agent with --jobs slots (see 'sweep-cli agent'): other agents may share \
+            the sweep, a killed run's trials are queued again once their lease (the file's \
+            lease:, 60s by default) has passed, and Ctrl-C stops its trials at once (they are \
+            queued again; --grace does not apply).
             """)
 
     @Argument(help: "The sweep file (YAML).")
     var sweepFile: String
 
-    @Option(help: "The sweep database.")
+    @Option(help: "The sweep database: a file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB.")
     var db = SQLiteTrialStore.defaultPath
 
     @Option(
@@ -62,9 +67,12 @@ struct RunCommand: AsyncParsableCommand {
             },
             grace: try SchedulerOptions.seconds(grace, option: "--grace"))
         try datasetCache.prepare(spec.trainer.data)
+        if PostgresURL.isURL(db) {
+            return try await runAsAgent(spec, options: options)
+        }
         let terminal = isatty(STDOUT_FILENO) != 0
         let result = try await SweepRun(
-            spec: spec, databasePath: try StoreOpener.sqlitePath(db, command: "run"),
+            spec: spec, databasePath: db,
             options: options, workerCommand: workerCommand
         ).run { event, progress in
             RunProgressPrinter.print(event, progress, terminal: terminal)
@@ -79,6 +87,27 @@ struct RunCommand: AsyncParsableCommand {
             terminator: "")
         print(ProgressLine.summary(result.summary))
         if result.summary.ending == .stopped {
+            throw ExitCode(130)
+        }
+    }
+
+    /// `run` on PostgreSQL: one agent in this process with `--jobs` slots (claims and leases
+    /// instead of the run lock, so agents elsewhere may share the sweep), then the ranking.
+    private func runAsAgent(_ spec: SweepSpec, options: SchedulerOptions) async throws {
+        let (heartbeat, lease) = try AgentRunner.leaseTimes(spec: spec)
+        let agentOptions = AgentOptions(
+            jobs: jobs, heartbeat: heartbeat, lease: lease, timeBudget: options.timeBudget,
+            trialTimeout: spec.trialTimeout, maxRetries: spec.maxRetries)
+        let summary = try await AgentRunner.run(
+            spec: spec, db: db, options: agentOptions, workerCommand: workerCommand)
+        let trials = try StoreOpener.reader(db).trials(sweep: spec.name)
+        print(
+            RankingTable.report(
+                sweep: spec.name, ranking: Ranking.rank(trials, objective: spec.objective),
+                totalTrials: trials.count, limit: 10, objective: spec.objective),
+            terminator: "")
+        print(summary.line(owner: agentOptions.owner))
+        if summary.ending == .stopped {
             throw ExitCode(130)
         }
     }

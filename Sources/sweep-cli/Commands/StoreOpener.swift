@@ -26,15 +26,4 @@ extension StoreOpener {
         }
         return try SQLiteTrialStore(path: db, readOnly: true)
     }
-
-    /// `db` for the commands that read and write SQLite only; a `postgres://` URL is refused with
-    /// a message naming the server (without its password) and what to use instead.
-    static func sqlitePath(_ db: String, command: String) throws -> String {
-        guard PostgresURL.isURL(db) else { return db }
-        let shown = (try? PostgresURL(db).description) ?? "postgres://…"
-        throw StoreError.server(
-            database: shown,
-            message: "`sweep-cli \(command)` runs on SQLite files only; run a sweep on PostgreSQL "
-                + "with `sweep-cli agent`")
-    }
 }
