@@ -199,7 +199,8 @@ def load_split(folder, size, class_count):
                     raise ValueError(f"{labels}:{number}: class {c} outside 0..<{class_count}")
                 x0, y0 = max(0, (x - w / 2) * cw), max(0, (y - h / 2) * ch)
                 x1, y1 = min(cw, (x + w / 2) * cw), min(ch, (y + h / 2) * ch)
-                boxes.append((c, f32(f32(x0) + left), f32(f32(y0) + top), f32(x1 - x0), f32(y1 - y0)))
+                x, y = f32(f32(x0) + left), f32(f32(y0) + top)
+                boxes.append((c, x, y, f32(x1 - x0), f32(y1 - y0)))
         images.append(canvas)
         objects.append(boxes)
         meta.append((int(stems[index]) if numeric else index + 1, width, height, scale, left, top))
@@ -213,9 +214,8 @@ def conv_weight(rng, out_ch, in_ch, k, gain):
     """Conv2D's init: uniform ±gain·sqrt(3/fanIn), drawn in [out, in, k, k] order, in float32."""
     count = out_ch * in_ch * k * k
     u = torch.tensor([(rng.next() >> 40) * 2.0**-23 - 1 for _ in range(count)], dtype=torch.float32)
-    bound = torch.tensor(gain, dtype=torch.float32) * torch.sqrt(
-        torch.tensor(3.0, dtype=torch.float32) / torch.tensor(float(in_ch * k * k), dtype=torch.float32)
-    )
+    one = torch.tensor(1.0)  # float32 scalar: the bound is rounded as Swift's Float rounds it
+    bound = gain * one * torch.sqrt(3 * one / (in_ch * k * k))
     return (u * bound).view(out_ch, in_ch, k, k)
 
 
@@ -273,12 +273,14 @@ def encode(batch_objects, class_count, height, width):
                 for dx in range(-r, r + 1):
                     px, py = ix + dx, iy + dy
                     if 0 <= px < width and 0 <= py < height:
-                        v = 1.0 if dx == dy == 0 else math.exp(-f32((dx * dx + dy * dy) / denominator))
+                        d2 = f32((dx * dx + dy * dy) / denominator)
+                        v = 1.0 if dx == dy == 0 else math.exp(-d2)
                         heatmap[item, c, py, px] = max(heatmap[item, c, py, px].item(), f32(v))
             items.append(item)
             cells.append(iy * width + ix)
             values.append((f32(cx - ix), f32(cy - iy), math.log(gw), math.log(gh)))
-    return heatmap, torch.tensor(items, dtype=torch.long), torch.tensor(cells, dtype=torch.long), torch.tensor(values).view(-1, 4)
+    items, cells = torch.tensor(items, dtype=torch.long), torch.tensor(cells, dtype=torch.long)
+    return heatmap, items, cells, torch.tensor(values).view(-1, 4)
 
 
 def heatmap_loss(logits, target, kind, alpha, gamma):
@@ -403,7 +405,10 @@ def main():
     decays = [p for n, p in model.named_parameters() if n.endswith("weight") and p.dim() == 4]
     others = [p for n, p in model.named_parameters() if not (n.endswith("weight") and p.dim() == 4)]
     optimizer = torch.optim.SGD(
-        [{"params": decays, "weight_decay": args.weight_decay}, {"params": others, "weight_decay": 0}],
+        [
+            {"params": decays, "weight_decay": args.weight_decay},
+            {"params": others, "weight_decay": 0},
+        ],
         lr=args.lr,
         momentum=args.momentum,
     )
@@ -424,16 +429,21 @@ def main():
         loss_sum = 0.0
         for start in range(0, count, batch_size):
             indices = order[start : start + batch_size]
-            images, objects = load_batch(train_images, train_objects, indices, flip_rng, args.fliplr, args.image_size)
+            images, objects = load_batch(
+                train_images, train_objects, indices, flip_rng, args.fliplr, args.image_size
+            )
             output = model(images)
-            heatmap, items, cells, values = encode(objects, class_count, output.shape[2], output.shape[3])
+            heatmap, items, cells, values = encode(objects, class_count, *output.shape[2:])
             normaliser = max(1, len(items))
             loss = (
-                heatmap_loss(output[:, :class_count], heatmap, args.loss, args.focal_alpha, args.focal_gamma)
+                heatmap_loss(
+                    output[:, :class_count], heatmap, args.loss, args.focal_alpha, args.focal_gamma
+                )
                 + box_loss(output, class_count, items, cells, values)
             ) / normaliser
             if not torch.isfinite(loss):
-                print(json.dumps({"error": f"loss became {loss.item()} at epoch {epoch}"}), flush=True)
+                reason = f"loss became {loss.item()} at epoch {epoch}"
+                print(json.dumps({"error": reason}), flush=True)
                 sys.exit(1)
             for group in optimizer.param_groups:
                 group["lr"] = lr_at(step, args.lr, warmup, total)
@@ -449,7 +459,8 @@ def main():
     with torch.no_grad():
         for start in range(0, len(val_images), batch_size):
             output = model(val_images[start : start + batch_size].float() / 255)
-            detections += decode(output, class_count, val_meta[start : start + batch_size], args.image_size)
+            meta = val_meta[start : start + batch_size]
+            detections += decode(output, class_count, meta, args.image_size)
     with open(args.out, "w", encoding="utf-8") as file:
         json.dump(detections, file)
     print(f"wrote {len(detections)} detections to {args.out}", flush=True)
