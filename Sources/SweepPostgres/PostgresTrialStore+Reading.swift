@@ -72,6 +72,39 @@ extension PostgresTrialStore: TrialReader {
         return try rows.map { row throws(StoreError) in try record(row.makeRandomAccess()) }
     }
 
+    /// Every trial's stored report for `epoch` in the sweep, by trial key.
+    public func epochReports(sweepID: Int64, epoch: Int) throws(StoreError) -> [String: EpochReport]
+    {
+        var binds = PostgresBindings()
+        binds.append(sweepID)
+        binds.append(Int64(epoch))
+        let columns = (["epoch", "loss", "seconds"] + MetricColumns.names)
+            .map { "e.\($0)" }.joined(separator: ", ")
+        let rows = try session.transaction { sql in
+            try sql.rows(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT t.key, \(columns) FROM epoch_metric e
+                        JOIN trial t ON t.id = e.trial_id
+                        WHERE t.sweep_id = $1 AND e.epoch = $2
+                        """, binds: binds))
+        }
+        var reports: [String: EpochReport] = [:]
+        do {
+            for row in rows {
+                let row = row.makeRandomAccess()
+                reports[try row["key"].decode(String.self)] = EpochReport(
+                    epoch: try row["epoch"].decode(Int.self),
+                    loss: try row["loss"].decode(Double?.self) ?? .nan,
+                    metrics: try Self.metrics(row, prefix: "") ?? .undefined,
+                    seconds: try row["seconds"].decode(Double.self))
+            }
+        } catch {
+            throw .server(database: path, message: "cannot read an epoch: \(error)")
+        }
+        return reports
+    }
+
     /// Every trial of the sweep in plan order, with its final metrics and its last stored epoch's.
     private static func trialsQuery(sweepID: Int64) -> PostgresQuery {
         let metricColumns = MetricColumns.names

@@ -117,4 +117,27 @@ import Testing
             #expect(try scene.census().states == [.completed: 1, .queued: 3])
         }
     }
+
+    /// Early stopping decides from the shared store: a later agent's weak trial is pruned at the
+    /// first rung against the two trials an earlier agent ran, which it never saw itself.
+    @Test(arguments: AgentScene.Store.allCases)
+    func earlyStoppingComparesWithOtherAgentsTrials(store: AgentScene.Store) throws {
+        try AgentScene.with(store, name: "agentasha", trials: 3) { scene in
+            let file = try String(contentsOfFile: scene.sweepFile, encoding: .utf8)
+            try file.replacingOccurrences(of: "[0.1, 0.2, 0.3]", with: "[0.9, 0.8, 0.1]")
+                .appending("early_stop: {type: asha, min_epochs: 1, reduction_factor: 3}\n")
+                .write(toFile: scene.sweepFile, atomically: true, encoding: .utf8)
+            let first = try CLIRun.run(
+                scene.arguments("ok.sh", ["--max-trials-here", "2"]), log: scene.folder + "/a")
+            #expect(first == 0, "\(scene.log("a"))")
+            // A second per epoch, so the prune reaches the worker before its last epoch.
+            let second = try CLIRun.run(
+                scene.arguments("ok.sh"), environment: ["FAKE_SLEEP": "1"],
+                log: scene.folder + "/b")
+            #expect(second == 0, "\(scene.log("b"))")
+            #expect(scene.log("b").contains("pruned"), "\(scene.log("b"))")
+            #expect(scene.log("b").contains("of 3 trials"), "\(scene.log("b"))")
+            #expect(try scene.census().states == [.completed: 2, .pruned: 1])
+        }
+    }
 }

@@ -179,6 +179,9 @@ struct DiskFullOnEpochStore: TrialStore {
         try inner.markRunning(key: key, pid: pid, at: at)
     }
     func requeue(key: String, error: String) throws { try inner.requeue(key: key, error: error) }
+    func epochReports(sweepID: Int64, epoch: Int) throws -> [String: EpochReport] {
+        try inner.epochReports(sweepID: sweepID, epoch: epoch)
+    }
     func attempts(key: String) throws -> Int { try inner.attempts(key: key) }
     func recordEpoch(key: String, report: EpochReport) throws {
         throw StoreError.diskFull(path: inner.path)

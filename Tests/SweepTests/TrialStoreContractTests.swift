@@ -118,4 +118,36 @@ import Trainer
             }
         }
     }
+
+    /// What agents' early stopping reads: every trial's report for one epoch of one sweep.
+    @Test(arguments: Kind.allCases)
+    func epochReportsHoldEveryTrialsReportForTheEpoch(kind: Kind) throws {
+        try withStore(kind) { store in
+            let id = try store.openSweep(name: "s", specText: "")
+            let other = try store.openSweep(name: "other", specText: "")
+            let trials = (0..<3).map { StoreFixtures.trial($0, lr: Double($0 + 1)) }
+            try store.plan(sweepID: id, trials: trials)
+            let stranger = StoreFixtures.trial(0, lr: 0.5)
+            try store.plan(sweepID: other, trials: [stranger])
+            func report(_ epoch: Int, _ apSmall: Double) -> EpochReport {
+                EpochReport(
+                    epoch: epoch, loss: 0.5, metrics: StoreFixtures.metrics(apSmall: apSmall),
+                    seconds: 2)
+            }
+            for (trial, epochs) in [(trials[0], [1, 2]), (trials[1], [1])] {
+                try store.markRunning(key: trial.key, pid: 1, at: Date())
+                for epoch in epochs {
+                    try store.recordEpoch(
+                        key: trial.key, report: report(epoch, 0.1 * Double(epoch + trial.index)))
+                }
+            }
+            try store.markRunning(key: stranger.key, pid: 2, at: Date())
+            try store.recordEpoch(key: stranger.key, report: report(1, 0.9))
+            let first = try store.epochReports(sweepID: id, epoch: 1)
+            #expect(first == [trials[0].key: report(1, 0.1), trials[1].key: report(1, 0.2)])
+            #expect(
+                try store.epochReports(sweepID: id, epoch: 2) == [trials[0].key: report(2, 0.2)])
+            #expect(try store.epochReports(sweepID: id, epoch: 3).isEmpty)
+        }
+    }
 }

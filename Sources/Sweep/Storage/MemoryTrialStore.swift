@@ -116,6 +116,13 @@ public final class MemoryTrialStore: TrialStore, @unchecked Sendable {
         }
     }
 
+    public func epochReports(sweepID: Int64, epoch: Int) throws(StoreError) -> [String: EpochReport]
+    {
+        try locked { () throws(StoreError) in
+            trials.filter { $0.value.sweepID == sweepID }.compactMapValues { $0.epochs[epoch] }
+        }
+    }
+
     public func recordEpoch(key: String, report: EpochReport) throws(StoreError) {
         try update(key) { $0.epochs[report.epoch] = report }
     }

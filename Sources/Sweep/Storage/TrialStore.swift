@@ -43,6 +43,9 @@ public protocol TrialStore: Sendable {
     func queuedTrials(sweepID: Int64) throws -> [TrialConfig]
     /// Records that a worker started the trial; increments its attempt count.
     func markRunning(key: String, pid: Int32, at: Date) throws
+    /// Every trial's stored report for `epoch` in the sweep, by trial key: what an agent's
+    /// early stopping compares its trial with, the other agents' trials included.
+    func epochReports(sweepID: Int64, epoch: Int) throws -> [String: EpochReport]
     /// Puts a trial back to `queued` (a crashed attempt that will be retried), keeping the error.
     func requeue(key: String, error: String) throws
     /// Number of times the trial was started.

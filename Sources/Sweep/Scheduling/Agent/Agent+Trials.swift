@@ -45,8 +45,18 @@ extension Agent {
             seconds: seconds, storeError: storeError)
     }
 
+    /// Asks the rule about this epoch after telling it every other trial's report for the same
+    /// epoch in the shared store (in key order), so agents prune as one sweep. Should the store
+    /// not answer, the rule decides from what this agent has seen.
     private func decide(_ config: TrialConfig, _ report: EpochReport) -> EarlyStopDecision {
         guard !stopping, rule != nil else { return .continue }
+        if let sweepID, let shared = try? store.epochReports(sweepID: sweepID, epoch: report.epoch)
+        {
+            for (key, other) in shared.sorted(by: { $0.key < $1.key }) where key != config.key {
+                _ = rule?.report(
+                    trial: key, epoch: other.epoch, value: other.metrics[spec.objective])
+            }
+        }
         return rule?.report(
             trial: config.key, epoch: report.epoch, value: report.metrics[spec.objective])
             ?? .continue

@@ -28,6 +28,8 @@ public actor Agent {
     let onEvent: @Sendable (AgentEvent) -> Void
     let clock = ContinuousClock()
     var rule: (any EarlyStopRule)?
+    /// The sweep's id in the store, once opened.
+    var sweepID: Int64?
     var running: [String: Running] = [:]
     var stopping = false
     /// A model-based sweep has stored `max_trials` trials or exhausted its space.
@@ -35,7 +37,8 @@ public actor Agent {
     var summary = AgentSummary(ending: .sweepFinished)
 
     /// - Parameter earlyStop: the rule that prunes trials; it sees the epochs of this agent's
-    ///   trials.
+    ///   trials and, at each epoch it decides, every other trial's report for that epoch in the
+    ///   shared store.
     public init(
         spec: SweepSpec, store: any TrialStore, launcher: WorkerLauncher, options: AgentOptions,
         earlyStop: (any EarlyStopRule)? = nil,
@@ -55,6 +58,7 @@ public actor Agent {
         let began = clock.now
         try Scheduler.preflight(spec: spec, launcher: launcher)
         let sweepID = try call { try store.openSweep(name: spec.name, specText: spec.sourceText) }
+        self.sweepID = sweepID
         try call { try store.plan(sweepID: sweepID, trials: spec.planTrials()) }
         let heartbeats = Task { [options] in
             while !Task.isCancelled {
