@@ -95,6 +95,23 @@ import Trainer
         #expect(first != otherSeed)
     }
 
+    /// The start-up phase counts proposals, running ones included (not failed ones): with four
+    /// workers the model takes over at the same trial as with one, instead of three random
+    /// draws later. A proposal comes from the model exactly when it equals the one a sampler
+    /// without start-up makes, and from the random phase when it equals one with a long start-up.
+    @Test func runningTrialsCountTowardTheStartUpPhase() throws {
+        func proposal(startup: Int, _ history: [TPEObservation]) throws -> TrialParameters {
+            try TPESampler(settings: TPESettings(startupTrials: startup)).propose(
+                space: unitSpace, defaults: defaults, history: history, seed: 11, trialIndex: 12)
+        }
+        let finished = Array(peakedHistory.prefix(8))
+        let running = finished + [trial(lr: 0.31, .running), trial(lr: 0.29, .running)]
+        #expect(try proposal(startup: 10, running) == proposal(startup: 0, running))
+        #expect(try proposal(startup: 10, running) != proposal(startup: 100, running))
+        let failed = finished + [trial(lr: 0.31, .failed), trial(lr: 0.29, .failed)]
+        #expect(try proposal(startup: 10, failed) == proposal(startup: 100, failed))
+    }
+
     @Test func constantLiarSteersAwayFromRunningTrials() throws {
         let liar = TPESampler(settings: TPESettings(constantLiar: true))
         let honest = TPESampler(settings: TPESettings(constantLiar: false))
