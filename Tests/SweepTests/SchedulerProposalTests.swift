@@ -174,6 +174,15 @@ import Trainer
         }
     }
 
+    /// The samplers share one error type; the message names the method the sweep file chose.
+    @Test(arguments: [SearchMethod.tpe, .bayes])
+    func samplerErrorsNameTheSweepsMethod(method: SearchMethod) {
+        #expect(
+            SchedulerError.sampler(method: method, .emptyDomain(.lr)).description
+                == "cannot propose the next trial: \(method.rawValue): lr: the domain holds no value"
+        )
+    }
+
     @Test func anEditedTrainerSectionIsRefusedBeforeAnythingRuns() async throws {
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))

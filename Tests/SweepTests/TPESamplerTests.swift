@@ -198,9 +198,9 @@ import Trainer
     @Test func errorMessagesNameTheParameterAndValue() {
         #expect(
             TPEError.nonPositiveLogBound(.lr, 0).description
-                == "tpe: lr: log-scale bound 0.0 must be positive")
+                == "lr: log-scale bound 0.0 must be positive")
         #expect(
             TPEError.spaceExhausted(size: 12).description
-                == "tpe: all 12 points of the search space were already tried")
+                == "all 12 points of the search space were already tried")
     }
 }

@@ -26,7 +26,7 @@ extension Scheduler {
         do {
             proposal = try spec.proposeTrial(history: history)
         } catch {
-            throw .sampler(error)
+            throw .sampler(method: spec.method, error)
         }
         guard let proposal else {
             proposalsDone = true

@@ -16,8 +16,8 @@ public enum SchedulerError: Error, Sendable, Equatable {
     case databaseInUse(path: String)
     /// An option has a value the scheduler cannot use.
     case invalidOption(name: String, value: String, reason: String)
-    /// A model-based sweep's sampler could not propose the next trial.
-    case sampler(TPEError)
+    /// A model-based sweep's sampler (of `method`) could not propose the next trial.
+    case sampler(method: SearchMethod, TPEError)
 
     /// Wraps a store failure.
     static func wrap(_ error: any Error) -> SchedulerError {
@@ -43,8 +43,8 @@ extension SchedulerError: CustomStringConvertible {
                 + "(Ctrl-C) first, or pass another --db"
         case .invalidOption(let name, let value, let reason):
             "\(name) '\(value)': \(reason)"
-        case .sampler(let error):
-            "cannot propose the next trial: \(error)"
+        case .sampler(let method, let error):
+            "cannot propose the next trial: \(method.rawValue): \(error)"
         }
     }
 }

@@ -1,4 +1,5 @@
-/// Why a ``TPESampler`` cannot propose a trial.
+/// Why a model-based sampler (``TPESampler``, ``BayesSampler``) cannot propose a trial; the
+/// scheduler's ``SchedulerError/sampler(method:_:)`` names the method.
 public enum TPEError: Error, Equatable, CustomStringConvertible {
     /// Every point of a finite search space is already in the history.
     case spaceExhausted(size: Int)
@@ -12,13 +13,13 @@ public enum TPEError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .spaceExhausted(let size):
-            "tpe: all \(size) points of the search space were already tried"
+            "all \(size) points of the search space were already tried"
         case .emptyDomain(let parameter):
-            "tpe: \(parameter.rawValue): the domain holds no value"
+            "\(parameter.rawValue): the domain holds no value"
         case .nonPositiveLogBound(let parameter, let bound):
-            "tpe: \(parameter.rawValue): log-scale bound \(bound) must be positive"
+            "\(parameter.rawValue): log-scale bound \(bound) must be positive"
         case .nonFiniteValue(let index, let value):
-            "tpe: history entry \(index) has objective \(value); expected a finite number"
+            "history entry \(index) has objective \(value); expected a finite number"
         }
     }
 }

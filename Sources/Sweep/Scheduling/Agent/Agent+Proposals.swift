@@ -27,7 +27,7 @@ extension Agent {
         do {
             return try spec.proposeTrial(history: history)
         } catch {
-            throw .sampler(error)
+            throw .sampler(method: spec.method, error)
         }
     }
 }
