@@ -53,7 +53,7 @@ public actor Agent {
     }
 
     /// Runs until the sweep is finished, `maxTrialsHere` trials were started, `idleExit` passed
-    /// without work, or ``requestStop()``. Call once.
+    /// without work, or ``requestStop(grace:)``. Call once.
     public func run() async throws(SchedulerError) -> AgentSummary {
         let began = clock.now
         try Scheduler.preflight(spec: spec, launcher: launcher)
