@@ -68,4 +68,24 @@ import Testing
         ])
         #expect(uncached.status != 0, "decoding the zeroed images must fail: \(uncached.output)")
     }
+
+    @Test func anAgentBuildsTheCacheOnceAndTheNextAgentReusesIt() async throws {
+        let scratch = try CLIScratch()
+        defer { scratch.remove() }
+        let sweep = try await scene(scratch)
+        let cache = scratch.path("cache")
+        let first = try await scratch.runAsync([
+            "agent", sweep, "--db", scratch.path("first.sqlite"), "--cache", cache,
+        ])
+        #expect(first.status == 0, "\(first.output)")
+        #expect(first.output.contains("dataset cache built"), "\(first.output)")
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: cache).isEmpty)
+        try spoilImages(in: scratch.path("data"))
+        let second = try await scratch.runAsync([
+            "agent", sweep, "--db", scratch.path("second.sqlite"), "--cache", cache,
+        ])
+        #expect(second.status == 0, "\(second.output)")
+        #expect(!second.output.contains("dataset cache built"), "\(second.output)")
+        #expect(second.output.contains("completed 2"), "\(second.output)")
+    }
 }

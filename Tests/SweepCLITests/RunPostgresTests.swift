@@ -4,7 +4,8 @@ import SweepPostgres
 import Testing
 
 /// `sweep-cli run --db postgres://…`: one agent in the process with `--jobs` slots, then the
-/// ranking; a killed run's trial is queued again after its lease and finished by the next run.
+/// ranking; a killed run's trial is queued again after its lease and finished by the next run;
+/// Ctrl-C lets the running trial finish within --grace and exits 130.
 @Suite(.serialized) struct RunPostgresTests {
     @Test func aRunOnPostgresStoresEveryTrialOnceAndRanksThem() throws {
         try AgentScene.with(.postgres, name: "pgrun", trials: 6) { scene in
@@ -47,6 +48,29 @@ import Testing
             let census = try scene.census()
             #expect(census.states == [.completed: 3])
             #expect(census.attempts.values.sorted() == [1, 1, 2])
+        }
+    }
+
+    @Test func ctrlCLetsTheRunningTrialFinishWithinTheGraceAndExits130() throws {
+        try AgentScene.with(.postgres, name: "pgrunstop", trials: 3) { scene in
+            let gate = scene.folder + "/gate"
+            let worker = CLIRun.fakeWorkers.appendingPathComponent("ok.sh").path
+            let arguments = ["run", scene.sweepFile, "--db", scene.db, "--worker-command", worker]
+            let stopped = try CLIRun.start(
+                arguments + ["--jobs", "1", "--grace", "60s"], environment: ["FAKE_GATE": gate],
+                log: scene.folder + "/stopped")
+            #expect(CLIRun.waitUntil { scene.log("stopped").contains("started (attempt 1)") })
+            kill(stopped.processIdentifier, SIGINT)
+            usleep(500_000)
+            _ = FileManager.default.createFile(atPath: gate, contents: nil)
+            stopped.waitUntilExit()
+            #expect(stopped.terminationStatus == 130, "\(scene.log("stopped"))")
+            #expect(try scene.census().states == [.completed: 1, .queued: 2])
+            let status = try CLIRun.run(arguments, log: scene.folder + "/again")
+            #expect(status == 0, "\(scene.log("again"))")
+            let census = try scene.census()
+            #expect(census.states == [.completed: 3])
+            #expect(census.attempts.values.allSatisfy { $0 == 1 })
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Sweep
 import Testing
+import Trainer
 
 /// `sweep-cli slurm`: the script it writes, the stores it refuses, and (with
 /// `SWEEP_TEST_SLURM=1`, a running cluster and the test PostgreSQL) a real job array of agents
@@ -42,10 +43,12 @@ import Testing
             #expect(script.contains("#SBATCH --job-name=slurmscript\n"))
             #expect(script.contains("#SBATCH --array=1-4\n"))
             #expect(script.contains("#SBATCH --output=\(scene.folder)/slurmscript-%A_%a.log\n"))
+            let cache = FileManager.default.currentDirectoryPath + "/" + DatasetCache.defaultFolder
             #expect(
                 script.contains(
                     "exec '\(try CLIRun.binary())' 'agent' '\(scene.sweepFile)' '--db' "
-                        + "'postgres://me@db.example:6543/sweeps' '--jobs' '2'\n"))
+                        + "'postgres://me@db.example:6543/sweeps' '--jobs' '2' '--cache' "
+                        + "'\(cache)'\n"))
             #expect(!script.contains("s3cret"))
             #expect(!scene.log("log").contains("s3cret"))
             #expect(scene.log("log").contains("export PGPASSWORD"))

@@ -45,6 +45,18 @@ struct SlurmBatchScriptTests {
         #expect(tail.dropFirst(5).first == "set -euo pipefail")
     }
 
+    @Test func theAgentsGetTheDatasetCacheFolderWhenGiven() throws {
+        let script = try SlurmBatchScript(
+            sweepName: "tiny-grid", executable: "/opt/sweep/bin/sweep-cli",
+            sweepFile: "/home/me/tiny.yaml", database: "postgres://me@db:5432/sweep", tasks: 2,
+            logFolder: "/scratch/runs", datasetCache: "/scratch/my cache")
+        let last = script.text.split(separator: "\n").last.map(String.init)
+        #expect(
+            last
+                == "exec '/opt/sweep/bin/sweep-cli' 'agent' '/home/me/tiny.yaml' "
+                + "'--db' 'postgres://me@db:5432/sweep' '--jobs' '1' '--cache' '/scratch/my cache'")
+    }
+
     @Test func aPercentInTheLogFolderIsEscapedForSlurm() throws {
         #expect(try Self.script(logs: "/runs/100%").logPattern == "/runs/100%%/tiny-grid-%A_%a.log")
     }

@@ -20,10 +20,11 @@ enum AgentRunner {
         return (heartbeat, lease)
     }
 
-    /// Runs an agent of `spec` on `db`; Ctrl-C, SIGTERM and SIGHUP stop it (its trials are
-    /// queued again).
+    /// Runs an agent of `spec` on `db`; Ctrl-C, SIGTERM and SIGHUP stop it: its running trials
+    /// may finish for `grace` seconds (a second signal ends the wait), then are queued again.
     static func run(
-        spec: SweepSpec, db: String, options: AgentOptions, workerCommand: String?
+        spec: SweepSpec, db: String, options: AgentOptions, workerCommand: String?,
+        grace: Double = 0
     ) async throws -> AgentSummary {
         let store = try StoreOpener.writable(db)
         defer { store.close() }
@@ -38,7 +39,7 @@ enum AgentRunner {
         ) { event in
             AgentEventPrinter.print(event)
         }
-        let signals = StopSignals { _ in Task { await agent.requestStop() } }
+        let signals = StopSignals { _ in Task { await agent.requestStop(grace: grace) } }
         defer { signals.cancel() }
         return try await agent.run()
     }

@@ -18,8 +18,8 @@ struct RunCommand: AsyncParsableCommand {
             the run ends, the database file alone holds every result. On a postgres:// --db, \
             run is one agent with --jobs slots (see 'sweep-cli agent'): other agents may share \
             the sweep, a killed run's trials are queued again once their lease (the file's \
-            lease:, 60s by default) has passed, and Ctrl-C stops its trials at once (they are \
-            queued again; --grace does not apply).
+            lease:, 60s by default) has passed, and Ctrl-C drains as above (stopped trials are \
+            queued again at once, for this run's next start or another agent).
             """)
 
     @Argument(help: "The sweep file (YAML).")
@@ -99,7 +99,8 @@ struct RunCommand: AsyncParsableCommand {
             jobs: jobs, heartbeat: heartbeat, lease: lease, timeBudget: options.timeBudget,
             trialTimeout: spec.trialTimeout, maxRetries: spec.maxRetries)
         let summary = try await AgentRunner.run(
-            spec: spec, db: db, options: agentOptions, workerCommand: workerCommand)
+            spec: spec, db: db, options: agentOptions, workerCommand: workerCommand,
+            grace: options.grace)
         let trials = try StoreOpener.reader(db).trials(sweep: spec.name)
         print(
             RankingTable.report(

@@ -16,7 +16,8 @@ struct SlurmCommand: AsyncParsableCommand {
             reach. Its password is never written into the script: the tasks read PGPASSWORD or \
             ~/.pgpass, and sbatch passes the submitting environment on; with --submit a password \
             given in --db is handed to sbatch as PGPASSWORD. --submit checks the database, runs \
-            sbatch and prints the job id.
+            sbatch and prints the job id. The agents prepare a YOLO dataset's cache in --cache, \
+            written into the script as an absolute path (one cache for the array on a shared disk).
             """)
 
     @Argument(help: "The sweep file (YAML).")
@@ -48,6 +49,8 @@ struct SlurmCommand: AsyncParsableCommand {
     @Option(help: "The script to write (default: NAME.sbatch in the current folder).")
     var out: String?
 
+    @OptionGroup var datasetCache: DatasetCacheOption
+
     @Flag(help: "Submit the script with sbatch and print the job id.")
     var submit = false
 
@@ -61,7 +64,8 @@ struct SlurmCommand: AsyncParsableCommand {
             sweepFile: Self.absolute(sweepFile), database: url.description, tasks: array,
             jobsPerTask: cpusPerTask, partition: partition, timeLimit: time, memory: mem,
             extra: extra,
-            logFolder: URL(fileURLWithPath: scriptPath).deletingLastPathComponent().path)
+            logFolder: URL(fileURLWithPath: scriptPath).deletingLastPathComponent().path,
+            datasetCache: Self.absolute(datasetCache.cache))
         do {
             try ExportFile.write(script.text, to: scriptPath)
         } catch {

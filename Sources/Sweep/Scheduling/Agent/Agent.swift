@@ -53,7 +53,7 @@ public actor Agent {
     }
 
     /// Runs until the sweep is finished, `maxTrialsHere` trials were started, `idleExit` passed
-    /// without work, or ``requestStop()``. Call once.
+    /// without work, or ``requestStop(grace:)``. Call once.
     public func run() async throws(SchedulerError) -> AgentSummary {
         let began = clock.now
         try Scheduler.preflight(spec: spec, launcher: launcher)
@@ -79,9 +79,23 @@ public actor Agent {
         return summary
     }
 
-    /// Stops claiming and stops the running trials; they are queued again for other agents.
-    public func requestStop() {
+    /// Stops claiming; the running trials may finish for `grace` seconds (their heartbeats go
+    /// on), then are stopped and queued again for other agents. A second request stops them at
+    /// once.
+    public func requestStop(grace: Double = 0) {
+        let again = stopping
         stopping = true
+        guard again || grace <= 0 else {
+            Task {
+                try? await Task.sleep(for: .seconds(grace))
+                await self.stopRunning()
+            }
+            return
+        }
+        stopRunning()
+    }
+
+    private func stopRunning() {
         for entry in running.values {
             entry.worker.stop(.interrupted)
         }

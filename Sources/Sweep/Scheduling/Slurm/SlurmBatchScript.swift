@@ -29,13 +29,17 @@ public struct SlurmBatchScript: Sendable, Equatable {
     public var extraLines: [String]
     /// Absolute folder of the per-task logs.
     public var logFolder: String
+    /// The agents' `--cache`: the absolute dataset cache folder every task maps a YOLO dataset
+    /// from (built by the first task that needs it), or `nil` for the agents' default.
+    public var datasetCache: String?
 
     /// Checks every value against what sbatch accepts.
     /// - Throws: ``SlurmError/invalidOption(name:value:reason:)`` naming the option.
     public init(
         sweepName: String, executable: String, sweepFile: String, database: String, tasks: Int,
         jobsPerTask: Int = 1, partition: String? = nil, timeLimit: String? = nil,
-        memory: String? = nil, extra: [String] = [], logFolder: String
+        memory: String? = nil, extra: [String] = [], logFolder: String,
+        datasetCache: String? = nil
     ) throws(SlurmError) {
         guard tasks >= 1 else {
             throw .invalidOption(
@@ -83,6 +87,7 @@ public struct SlurmBatchScript: Sendable, Equatable {
         self.memory = memory
         self.extraLines = lines
         self.logFolder = logFolder
+        self.datasetCache = datasetCache
     }
 
     /// The log of each array task, in sbatch's filename pattern (`%` doubled in the folder).
@@ -103,9 +108,11 @@ public struct SlurmBatchScript: Sendable, Equatable {
         if let partition { options.append("--partition=\(partition)") }
         if let timeLimit { options.append("--time=\(timeLimit)") }
         if let memory { options.append("--mem=\(memory)") }
-        let command = [
+        var arguments = [
             executable, "agent", sweepFile, "--db", database, "--jobs", "\(jobsPerTask)",
-        ].map(Self.shellQuoted).joined(separator: " ")
+        ]
+        if let datasetCache { arguments += ["--cache", datasetCache] }
+        let command = arguments.map(Self.shellQuoted).joined(separator: " ")
         let lines =
             [
                 "#!/bin/bash",
