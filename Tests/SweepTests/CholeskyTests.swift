@@ -37,4 +37,11 @@ import Testing
         #expect(Cholesky([1, 2, 2, 1], n: 2) == nil)
         #expect(Cholesky([1, .nan, .nan, 1], n: 2) == nil)
     }
+
+    /// An infinite diagonal (a kernel scale that overflowed during the fit) is refused at once;
+    /// the jitter loop grew an infinite jitter forever, and a `bayes` sweep hung.
+    @Test func anInfiniteDiagonalIsRefused() {
+        #expect(Cholesky([.infinity, 0, 0, 1], n: 2) == nil)
+        #expect(Cholesky([1, 0, 0, -.infinity], n: 2) == nil)
+    }
 }

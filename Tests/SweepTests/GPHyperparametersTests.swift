@@ -44,6 +44,20 @@ import Trainer
         }
     }
 
+    /// A line-search step to a kernel scale beyond Double's range is an unusable point (nil),
+    /// not an endless loop: one such step hung a `bayes` replay (`bench search --jobs 4`).
+    @Test func anOverflowingKernelScaleIsAnUnusablePoint() {
+        let points = line(4)
+        let values = standardized([0.1, 0.5, 0.2, 0.9])
+        let probe = MaternKernel(inverseSquaredLengthScales: [1], scale: 1, categorical: [false])
+        let distances = points.indices.map { i in
+            (0...i).map { j in probe.squaredDistances(points[i], points[j]) }
+        }
+        #expect(
+            GPHyperparameters.loss(
+                [0, 800, -2], distances: distances, values: values, dimensions: 1) == nil)
+    }
+
     @Test func aSmoothOneDimensionalFunctionGetsASensibleLengthScale() throws {
         let points = line(15)
         let values = standardized(points.map { sin(2 * Double.pi * $0[0]) })

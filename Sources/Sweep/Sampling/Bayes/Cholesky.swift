@@ -11,7 +11,7 @@ struct Cholesky: Sendable {
     /// Factors `matrix` (row-major, n × n; only its lower triangle is read). When a pivot is
     /// not positive (rounding in a nearly singular matrix), the factorisation is retried with
     /// a jitter added to the diagonal, growing tenfold from 1e-10 of the mean diagonal up to
-    /// 1e-2 of it; nil when even that fails or the matrix holds a NaN.
+    /// 1e-2 of it; nil when even that fails, or when a diagonal entry is NaN or infinite.
     init?(_ matrix: [Double], n: Int) {
         precondition(matrix.count == n * n, "Cholesky needs an n × n matrix")
         self.n = n
@@ -20,6 +20,7 @@ struct Cholesky: Sendable {
             return
         }
         let meanDiagonal = (0..<n).reduce(0) { $0 + abs(matrix[$1 * n + $1]) } / Double(max(n, 1))
+        guard meanDiagonal.isFinite else { return nil }
         var jitter = 1e-10 * max(meanDiagonal, 1e-300)
         while jitter <= 1e-2 * max(meanDiagonal, 1e-300) {
             if let factor = Self.factor(matrix, n: n, jitter: jitter) {
