@@ -62,6 +62,28 @@ import Trainer
         #expect(once == again)
     }
 
+    /// The start-up phase counts proposals, running ones included (not failed ones), as
+    /// ``TPESampler``'s: with four workers the model takes over at the same trial as with one.
+    /// A proposal comes from the model exactly when it equals one made without start-up, and
+    /// from the random phase when it equals one made with a long start-up.
+    @Test func runningTrialsCountTowardTheStartUpPhase() throws {
+        func proposal(startup: Int, _ history: [TPEObservation]) throws -> TrialParameters {
+            try BayesSampler(settings: TPESettings(startupTrials: startup)).propose(
+                space: batchSpace, defaults: defaults, history: history, seed: 4, trialIndex: 8)
+        }
+        func trial(_ batchSize: Int, _ state: TPEObservation.State) -> TPEObservation {
+            var parameters = defaults
+            parameters.batchSize = batchSize
+            return TPEObservation(parameters: parameters, state: state)
+        }
+        let finished = [5, 20, 35, 50, 65, 90].map { trial($0, .completed(value: -Double($0))) }
+        let running = finished + [trial(10, .running), trial(80, .running)]
+        #expect(try proposal(startup: 8, running) == proposal(startup: 0, running))
+        #expect(try proposal(startup: 8, running) != proposal(startup: 100, running))
+        let failed = finished + [trial(10, .failed), trial(80, .failed)]
+        #expect(try proposal(startup: 8, failed) == proposal(startup: 100, failed))
+    }
+
     @Test func aFiniteSpaceIsExhaustedWithoutRepeatingAPoint() throws {
         let space: [Hyperparameter: ParameterDomain] = [
             .batchSize: .intUniform(min: 1, max: 6), .loss: .values([.text("mse"), .text("ce")]),
