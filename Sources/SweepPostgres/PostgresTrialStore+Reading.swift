@@ -50,12 +50,16 @@ extension PostgresTrialStore: TrialReader {
     }
 
     public func objective(sweep name: String) throws(StoreError) -> DetectionMetric {
+        SweepSpec.objective(storedIn: try sweepFileText(sweep: name))
+    }
+
+    public func sweepFileText(sweep name: String) throws(StoreError) -> String {
         let text = try session.transaction { sql in
             try sql.rows("SELECT spec_text FROM sweep WHERE name = \(name)").first?.decode(
                 String.self)
         }
         guard let text else { throw try unknownSweep(name) }
-        return SweepSpec.objective(storedIn: text)
+        return text
     }
 
     /// ``trials(sweep:)`` by the sweep's id: the history a model-based sampler proposes from.

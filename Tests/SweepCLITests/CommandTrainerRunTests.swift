@@ -27,6 +27,32 @@ import Testing
         }
     }
 
+    /// The program is given only `lr`: the progress lines, `top` and the CSV leave out the
+    /// weight decay, batch size and loss the trials store as defaults it never saw.
+    @Test func theViewsShowOnlyTheParametersTheProgramIsGiven() async throws {
+        let sweep = try CommandTrainerSweep(mode: "stdout")
+        defer { sweep.scratch.remove() }
+        let run = try await sweep.run()
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("trial 0 lr=0.1: completed"), "\(run.output)")
+        #expect(!run.output.contains("weight_decay="), "\(run.output)")
+        let top = try sweep.scratch.run(["top", sweep.name, "--db", sweep.scratch.db])
+        #expect(top.status == 0, "\(top.output)")
+        let best = try #require(top.output.split(separator: "\n").dropFirst(2).first)
+        #expect(
+            best.split(separator: " ").prefix(6) == ["1", "1", "0.2", "-", "-", "-"],
+            "\(top.output)")
+        let csv = sweep.scratch.path("ranking.csv")
+        let export = try sweep.scratch.run([
+            "export", sweep.name, "--db", sweep.scratch.db, "--out", csv,
+        ])
+        #expect(export.status == 0, "\(export.output)")
+        let record = try #require(
+            try String(contentsOfFile: csv, encoding: .utf8).split(whereSeparator: \.isNewline)
+                .dropFirst().first)
+        #expect(record.hasPrefix("1,1,0.2,,,,0.2,"), "\(record)")
+    }
+
     /// The stalled trial reports epoch 1 below the first trial's and only a prune can end it.
     @Test func reportedEpochsDriveEarlyStopping() async throws {
         let sweep = try CommandTrainerSweep(

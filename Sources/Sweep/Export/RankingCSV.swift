@@ -7,7 +7,8 @@ import Trainer
 /// `Double`, never locale-dependent); undefined metrics stay `-1` as pycocotools reports them.
 /// `trial` is the plan index; `state` is `completed` or `pruned` (pruned trials carry their last
 /// epoch's metrics, see ``Ranking``). The conditional parameters come last, empty where a trial
-/// did not search them or they were inactive (`focal_gamma` of a `loss: ce` trial).
+/// did not search them or they were inactive (`focal_gamma` of a `loss: ce` trial). A
+/// parameter a command trainer was never given (``SweepSpec/receivedParameters``) is empty too.
 public enum RankingCSV {
     /// The metrics right after the trial's parameters: the ranking keys, then AP50.
     static let leadingMetrics: [DetectionMetric] = [.apSmall, .ap50Small, .ap, .ap50]
@@ -19,7 +20,7 @@ public enum RankingCSV {
 
     /// The header, in column order; metric columns carry ``DetectionMetric`` names.
     public static let header: [String] =
-        ["rank", "trial", "lr", "weight_decay", "batch_size", "loss"]
+        ["rank", "trial"] + TrialParameters.leading.map(\.rawValue)
         + leadingMetrics.map(\.name) + ["epochs", "seconds", "state", "key", "seed"]
         + trailingMetrics.map(\.name) + conditionalParameters.map(\.rawValue)
 
@@ -27,32 +28,34 @@ public enum RankingCSV {
     static let conditionalParameters: [Hyperparameter] = [.focalGamma, .focalAlpha]
 
     /// The CSV document for `ranking`, limited to its first `limit` trials when given.
-    public static func render(_ ranking: [RankedTrial], limit: Int? = nil) -> String {
+    public static func render(
+        _ ranking: [RankedTrial], limit: Int? = nil,
+        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+    ) -> String {
         var writer = CSVWriter()
         writer.append(header)
         for ranked in ranking.prefix(limit ?? ranking.count) {
-            writer.append(fields(ranked))
+            writer.append(fields(ranked, received: received))
         }
         return writer.text
     }
 
     /// The fields of one trial's record, in ``header`` order.
-    public static func fields(_ ranked: RankedTrial) -> [String] {
+    public static func fields(
+        _ ranked: RankedTrial, received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+    ) -> [String] {
         let trial = ranked.trial
         let parameters = trial.config.parameters
         let metrics = ranked.metrics
-        return [
-            String(ranked.rank), String(trial.index), parameters.lr.description,
-            parameters.weightDecay.description, String(parameters.batchSize),
-            parameters.loss.rawValue,
-        ]
+        return [String(ranked.rank), String(trial.index)]
+            + TrialParameters.leading.map { parameters.text(of: $0, received: received) ?? "" }
             + leadingMetrics.map { cell(metrics[$0]) }
             + [
                 String(trial.epochsReached), trial.seconds?.description ?? "",
                 trial.state.rawValue, trial.key, String(trial.config.seed),
             ]
             + trailingMetrics.map { cell(metrics[$0]) }
-            + conditionalParameters.map { parameters.value(of: $0)?.description ?? "" }
+            + conditionalParameters.map { parameters.text(of: $0, received: received) ?? "" }
     }
 
     /// A metric's cell: empty when the trial did not report it (NaN, as a command trainer's

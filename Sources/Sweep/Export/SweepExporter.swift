@@ -25,10 +25,12 @@ public enum SweepExporter {
         try ExportTarget.checkDistinct(outputs, database: store.location)
         let objective = try objective ?? store.objective(sweep: sweep)
         let ranking = try store.ranking(sweep: sweep, objective: objective)
+        let received = try store.receivedParameters(sweep: sweep)
         var messages: [String] = []
         if let csvPath {
             let trials = pareto ? ParetoFront.front(ranking, objective: objective) : ranking
-            try ExportFile.write(RankingCSV.render(trials, limit: limit), to: csvPath)
+            try ExportFile.write(
+                RankingCSV.render(trials, limit: limit, received: received), to: csvPath)
             let rows = min(limit ?? trials.count, trials.count)
             let what = pareto ? "Pareto-front" : "ranked"
             messages.append("wrote \(rows) \(what) trials of sweep '\(sweep)' to \(csvPath)")

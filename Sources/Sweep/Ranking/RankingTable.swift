@@ -10,27 +10,28 @@ public enum RankingTable {
 
     /// Columns: rank, trial (plan index), lr, weight_decay, batch_size, loss, the objective,
     /// then the other ranking keys of ap_small, ap50_small, ap, state (`completed`, or `pruned`
-    /// for trials stopped early), epochs, seconds. Undefined metrics show as `-`.
+    /// for trials stopped early), epochs, seconds. Undefined metrics, and parameters not in
+    /// `received` (``SweepSpec/receivedParameters``), show as `-`.
     public static func render(
-        _ ranking: [RankedTrial], limit: Int? = nil, objective: DetectionMetric = .apSmall
+        _ ranking: [RankedTrial], limit: Int? = nil, objective: DetectionMetric = .apSmall,
+        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
     ) -> String {
         let metrics = metrics(objective: objective)
         var table = TextTable(
             columns: [
-                .init("rank"), .init("trial"), .init("lr"), .init("weight_decay"),
-                .init("batch_size"), .init("loss", .left),
-            ] + metrics.map { .init($0.name) } + [
+                .init("rank"), .init("trial"),
+            ] + TrialParameters.leading.map { .init($0.rawValue, $0 == .loss ? .left : .right) }
+                + metrics.map { .init($0.name) } + [
                 .init("state", .left), .init("epochs"), .init("seconds"),
             ])
         for ranked in ranking.prefix(limit ?? ranking.count) {
             let trial = ranked.trial
             let parameters = trial.config.parameters
             table.append(
-                [
-                    String(ranked.rank), String(trial.index), parameters.lr.description,
-                    parameters.weightDecay.description, String(parameters.batchSize),
-                    parameters.loss.rawValue,
-                ] + metrics.map { ReportFormat.metric(ranked.metrics[$0]) } + [
+                [String(ranked.rank), String(trial.index)]
+                    + TrialParameters.leading.map {
+                        parameters.text(of: $0, received: received) ?? "-"
+                    } + metrics.map { ReportFormat.metric(ranked.metrics[$0]) } + [
                     trial.state.rawValue, String(trial.epochsReached),
                     trial.seconds.map { ReportFormat.fixed($0, decimals: 1) } ?? "-",
                 ])
@@ -42,7 +43,8 @@ public enum RankingTable {
     /// `ap_small`), then the table (or a note when nothing is ranked yet).
     public static func report(
         sweep: String, ranking: [RankedTrial], totalTrials: Int, limit: Int? = nil,
-        objective: DetectionMetric = .apSmall
+        objective: DetectionMetric = .apSmall,
+        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
     ) -> String {
         let shown = min(limit ?? ranking.count, ranking.count)
         var text = "sweep '\(sweep)': \(ranking.count) ranked of \(totalTrials) trials"
@@ -53,6 +55,6 @@ public enum RankingTable {
         if ranking.isEmpty {
             return text + "no completed or pruned trial with metrics yet\n"
         }
-        return text + render(ranking, limit: limit, objective: objective)
+        return text + render(ranking, limit: limit, objective: objective, received: received)
     }
 }

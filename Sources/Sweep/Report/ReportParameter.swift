@@ -13,10 +13,15 @@ public struct ReportParameter: Codable, Sendable, Equatable {
     }
 
     /// The four swept hyperparameters, named as in the sweep file (``TrialParameters``'s keys);
-    /// `lr` and `weight_decay` on log axes; `loss` with the categories seen in `trials`.
-    public static func all(for trials: [TrialParameters]) -> [ReportParameter] {
+    /// `lr` and `weight_decay` on log axes; `loss` with the categories seen in `trials`. Only
+    /// those in `received` (``SweepSpec/receivedParameters``): a command trainer's trials store
+    /// defaults for the others that the program never saw.
+    public static func all(
+        for trials: [TrialParameters],
+        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+    ) -> [ReportParameter] {
         let losses = Set(trials.map(\.loss.rawValue)).sorted()
-        return [
+        let all = [
             ReportParameter(
                 name: TrialParameters.CodingKeys.lr.rawValue, log: trials.allSatisfy { $0.lr > 0 }),
             ReportParameter(
@@ -25,6 +30,9 @@ public struct ReportParameter: Codable, Sendable, Equatable {
             ReportParameter(name: TrialParameters.CodingKeys.batchSize.rawValue, log: true),
             ReportParameter(name: TrialParameters.CodingKeys.loss.rawValue, categories: losses),
         ]
+        return all.filter { parameter in
+            received.contains { $0.rawValue == parameter.name }
+        }
     }
 
     /// The value of this parameter in `parameters`: a category's index for `loss`.

@@ -28,7 +28,12 @@ public struct ReportSummary: Encodable, Sendable, Equatable {
     /// Plain sentences about what the report cannot show (no trials, none ranked, …).
     public var notes: [String]
 
-    init(input: ReportInput, ranking: [RankedTrial]) {
+    /// The best trial's line names the parameters in `received`
+    /// (``SweepSpec/receivedParameters``).
+    init(
+        input: ReportInput, ranking: [RankedTrial],
+        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+    ) {
         sweep = input.sweep
         specText = input.specText
         generatedAt = ReportFormat.date(input.now)
@@ -47,8 +52,10 @@ public struct ReportSummary: Encodable, Sendable, Equatable {
             let p = first.trial.config.parameters
             best =
                 "trial \(first.trial.index): \(objective) "
-                + "\(input.objective.objectiveValue(first.metrics).map(ReportFormat.metric) ?? "-"), lr \(p.lr), "
-                + "weight_decay \(p.weightDecay), batch_size \(p.batchSize), loss \(p.loss.rawValue)"
+                + "\(input.objective.objectiveValue(first.metrics).map(ReportFormat.metric) ?? "-")"
+                + TrialParameters.leading.compactMap { parameter in
+                    p.text(of: parameter, received: received).map { ", \(parameter.rawValue) \($0)" }
+                }.joined()
             bestCommand =
                 "sweep-cli export \(input.sweep) --best-config best.yaml && "
                 + "sweep-cli train --config best.yaml"

@@ -26,8 +26,10 @@ public struct ReportTable: Encodable, Sendable, Equatable {
     /// Says how many rows were left out, when some were.
     public var note: String?
 
-    init(ranking: [RankedTrial]) {
-        let parameters = ReportParameter.all(for: ranking.map(\.trial.config.parameters))
+    /// The columns name the parameters in `received` (``SweepSpec/receivedParameters``).
+    init(ranking: [RankedTrial], received: Set<Hyperparameter> = Set(Hyperparameter.allCases)) {
+        let parameters = ReportParameter.all(
+            for: ranking.map(\.trial.config.parameters), received: received)
         columns =
             ["rank", "trial"] + parameters.map(\.name)
             + ["state", "epochs", "seconds", "images_per_second"]

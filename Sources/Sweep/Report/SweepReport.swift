@@ -25,9 +25,10 @@ public struct SweepReport: Encodable, Sendable {
         let objective = input.objective
         let ranking = Ranking.rank(input.trials, objective: objective)
         let points = ObjectivePoint.points(ranking, objective: objective)
-        let parameters = ReportParameter.all(for: points.map(\.parameters))
-        summary = ReportSummary(input: input, ranking: ranking)
-        table = ReportTable(ranking: ranking)
+        let received = SweepSpec.receivedParameters(storedIn: input.specText)
+        let parameters = ReportParameter.all(for: points.map(\.parameters), received: received)
+        summary = ReportSummary(input: input, ranking: ranking, received: received)
+        table = ReportTable(ranking: ranking, received: received)
         importance = FanovaImportance.evaluate(ranking, objective: objective, settings: settings)
         if importance == nil {
             importanceNote =
@@ -75,8 +76,7 @@ public struct SweepReport: Encodable, Sendable {
         let total =
             ranking.count
             + input.trials.filter { $0.state == .running || $0.state == .diverged }.count
-        let spec = try? SweepSpec.parse(text: input.specText, path: "\(input.sweep).yaml")
-        guard let spec, let earlyStop = spec.earlyStop else {
+        guard let spec = SweepSpec.stored(text: input.specText), let earlyStop = spec.earlyStop else {
             return LearningCurveChart.chart(
                 curves, total: total, rungs: [], rule: nil, objective: input.objective)
         }

@@ -73,3 +73,17 @@ extension TrialParameters {
         return text + remedies.canonicalSuffix
     }
 }
+
+extension TrialParameters {
+    /// The four hyperparameters every trial stores, in the order the views show them.
+    public static let leading: [Hyperparameter] = [.lr, .weightDecay, .batchSize, .loss]
+
+    /// `parameter`'s value as text (`0.001`, `32`, `focal`), nil when it is not set or not in
+    /// `received` (a command trainer never given it, see ``SweepSpec/receivedParameters``).
+    public func text(
+        of parameter: Hyperparameter, received: Set<Hyperparameter>
+    ) -> String? {
+        guard received.contains(parameter) else { return nil }
+        return value(of: parameter)?.description
+    }
+}

@@ -23,7 +23,9 @@ public enum ProgressLine {
         _ trial: TrialConfig, _ outcome: TrialOutcome, seconds: Double, progress: SweepProgress
     ) -> String {
         var line = "[\(progress.done)/\(progress.total)] trial \(trial.index) "
-        line += parameters(trial.parameters) + ": " + outcome.state.rawValue
+        line +=
+            parameters(trial.parameters, received: progress.receivedParameters) + ": "
+            + outcome.state.rawValue
         if let metrics = outcome.result?.metrics {
             line +=
                 " \(progress.objective.name)=" + ReportFormat.metric(metrics[progress.objective])
@@ -39,19 +41,23 @@ public enum ProgressLine {
     }
 
     /// The line printed when a crashed trial is started again.
-    public static func retrying(_ trial: TrialConfig, reason: String) -> String {
-        "trial \(trial.index) " + parameters(trial.parameters) + ": crashed, retrying (\(reason))"
+    public static func retrying(
+        _ trial: TrialConfig, reason: String,
+        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+    ) -> String {
+        "trial \(trial.index) " + parameters(trial.parameters, received: received)
+            + ": crashed, retrying (\(reason))"
     }
 
     /// `lr=0.01 weight_decay=0.0005 batch_size=16 loss=focal`, then `focal_gamma=…` and
-    /// `focal_alpha=…` when set.
-    public static func parameters(_ parameters: TrialParameters) -> String {
-        var text =
-            "lr=\(parameters.lr) weight_decay=\(parameters.weightDecay) "
-            + "batch_size=\(parameters.batchSize) loss=\(parameters.loss.rawValue)"
-        if let gamma = parameters.focalGamma { text += " focal_gamma=\(gamma)" }
-        if let alpha = parameters.focalAlpha { text += " focal_alpha=\(alpha)" }
-        return text
+    /// `focal_alpha=…` when set; only those in `received` (``SweepSpec/receivedParameters``).
+    public static func parameters(
+        _ parameters: TrialParameters,
+        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+    ) -> String {
+        (TrialParameters.leading + [.focalGamma, .focalAlpha]).compactMap { parameter in
+            parameters.text(of: parameter, received: received).map { "\(parameter.rawValue)=\($0)" }
+        }.joined(separator: " ")
     }
 
     /// The closing line: what this run did and why it ended.

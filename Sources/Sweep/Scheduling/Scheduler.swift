@@ -98,7 +98,7 @@ public actor Scheduler {
         progress = SweepProgress(
             total: total, done: total - queue.count - (try unproposedCount()),
             failed: history.failed, bestObjective: history.bestObjective, jobs: options.jobs,
-            objective: spec.objective)
+            objective: spec.objective, receivedParameters: spec.receivedParameters)
         if setAside > 0 {
             emit(.setAside(count: setAside))
         }

@@ -20,13 +20,18 @@ public struct SweepProgress: Sendable, Equatable {
     public var trialSecondsThisRun: Double
     /// Parallel trials, for the time estimate.
     public var jobs: Int
+    /// The hyperparameters the trials are given (``SweepSpec/receivedParameters``), the ones
+    /// the progress lines show.
+    public var receivedParameters: Set<Hyperparameter>
 
     public init(
         total: Int, done: Int = 0, running: Int = 0, failed: Int = 0, bestObjective: Double? = nil,
         elapsed: Double = 0, finishedThisRun: Int = 0, trialSecondsThisRun: Double = 0,
-        jobs: Int = 1, objective: DetectionMetric = .apSmall
+        jobs: Int = 1, objective: DetectionMetric = .apSmall,
+        receivedParameters: Set<Hyperparameter> = Set(Hyperparameter.allCases)
     ) {
         self.objective = objective
+        self.receivedParameters = receivedParameters
         self.total = total
         self.done = done
         self.running = running

@@ -85,9 +85,7 @@ extension SweepFileParser {
     private func requirePassed(
         _ parameters: SweepFileEntry, to trainer: CommandTrainer
     ) throws(SweepFileError) {
-        var texts = trainer.command + Array(trainer.environment.values)
-        if case .predictions(let file, _) = trainer.metrics { texts.append(file) }
-        let used = Set(texts.flatMap { (try? CommandTemplate.names(in: $0)) ?? [] })
+        let used = trainer.placeholderNames
         for parameter in try nodes.mapping(parameters.value, parameters.keyPath)
         where !used.contains(parameter.key) {
             throw nodes.error(
@@ -142,14 +140,15 @@ extension SweepFileParser {
         }
     }
 
-    /// The entry's path, relative to the sweep file's folder unless absolute; it must exist.
+    /// The entry's path, relative to the sweep file's folder unless absolute; it must exist
+    /// (when ``checksPaths``).
     private func existingPath(_ entry: SweepFileEntry) throws(SweepFileError) -> String {
         let text = try nodes.text(entry.value, entry.keyPath)
         let path =
             text.hasPrefix("/")
             ? text : URL(fileURLWithPath: baseDirectory).appendingPathComponent(text).path
         let resolved = absolute(path)
-        guard FileManager.default.fileExists(atPath: resolved) else {
+        guard !checksPaths || FileManager.default.fileExists(atPath: resolved) else {
             throw nodes.error(
                 .commandTrainer(.pathNotFound(resolved: resolved)), at: entry.value,
                 entry.keyPath, value: nodes.shown(entry.value))

@@ -10,6 +10,9 @@ struct SweepFileParser {
     let text: String
     /// Directory against which a relative `trainer.data.yolo` path is resolved.
     let baseDirectory: String
+    /// Whether paths that must exist (a command's `workdir`, `ground_truth`) are checked; not
+    /// for a stored sweep file read back, whose folders may be gone.
+    let checksPaths: Bool
 
     static let topLevelKeys = [
         "name", "method", "max_trials", "seed", "parameters", "trainer", "time_budget",
@@ -17,10 +20,11 @@ struct SweepFileParser {
         "heartbeat", "lease",
     ]
 
-    init(text: String, path: String, baseDirectory: String) {
+    init(text: String, path: String, baseDirectory: String, checksPaths: Bool = true) {
         self.nodes = SweepFileNodes(path: path)
         self.text = text
         self.baseDirectory = baseDirectory
+        self.checksPaths = checksPaths
     }
 
     func parse() throws(SweepFileError) -> SweepSpec {

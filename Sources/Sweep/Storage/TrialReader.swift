@@ -15,6 +15,8 @@ public protocol TrialReader: Sendable {
     func trials(sweep name: String) throws -> [TrialRecord]
     /// The objective of the sweep `name`: the `objective:` of its stored sweep file.
     func objective(sweep name: String) throws -> DetectionMetric
+    /// The text of the sweep file stored with the sweep `name`.
+    func sweepFileText(sweep name: String) throws -> String
 }
 
 extension TrialReader {
@@ -25,6 +27,12 @@ extension TrialReader {
     ) throws -> [RankedTrial] {
         let objective = try objective ?? self.objective(sweep: name)
         return Ranking.rank(try trials(sweep: name), objective: objective)
+    }
+
+    /// The hyperparameters the trials of the sweep `name` were given
+    /// (``SweepSpec/receivedParameters``).
+    public func receivedParameters(sweep name: String) throws -> Set<Hyperparameter> {
+        SweepSpec.receivedParameters(storedIn: try sweepFileText(sweep: name))
     }
 }
 

@@ -14,7 +14,10 @@ enum RunProgressPrinter {
                 ProgressLine.trialEnded(trial, outcome, seconds: seconds, progress: progress)
                 + "\n"
         case .retrying(let trial, let reason):
-            text = clear + ProgressLine.retrying(trial, reason: reason) + "\n"
+            text =
+                clear
+                + ProgressLine.retrying(
+                    trial, reason: reason, received: progress.receivedParameters) + "\n"
         case .draining(let grace):
             text =
                 clear + "stopping: no new trials; running ones get "

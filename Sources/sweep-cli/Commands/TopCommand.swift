@@ -38,7 +38,8 @@ struct TopCommand: AsyncParsableCommand {
         let objective = try ObjectiveOption.metric(objective) ?? store.objective(sweep: sweep)
         let report = RankingTable.report(
             sweep: sweep, ranking: Ranking.rank(trials, objective: objective),
-            totalTrials: trials.count, limit: count, objective: objective)
+            totalTrials: trials.count, limit: count, objective: objective,
+            received: try store.receivedParameters(sweep: sweep))
         print(report, terminator: "")
     }
 }

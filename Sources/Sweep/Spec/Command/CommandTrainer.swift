@@ -35,6 +35,11 @@ public struct CommandTrainer: Sendable, Equatable {
         }
         return templates
     }
+
+    /// The names of the placeholders in ``templates``: what reaches the program.
+    public var placeholderNames: Set<String> {
+        Set(templates.flatMap { (try? CommandTemplate.names(in: $0.text)) ?? [] })
+    }
 }
 
 /// Where a command trainer's trial metrics come from.

@@ -1,0 +1,26 @@
+extension SweepSpec {
+    /// The hyperparameters a trial's trainer is given: all of them for the embedded trainer;
+    /// for a command trainer, those a placeholder names (``CommandTrainer/placeholderNames``).
+    /// A trial stores the rest with the embedded trainer's defaults, which the program never
+    /// saw, so the ranking, the CSV, the progress lines and the report leave them out.
+    public var receivedParameters: Set<Hyperparameter> {
+        guard let command else { return Set(Hyperparameter.allCases) }
+        let names = command.placeholderNames
+        return Set(Hyperparameter.allCases.filter { names.contains($0.rawValue) })
+    }
+
+    /// ``receivedParameters`` of a stored sweep file's text: all of them when the text no
+    /// longer reads as a sweep file.
+    public static func receivedParameters(storedIn text: String) -> Set<Hyperparameter> {
+        stored(text: text)?.receivedParameters ?? Set(Hyperparameter.allCases)
+    }
+
+    /// A stored sweep file's text read back (it was validated when stored; the folders it
+    /// names are not checked again, they may be gone); nil when it no longer reads as a sweep
+    /// file.
+    public static func stored(text: String) -> SweepSpec? {
+        try? SweepFileParser(
+            text: text, path: "stored sweep file", baseDirectory: "/", checksPaths: false
+        ).parse()
+    }
+}

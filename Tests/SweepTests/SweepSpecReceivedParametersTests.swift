@@ -1,0 +1,42 @@
+import Testing
+
+@testable import Sweep
+
+/// ``SweepSpec/receivedParameters``: what a trial's trainer is given, from a parsed file and
+/// from a stored one whose folders are gone.
+@Suite struct SweepSpecReceivedParametersTests {
+    private func text(workdir: String) -> String {
+        """
+        name: received
+        method: grid
+        parameters:
+          lr: {values: [0.1, 0.2]}
+          loss: {values: [ce, focal]}
+        trainer:
+          command: [python3, train.py, --lr, "{lr}", --out, "{trial_dir}"]
+          env: {LOSS: "{loss}"}
+          workdir: \(workdir)
+        """
+    }
+
+    @Test func theEmbeddedTrainerIsGivenEveryParameter() throws {
+        let spec = try SweepSpec.parse(
+            text: "name: e\nmethod: grid\nparameters:\n  lr: {values: [0.1]}\n", path: "e.yaml")
+        #expect(spec.receivedParameters == Set(Hyperparameter.allCases))
+    }
+
+    @Test func aCommandIsGivenWhatItsPlaceholdersName() throws {
+        let spec = try SweepSpec.parse(text: text(workdir: "/tmp"), path: "c.yaml")
+        #expect(spec.receivedParameters == [.lr, .loss])
+    }
+
+    /// The stored text is read back without checking its folders: the workdir may be gone
+    /// when `top` or `export` reads the sweep months later.
+    @Test func aStoredFileIsReadBackWithoutItsFolders() {
+        let stored = text(workdir: "/no/such/folder/anymore")
+        #expect(SweepSpec.receivedParameters(storedIn: stored) == [.lr, .loss])
+        #expect(
+            SweepSpec.receivedParameters(storedIn: "not: [a sweep")
+                == Set(Hyperparameter.allCases))
+    }
+}
