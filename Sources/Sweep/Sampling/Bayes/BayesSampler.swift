@@ -4,8 +4,8 @@ import Trainer
 /// Gaussian-process Bayesian optimisation: proposes the next trial from the history so far,
 /// following Optuna's `GPSampler`. The objective is maximised.
 ///
-/// Until ``TPESettings/startupTrials`` trials have been proposed (running ones included, failed
-/// ones not, as ``TPESampler`` counts them), a proposal is a uniform draw. Then the observed objectives are standardised (zero
+/// Until ``TPESettings/startupTrials`` trials have been proposed
+/// (``TPESettings/isStartingUp(after:)``), a proposal is a uniform draw. Then the observed objectives are standardised (zero
 /// mean, unit variance), a ``GaussianProcess`` with a Matérn-5/2 ARD kernel over the unit cube
 /// (``BayesEncoding``) is fitted to them (``GPHyperparameters``), and the point with the
 /// largest log expected improvement over the best observed value
@@ -33,15 +33,15 @@ public struct BayesSampler: Sendable {
         conditions: [Hyperparameter: ParameterCondition] = [:], defaults: TrialParameters,
         history: [TPEObservation], seed: UInt64, trialIndex: Int
     ) throws(TPEError) -> TrialParameters {
+        try TPEObservation.requireFiniteValues(history)
         var observed: [(point: [Double], value: Double)] = []
         var running: [[Double]] = []
         let search = try TPESearch(
             space: space, conditions: conditions, defaults: defaults, history: history)
         let encoding = BayesEncoding(dimensions: search.dimensions)
-        for (index, observation) in history.enumerated() {
+        for observation in history {
             switch observation.state {
             case .completed(let value), .pruned(_, let value):
-                guard value.isFinite else { throw .nonFiniteValue(historyIndex: index, value) }
                 if let point = search.encode(observation.parameters) {
                     observed.append((encoding.unit(point), value))
                 }
@@ -53,8 +53,7 @@ public struct BayesSampler: Sendable {
             }
         }
         var generator = SplitMix64(seed: seed, stream: UInt64(trialIndex))
-        let proposed = history.filter { $0.state != .failed }.count
-        guard proposed >= settings.startupTrials, !observed.isEmpty,
+        guard !settings.isStartingUp(after: history), !observed.isEmpty,
             let model = Self.model(
                 observed: observed, liars: settings.constantLiar ? running : [],
                 categorical: encoding.categorical)

@@ -24,3 +24,27 @@ public struct TPEObservation: Sendable, Equatable {
         self.state = state
     }
 }
+
+extension TPEObservation {
+    /// Throws ``TPEError/nonFiniteValue(historyIndex:_:)`` for the first completed or pruned
+    /// trial whose objective is not finite: a model cannot learn from it.
+    static func requireFiniteValues(_ history: [TPEObservation]) throws(TPEError) {
+        for (index, observation) in history.enumerated() {
+            switch observation.state {
+            case .completed(let value), .pruned(_, let value):
+                guard value.isFinite else { throw .nonFiniteValue(historyIndex: index, value) }
+            case .running, .failed: break
+            }
+        }
+    }
+}
+
+extension TPESettings {
+    /// Whether the proposal after `history` is still a start-up draw: fewer than
+    /// ``startupTrials`` trials proposed, running ones included, failed ones not. Optuna counts
+    /// finished trials only, so K concurrent workers would make K - 1 more random draws;
+    /// counting proposals keeps `--jobs 4` as quick to use the model as `--jobs 1`.
+    func isStartingUp(after history: [TPEObservation]) -> Bool {
+        history.filter { $0.state != .failed }.count < startupTrials
+    }
+}

@@ -4,10 +4,9 @@ import Trainer
 /// Tree-structured Parzen Estimator: proposes the next trial from the history so far, following
 /// Optuna's `TPESampler`. The objective is maximised.
 ///
-/// Until ``TPESettings/startupTrials`` trials have been proposed (completed, pruned or still
-/// running; failed ones do not count), a proposal is a uniform draw (``RandomSampler``'s
-/// domains). Optuna counts finished trials only, so K concurrent workers make K - 1 more random
-/// draws there; counting proposals keeps `--jobs 4` as quick to use the model as `--jobs 1`. Then the history is ranked (completed by value,
+/// Until ``TPESettings/startupTrials`` trials have been proposed
+/// (``TPESettings/isStartingUp(after:)``), a proposal is a uniform draw (``RandomSampler``'s
+/// domains). Then the history is ranked (completed by value,
 /// then pruned — see ``TPEObservation/State`` — then, with ``TPESettings/constantLiar``,
 /// running trials as the worst); the best ``TPESettings/goodCount(of:)`` form l(x), the rest
 /// g(x), each a ``ParzenEstimator``. ``TPESettings/eiCandidates`` points are drawn from l(x)
@@ -38,18 +37,11 @@ public struct TPESampler: Sendable {
         conditions: [Hyperparameter: ParameterCondition] = [:], defaults: TrialParameters,
         history: [TPEObservation], seed: UInt64, trialIndex: Int
     ) throws(TPEError) -> TrialParameters {
-        for (index, observation) in history.enumerated() {
-            switch observation.state {
-            case .completed(let value), .pruned(_, let value):
-                guard value.isFinite else { throw .nonFiniteValue(historyIndex: index, value) }
-            case .running, .failed: break
-            }
-        }
+        try TPEObservation.requireFiniteValues(history)
         let search = try TPESearch(
             space: space, conditions: conditions, defaults: defaults, history: history)
         var generator = SplitMix64(seed: seed, stream: UInt64(trialIndex))
-        let proposed = history.filter { $0.state != .failed }.count
-        guard proposed >= settings.startupTrials else {
+        guard !settings.isStartingUp(after: history) else {
             return try search.randomUnseen(&generator)
         }
         let (good, bad) = Self.split(history: history, constantLiar: settings.constantLiar)

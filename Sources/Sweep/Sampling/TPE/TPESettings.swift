@@ -1,6 +1,6 @@
 /// The knobs of ``TPESampler``; the defaults are Optuna's `TPESampler` defaults.
 public struct TPESettings: Sendable, Equatable {
-    /// Trials (completed or pruned) drawn at random before the model takes over.
+    /// Trials drawn at random before the model takes over (``isStartingUp(after:)``).
     public var startupTrials: Int
     /// Candidates drawn from l(x) per proposal; the one with the best l(x)/g(x) wins.
     public var eiCandidates: Int
