@@ -24,6 +24,13 @@ import Testing
             if let password = try PostgresURL(scene.db).password {
                 #expect(!scene.log("run").contains(password))
             }
+            // The views that read the ranking read it from PostgreSQL too.
+            for view in ["importance", "advise"] {
+                let status = try CLIRun.run(
+                    [view, "pgrun", "--db", scene.db], log: scene.folder + "/\(view)")
+                #expect(status == 0, "\(scene.log(view))")
+                #expect(scene.log(view).hasPrefix("sweep 'pgrun'"), "\(scene.log(view))")
+            }
         }
     }
 

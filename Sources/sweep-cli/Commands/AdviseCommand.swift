@@ -11,32 +11,19 @@ struct AdviseCommand: AsyncParsableCommand {
             Says so when the sweep has too few trials per batch size to tell.
             """)
 
-    @Argument(help: "The sweep's name.")
-    var sweep: String
-
-    @Option(help: "The sweep database.")
-    var db = SQLiteTrialStore.defaultPath
-
-    @Option(help: ObjectiveOption.help)
-    var objective: String?
+    @OptionGroup var options: RankedSweepOptions
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    func validate() throws {
-        _ = try ObjectiveOption.metric(objective)
-    }
-
     func run() async throws {
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
-        let objective = try ObjectiveOption.metric(objective) ?? store.objective(sweep: sweep)
-        let ranking = try store.ranking(sweep: sweep, objective: objective)
+        let (ranking, objective) = try options.ranking()
         let advice = BatchSizeAdvice(
             points: ObjectivePoint.points(ranking, objective: objective), objective: objective.name)
         if json {
             print(try ReportText.json(advice), terminator: "")
         } else {
-            print(ReportText.advice(advice, sweep: sweep), terminator: "")
+            print(ReportText.advice(advice, sweep: options.sweep), terminator: "")
         }
     }
 }

@@ -10,32 +10,19 @@ struct ImportanceCommand: AsyncParsableCommand {
             objective (the sweep's, or --objective), then the functional-ANOVA variance decomposition; importances sum to 1.
             """)
 
-    @Argument(help: "The sweep's name.")
-    var sweep: String
-
-    @Option(help: "The sweep database.")
-    var db = SQLiteTrialStore.defaultPath
-
-    @Option(help: ObjectiveOption.help)
-    var objective: String?
+    @OptionGroup var options: RankedSweepOptions
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    func validate() throws {
-        _ = try ObjectiveOption.metric(objective)
-    }
-
     func run() async throws {
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
-        let objective = try ObjectiveOption.metric(objective) ?? store.objective(sweep: sweep)
-        let entries = FanovaImportance.evaluate(
-            try store.ranking(sweep: sweep, objective: objective), objective: objective)
+        let (ranking, objective) = try options.ranking()
+        let entries = FanovaImportance.evaluate(ranking, objective: objective)
         if json {
             print(try ReportText.json(entries ?? []), terminator: "")
         } else {
             print(
-                ReportText.importance(entries, sweep: sweep, objective: objective.name),
+                ReportText.importance(entries, sweep: options.sweep, objective: objective.name),
                 terminator: "")
         }
     }

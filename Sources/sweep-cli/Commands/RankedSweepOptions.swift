@@ -1,0 +1,27 @@
+import ArgumentParser
+import Sweep
+import Trainer
+
+/// The sweep, store and objective of the commands that read a sweep's ranking (`importance`,
+/// `advise`): an SQLite file or a `postgres://` database.
+struct RankedSweepOptions: ParsableArguments {
+    @Argument(help: "The sweep's name.")
+    var sweep: String
+
+    @Option(help: "The sweep database (a file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB).")
+    var db = SQLiteTrialStore.defaultPath
+
+    @Option(help: ObjectiveOption.help)
+    var objective: String?
+
+    func validate() throws {
+        _ = try ObjectiveOption.metric(objective)
+    }
+
+    /// The sweep's ranking by `--objective`, or by its own objective, and that objective.
+    func ranking() throws -> (ranking: [RankedTrial], objective: DetectionMetric) {
+        let store = try StoreOpener.reader(db)
+        let objective = try ObjectiveOption.metric(objective) ?? store.objective(sweep: sweep)
+        return (try store.ranking(sweep: sweep, objective: objective), objective)
+    }
+}
