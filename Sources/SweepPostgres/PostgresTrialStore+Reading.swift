@@ -50,16 +50,46 @@ extension PostgresTrialStore: TrialReader {
     }
 
     public func objective(sweep name: String) throws(StoreError) -> DetectionMetric {
-        SweepSpec.objective(storedIn: try sweepFileText(sweep: name))
+        SweepSpec.objective(storedIn: try sweepSource(sweep: name).text)
     }
 
-    public func sweepFileText(sweep name: String) throws(StoreError) -> String {
-        let text = try session.transaction { sql in
-            try sql.rows("SELECT spec_text FROM sweep WHERE name = \(name)").first?.decode(
-                String.self)
+    public func sweepSource(sweep name: String) throws(StoreError) -> (
+        text: String, createdAt: Date
+    ) {
+        let source = try session.transaction { sql -> (String, Date)? in
+            guard
+                let row = try sql.rows(
+                    "SELECT spec_text, created_at FROM sweep WHERE name = \(name)"
+                ).first
+            else { return nil }
+            return try row.decode((String, Date).self)
         }
-        guard let text else { throw try unknownSweep(name) }
-        return text
+        guard let source else { throw try unknownSweep(name) }
+        return (source.0, source.1)
+    }
+
+    public func epochReports(keys: [String]) throws(StoreError) -> [String: [EpochReport]] {
+        guard !keys.isEmpty else { return [:] }
+        var binds = PostgresBindings()
+        binds.append(keys)
+        let columns = (["epoch", "loss", "seconds"] + MetricColumns.names)
+            .map { "e.\($0)" }.joined(separator: ", ")
+        let rows = try session.transaction { sql in
+            try sql.rows(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT t.key, \(columns) FROM epoch_metric e
+                        JOIN trial t ON t.id = e.trial_id
+                        WHERE t.key = ANY($1) ORDER BY t.id, e.epoch
+                        """, binds: binds))
+        }
+        var reports: [String: [EpochReport]] = [:]
+        for row in rows {
+            let row = row.makeRandomAccess()
+            let report = try epochReport(row)
+            reports[try decode(row, "key", as: String.self), default: []].append(report)
+        }
+        return reports
     }
 
     /// ``trials(sweep:)`` by the sweep's id: the history a model-based sampler proposes from.
@@ -94,19 +124,34 @@ extension PostgresTrialStore: TrialReader {
                         """, binds: binds))
         }
         var reports: [String: EpochReport] = [:]
+        for row in rows {
+            let row = row.makeRandomAccess()
+            reports[try decode(row, "key", as: String.self)] = try epochReport(row)
+        }
+        return reports
+    }
+
+    /// One `epoch_metric` row (with `epoch`, `loss`, `seconds` and the metric columns).
+    private func epochReport(_ row: PostgresRandomAccessRow) throws(StoreError) -> EpochReport {
         do {
-            for row in rows {
-                let row = row.makeRandomAccess()
-                reports[try row["key"].decode(String.self)] = EpochReport(
-                    epoch: try row["epoch"].decode(Int.self),
-                    loss: try row["loss"].decode(Double?.self) ?? .nan,
-                    metrics: try Self.metrics(row, prefix: "") ?? .undefined,
-                    seconds: try row["seconds"].decode(Double.self))
-            }
+            return EpochReport(
+                epoch: try row["epoch"].decode(Int.self),
+                loss: try row["loss"].decode(Double?.self) ?? .nan,
+                metrics: try Self.metrics(row, prefix: "") ?? .undefined,
+                seconds: try row["seconds"].decode(Double.self))
         } catch {
             throw .server(database: path, message: "cannot read an epoch: \(error)")
         }
-        return reports
+    }
+
+    private func decode<T: PostgresDecodable>(
+        _ row: PostgresRandomAccessRow, _ column: String, as type: T.Type
+    ) throws(StoreError) -> T {
+        do {
+            return try row[column].decode(T.self)
+        } catch {
+            throw .server(database: path, message: "cannot read \(column): \(error)")
+        }
     }
 
     /// Every trial of the sweep in plan order, with its final metrics and its last stored epoch's.

@@ -34,4 +34,15 @@ import Testing
             BenchASHACommand.message(for: error).contains(message)
         }
     }
+
+    /// The replay reads an SQLite file; a PostgreSQL URL is refused plainly, without its
+    /// password (it used to be opened as a file path and echoed whole).
+    @Test func aPostgresURLIsRefusedWithoutItsPassword() throws {
+        let scratch = try CLIScratch()
+        defer { scratch.remove() }
+        let run = try scratch.run(["bench", "asha", "grid", "--db", "postgres://u:hunter2@h/d"])
+        #expect(run.status == 1)
+        #expect(run.output.contains("replays a grid run stored in an SQLite file"), "\(run.output)")
+        #expect(!run.output.contains("hunter2"))
+    }
 }

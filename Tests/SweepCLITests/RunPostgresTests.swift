@@ -31,6 +31,18 @@ import Testing
                 #expect(status == 0, "\(scene.log(view))")
                 #expect(scene.log(view).hasPrefix("sweep 'pgrun'"), "\(scene.log(view))")
             }
+            let page = scene.folder + "/pgrun.html"
+            let report = try CLIRun.run(
+                ["report", "pgrun", "--db", scene.db, "--out", page], log: scene.folder + "/report")
+            #expect(report == 0, "\(scene.log("report"))")
+            #expect(scene.log("report").contains("(6 trials, by ap_small)"), "\(scene.log("report"))")
+            let html = try String(contentsOfFile: page, encoding: .utf8)
+            #expect(html.contains("pgrun"))
+            // A learning curve: the two stored epochs of a completed trial.
+            #expect(
+                html.contains(
+                    /"data":\[\{"x":1,"y":[^}]+\},\{"x":2,"y":[^}]+\}\],"label":"trial \d \(completed\)"/
+                ))
         }
     }
 

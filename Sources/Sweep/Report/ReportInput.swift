@@ -37,9 +37,9 @@ public struct ReportInput: Sendable {
     /// Reads the sweep `name` from `store`, ranked by `objective` or the sweep's own;
     /// ``StoreError/unknownSweep(name:known:path:)`` when there is none.
     public static func load(
-        from store: SQLiteTrialStore, sweep name: String, now: Date = Date(),
+        from store: any TrialReader, sweep name: String, now: Date = Date(),
         refreshSeconds: Int? = nil, objective: DetectionMetric? = nil
-    ) throws(StoreError) -> ReportInput {
+    ) throws -> ReportInput {
         let source = try store.sweepSource(sweep: name)
         let trials = try store.trials(sweep: name)
         let objective = objective ?? SweepSpec.objective(storedIn: source.text)

@@ -10,10 +10,10 @@ public enum ReportWriter {
     /// input it was made from (to tell whether trials still run).
     @discardableResult
     public static func write(
-        store: SQLiteTrialStore, sweep: String, to path: String, chartJS: String,
+        store: any TrialReader, sweep: String, to path: String, chartJS: String,
         refreshSeconds: Int? = nil, objective: DetectionMetric? = nil
     ) throws -> ReportInput {
-        try ExportTarget.checkDistinct([(option: "--out", path: path)], database: store.path)
+        try ExportTarget.checkDistinct([(option: "--out", path: path)], database: store.location)
         let input = try ReportInput.load(
             from: store, sweep: sweep, refreshSeconds: refreshSeconds, objective: objective)
         let html = try ReportHTML.render(SweepReport(input), chartJS: chartJS)
@@ -21,10 +21,14 @@ public enum ReportWriter {
         return input
     }
 
-    /// Whether trials of `sweep` are running now: stored as running and not stale (a `run`
-    /// holds the database, or their worker lives); `--watch` stops once none is.
-    public static func isRunning(store: SQLiteTrialStore, sweep: String) throws -> Bool {
-        let status = try store.status(sweep: sweep).markingStale(databasePath: store.path)
+    /// Whether trials of `sweep` are running now: stored as running and, in an SQLite file,
+    /// not stale (a `run` holds the database, or their worker lives; on PostgreSQL an agent's
+    /// dead claims expire by their lease); `--watch` stops once none is.
+    public static func isRunning(store: any TrialReader, sweep: String) throws -> Bool {
+        var status = try store.status(sweep: sweep)
+        if let file = store as? SQLiteTrialStore {
+            status = try status.markingStale(databasePath: file.path)
+        }
         return status.running.contains { !status.isStale($0) }
     }
 }

@@ -18,11 +18,6 @@ extension SQLiteTrialStore {
         return (row["spec_text"], row["created_at"])
     }
 
-    /// The text of the sweep file stored with the sweep `name`.
-    public func sweepFileText(sweep name: String) throws(StoreError) -> String {
-        try sweepSource(sweep: name).text
-    }
-
     /// The stored epochs of the trials with `keys`, by trial key, in epoch order: one query,
     /// for the learning curves a report draws.
     public func epochReports(keys: [String]) throws(StoreError) -> [String: [EpochReport]] {

@@ -1,3 +1,4 @@
+import Foundation
 import Trainer
 
 /// What `top`, `status`, `list` and `export` read from a store (SQLite file or PostgreSQL).
@@ -15,8 +16,11 @@ public protocol TrialReader: Sendable {
     func trials(sweep name: String) throws -> [TrialRecord]
     /// The objective of the sweep `name`: the `objective:` of its stored sweep file.
     func objective(sweep name: String) throws -> DetectionMetric
-    /// The text of the sweep file stored with the sweep `name`.
-    func sweepFileText(sweep name: String) throws -> String
+    /// The sweep file text and creation time stored with the sweep `name`.
+    func sweepSource(sweep name: String) throws -> (text: String, createdAt: Date)
+    /// The stored epochs of the trials with `keys`, by trial key, in epoch order (the learning
+    /// curves a report draws).
+    func epochReports(keys: [String]) throws -> [String: [EpochReport]]
 }
 
 extension TrialReader {
@@ -32,7 +36,7 @@ extension TrialReader {
     /// The hyperparameters the trials of the sweep `name` were given
     /// (``SweepSpec/receivedParameters``).
     public func receivedParameters(sweep name: String) throws -> Set<Hyperparameter> {
-        SweepSpec.receivedParameters(storedIn: try sweepFileText(sweep: name))
+        SweepSpec.receivedParameters(storedIn: try sweepSource(sweep: name).text)
     }
 }
 

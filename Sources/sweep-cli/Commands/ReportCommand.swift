@@ -16,7 +16,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Argument(help: "The sweep's name.")
     var sweep: String
 
-    @Option(help: "The sweep database.")
+    @Option(help: "The sweep database (a file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB).")
     var db = SQLiteTrialStore.defaultPath
 
     @Option(help: "The HTML file to write (default: results/SWEEP.html).")
@@ -45,7 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let chartJS = try ReportHTML.loadChartJS(path: chartJs)
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        let store = try StoreOpener.reader(db)
         let path = out ?? ReportWriter.defaultPath(sweep: sweep)
         let objective = try ObjectiveOption.metric(objective)
         let input = try ReportWriter.write(

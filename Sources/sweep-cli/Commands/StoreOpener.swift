@@ -27,3 +27,17 @@ extension StoreOpener {
         return try SQLiteTrialStore(path: db, readOnly: true)
     }
 }
+
+extension StoreOpener {
+    /// Opens `db` for a command that reads SQLite files only (the benchmarks that replay a
+    /// stored grid); a `postgres://` URL is refused without echoing its password.
+    static func sqliteFile(_ db: String) throws -> SQLiteTrialStore {
+        if PostgresURL.isURL(db) {
+            throw StoreError.cannotOpen(
+                path: (try? PostgresURL(db).description) ?? "postgres://…",
+                reason: "this benchmark replays a grid run stored in an SQLite file, "
+                    + "not in PostgreSQL; run the grid with --db FILE")
+        }
+        return try SQLiteTrialStore(path: db, readOnly: true)
+    }
+}

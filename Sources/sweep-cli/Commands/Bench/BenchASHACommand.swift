@@ -46,7 +46,7 @@ struct BenchASHACommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try SQLiteTrialStore(path: db, readOnly: true)
+        let store = try StoreOpener.sqliteFile(db)
         let benchmark = try ASHABenchmark.run(
             sweep: sweep, curves: try store.learningCurves(sweep: sweep), workers: jobs,
             timing: timing, minEpochs: minEpochs, reductionFactor: reductionFactor)

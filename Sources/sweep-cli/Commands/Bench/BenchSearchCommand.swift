@@ -104,7 +104,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
     func run() async throws {
         let methods = try methods()
         if let db, let sweep {
-            let store = try SQLiteTrialStore(path: db, readOnly: true)
+            let store = try StoreOpener.sqliteFile(db)
             let curves = try SearchCurves(sweep: sweep, curves: store.learningCurves(sweep: sweep))
             let benchmark = try SearchEarlyStopBenchmark(
                 curves: curves, gap: gap, budget: budget ?? curves.curves.count, jobs: jobs,
