@@ -59,12 +59,8 @@ public struct SweepRun: Sendable {
         if let previous = lock.previousRunID {
             LeftoverWorkers.terminate(runID: previous)
         }
-        var launcher =
-            workerCommand.map {
-                WorkerLauncher(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
-            } ?? .currentExecutable()
+        var launcher = WorkerLauncher.forSweep(workerCommand: workerCommand, database: databasePath)
         launcher.environment[LeftoverWorkers.runIDVariable] = lock.runID
-        launcher.trialsRoot = WorkerLauncher.defaultTrialsRoot(database: databasePath)
         let scheduler = Scheduler(
             spec: spec, store: store, launcher: launcher, options: options,
             earlyStop: spec.makeEarlyStopRule(),

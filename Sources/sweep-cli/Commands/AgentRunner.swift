@@ -28,11 +28,7 @@ enum AgentRunner {
     ) async throws -> AgentSummary {
         let store = try StoreOpener.writable(db)
         defer { store.close() }
-        var launcher =
-            workerCommand.map {
-                WorkerLauncher(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
-            } ?? .currentExecutable()
-        launcher.trialsRoot = WorkerLauncher.defaultTrialsRoot(database: db)
+        let launcher = WorkerLauncher.forSweep(workerCommand: workerCommand, database: db)
         let agent = Agent(
             spec: spec, store: store.store, launcher: launcher, options: options,
             earlyStop: spec.makeEarlyStopRule()

@@ -28,6 +28,17 @@ public struct WorkerLauncher: Sendable, Equatable {
         self.trialsRoot = trialsRoot
     }
 
+    /// The launcher a sweep uses, with its trial folders beside `database`: the program at
+    /// `workerCommand` (`--worker-command`, relative to the current folder), or this program.
+    public static func forSweep(workerCommand: String?, database: String) -> WorkerLauncher {
+        var launcher =
+            workerCommand.map {
+                WorkerLauncher(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
+            } ?? .currentExecutable()
+        launcher.trialsRoot = defaultTrialsRoot(database: database)
+        return launcher
+    }
+
     /// The running program in worker mode (`/proc/self/exe worker`), falling back to the
     /// resolved `argv[0]` where `/proc` is missing.
     public static func currentExecutable() -> WorkerLauncher {
