@@ -62,13 +62,14 @@ import Yams
 
         let text = try String(contentsOfFile: path("sweepdemo.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "goal: minimize", with: "goal: maximize")
-            .replacingOccurrences(of: "validation_loss", with: "ap_small")
+            .replacingOccurrences(of: "validation_loss", with: "ap_small") + "run_cap: 10\n"
         let unknown = try #require(throws: SweepFileError.self) {
             try SweepSpec.parse(text: text, path: "s.yaml")
         }
+        // Searched epochs: a trial's length here, not a parameter of the program.
         #expect(unknown.line == 13)
         #expect(unknown.keyPath == "parameters.epochs")
-        #expect(unknown.description.contains("lr, weight_decay, batch_size, loss"))
+        #expect(unknown.description.contains("a placeholder every trial fills"))
     }
 
     @Test func theRandomExampleMapsOntoOurDomains() throws {
@@ -78,8 +79,16 @@ import Yams
         #expect(spec.maxTrials == 20)
         #expect(spec.objective == .apSmall)
         #expect(spec.parameters[.batchSize] == .qLogUniform(min: 32, max: 256, q: 8))
-        #expect(spec.parameters[.lr] == .uniform(min: 0.0001, max: 0.1))
-        #expect(spec.parameters[.loss] == .values([.text("ce"), .text("focal")]))
+        // The program's own parameters, as the documentation names them.
+        #expect(spec.parameters[.program("learning_rate")] == .uniform(min: 0, max: 0.1))
+        #expect(spec.parameters[.program("dropout")] == .values([.number(0.3), .number(0.4), .number(0.5)]))
+        #expect(spec.parameters[.program("fc_layer_size")] == .values([.integer(128), .integer(256), .integer(512)]))
+        #expect(spec.parameters[.program("optimizer")] == .values([.text("adam"), .text("sgd")]))
+        #expect(spec.parameters.count == 5)
+        #expect(spec.trainer.epochs == 1)
+        #expect(
+            translation.notes.contains(
+                "parameters.epochs: 1 → trainer.epochs (each trial's length; the program gets it as {epochs})"))
         #expect(translation.notes.contains("run_cap: 20 → max_trials"))
         #expect(translation.notes.contains("name: none given → 'random' from the file's name"))
         #expect(
@@ -87,8 +96,9 @@ import Yams
                 "parameters.batch_size: q_log_uniform_values → q_log_uniform"))
         #expect(
             translation.program?.arguments == [
-                "/usr/bin/env", "python3", "train.py", "--batch_size={batch_size}", "--lr={lr}",
-                "--loss={loss}",
+                "/usr/bin/env", "python3", "train.py", "--batch_size={batch_size}",
+                "--dropout={dropout}", "--epochs={epochs}", "--fc_layer_size={fc_layer_size}",
+                "--learning_rate={learning_rate}", "--optimizer={optimizer}",
             ])
     }
 
@@ -96,8 +106,9 @@ import Yams
         let spec = try SweepSpec.load(path: path("random.yaml"))
         #expect(
             spec.command?.command == [
-                "/usr/bin/env", "python3", "train.py", "--batch_size={batch_size}", "--lr={lr}",
-                "--loss={loss}",
+                "/usr/bin/env", "python3", "train.py", "--batch_size={batch_size}",
+                "--dropout={dropout}", "--epochs={epochs}", "--fc_layer_size={fc_layer_size}",
+                "--learning_rate={learning_rate}", "--optimizer={optimizer}",
             ])
         #expect(
             spec.readingNotes.contains {
@@ -265,7 +276,8 @@ import Yams
         ("lr: {distribution: normal}", "normal is not supported: every parameter here has bounds"),
         ("lr: {distribution: log_normal}", "write log_uniform_values"),
         ("loss: {values: [ce, focal], probabilities: [0.5, 0.5]}", "weighted values"),
-        ("momentum: {values: [0.9]}", "not a parameter a sweep here can search"),
+        // Without a program there is no command trainer to take its own parameters.
+        ("momentum: {values: [0.9]}", "unknown parameter (searchable: lr"),
         ("batch_size: {distribution: q_uniform, min: 1, max: 100000, q: 1}", "1 to 1000 multiples"),
         ("lr: {distribution: q_uniform, min: 1e300, max: 1e308, q: 1e-300}", "1 to 1000 multiples"),
     ])

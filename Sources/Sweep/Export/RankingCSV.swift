@@ -19,10 +19,16 @@ public enum RankingCSV {
     ]
 
     /// The header, in column order; metric columns carry ``DetectionMetric`` names.
-    public static let header: [String] =
+    public static let header: [String] = header(received: [])
+
+    /// The header of a sweep whose trials were given `received`: a command trainer's own
+    /// parameters (``TrialParameters/programColumns(_:)``) come last, by name.
+    public static func header(received: Set<Hyperparameter>) -> [String] {
         ["rank", "trial"] + TrialParameters.leading.map(\.rawValue)
-        + leadingMetrics.map(\.name) + ["epochs", "seconds", "state", "key", "seed"]
-        + trailingMetrics.map(\.name) + conditionalParameters.map(\.rawValue)
+            + leadingMetrics.map(\.name) + ["epochs", "seconds", "state", "key", "seed"]
+            + trailingMetrics.map(\.name) + conditionalParameters.map(\.rawValue)
+            + TrialParameters.programColumns(received).map(\.rawValue)
+    }
 
     /// The hyperparameters that may be unset in a trial, as trailing columns.
     static let conditionalParameters: [Hyperparameter] = [.focalGamma, .focalAlpha]
@@ -33,7 +39,7 @@ public enum RankingCSV {
         received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
     ) -> String {
         var writer = CSVWriter()
-        writer.append(header)
+        writer.append(header(received: received))
         for ranked in ranking.prefix(limit ?? ranking.count) {
             writer.append(fields(ranked, received: received))
         }
@@ -55,7 +61,9 @@ public enum RankingCSV {
                 trial.state.rawValue, trial.key, String(trial.config.seed),
             ]
             + trailingMetrics.map { cell(metrics[$0]) }
-            + conditionalParameters.map { parameters.text(of: $0, received: received) ?? "" }
+            + (conditionalParameters + TrialParameters.programColumns(received)).map {
+                parameters.text(of: $0, received: received) ?? ""
+            }
     }
 
     /// A metric's cell: empty when the trial did not report it (NaN, as a command trainer's

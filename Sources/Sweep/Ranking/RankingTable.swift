@@ -8,19 +8,24 @@ public enum RankingTable {
         [objective] + [DetectionMetric.apSmall, .ap50Small, .ap].filter { $0 != objective }
     }
 
-    /// Columns: rank, trial (plan index), lr, weight_decay, batch_size, loss, the objective,
+    /// Columns: rank, trial (plan index), lr, weight_decay, batch_size, loss (those in
+    /// `received`, ``SweepSpec/receivedParameters``), a command trainer's own parameters (by
+    /// name), the objective,
     /// then the other ranking keys of ap_small, ap50_small, ap, state (`completed`, or `pruned`
-    /// for trials stopped early), epochs, seconds. Undefined metrics, and parameters not in
-    /// `received` (``SweepSpec/receivedParameters``), show as `-`.
+    /// for trials stopped early), epochs, seconds. Undefined metrics and unset parameters show
+    /// as `-`.
     public static func render(
         _ ranking: [RankedTrial], limit: Int? = nil, objective: DetectionMetric = .apSmall,
         received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
     ) -> String {
         let metrics = metrics(objective: objective)
+        let shown =
+            TrialParameters.leading.filter(received.contains)
+            + TrialParameters.programColumns(received)
         var table = TextTable(
             columns: [
                 .init("rank"), .init("trial"),
-            ] + TrialParameters.leading.map { .init($0.rawValue, $0 == .loss ? .left : .right) }
+            ] + shown.map { .init($0.rawValue, $0.isBuiltIn && $0 != .loss ? .right : .left) }
                 + metrics.map { .init($0.name) } + [
                 .init("state", .left), .init("epochs"), .init("seconds"),
             ])
@@ -29,9 +34,7 @@ public enum RankingTable {
             let parameters = trial.config.parameters
             table.append(
                 [String(ranked.rank), String(trial.index)]
-                    + TrialParameters.leading.map {
-                        parameters.text(of: $0, received: received) ?? "-"
-                    } + metrics.map { ReportFormat.metric(ranked.metrics[$0]) } + [
+                    + shown.map { parameters.text(of: $0, received: received) ?? "-" } + metrics.map { ReportFormat.metric(ranked.metrics[$0]) } + [
                     trial.state.rawValue, String(trial.epochsReached),
                     trial.seconds.map { ReportFormat.fixed($0, decimals: 1) } ?? "-",
                 ])

@@ -11,6 +11,9 @@ public struct TrialParameters: Codable, Sendable, Hashable {
     /// Focal-loss α when searched and active; nil leaves the trainer's value.
     public var focalAlpha: Double?
     public var remedies: RemedyParameters
+    /// A command trainer's own parameters (``Hyperparameter/program(_:)``), by name; empty
+    /// for the embedded trainer.
+    public var programValues: [String: ParameterValue] = [:]
 
     public init(
         lr: Double, weightDecay: Double, batchSize: Int, loss: LossKind,
@@ -31,6 +34,7 @@ public struct TrialParameters: Codable, Sendable, Hashable {
         case focalGamma = "focal_gamma"
         case focalAlpha = "focal_alpha"
         case remedies
+        case programValues = "program"
     }
 
     /// Trials stored before the remedies existed read with the default remedies.
@@ -44,6 +48,20 @@ public struct TrialParameters: Codable, Sendable, Hashable {
         focalAlpha = try c.decodeIfPresent(Double.self, forKey: .focalAlpha)
         remedies =
             try c.decodeIfPresent(RemedyParameters.self, forKey: .remedies) ?? RemedyParameters()
+        programValues =
+            try c.decodeIfPresent([String: ParameterValue].self, forKey: .programValues) ?? [:]
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(lr, forKey: .lr)
+        try c.encode(weightDecay, forKey: .weightDecay)
+        try c.encode(batchSize, forKey: .batchSize)
+        try c.encode(loss, forKey: .loss)
+        try c.encodeIfPresent(focalGamma, forKey: .focalGamma)
+        try c.encodeIfPresent(focalAlpha, forKey: .focalAlpha)
+        try c.encode(remedies, forKey: .remedies)
+        if !programValues.isEmpty { try c.encode(programValues, forKey: .programValues) }
     }
 }
 

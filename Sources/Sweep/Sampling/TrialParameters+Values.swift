@@ -30,6 +30,7 @@ extension TrialParameters {
         case (.focalAlpha, .number(let number)): focalAlpha = number
         case (.focalAlpha, .integer(let number)): focalAlpha = Double(number)
         case (let remedy, _) where remedy.isRemedy: remedies.set(remedy, to: value)
+        case (let other, _) where !other.isBuiltIn: programValues[other.rawValue] = value
         default: preconditionFailure("value \(value) does not fit \(parameter.rawValue)")
         }
     }
@@ -44,7 +45,8 @@ extension TrialParameters {
         case .loss: .text(loss.rawValue)
         case .focalGamma: focalGamma.map(ParameterValue.number)
         case .focalAlpha: focalAlpha.map(ParameterValue.number)
-        default: remedies.value(of: parameter)
+        case let remedy where remedy.isRemedy: remedies.value(of: remedy)
+        default: programValues[parameter.rawValue]
         }
     }
 
@@ -70,13 +72,23 @@ extension TrialParameters {
             "lr=\(lr),weight_decay=\(weightDecay),batch_size=\(batchSize),loss=\(loss.rawValue)"
         if let focalGamma { text += ",focal_gamma=\(focalGamma)" }
         if let focalAlpha { text += ",focal_alpha=\(focalAlpha)" }
-        return text + remedies.canonicalSuffix
+        text += remedies.canonicalSuffix
+        for (name, value) in programValues.sorted(by: { $0.key < $1.key }) {
+            text += ",\(name)=\(value)"
+        }
+        return text
     }
 }
 
 extension TrialParameters {
     /// The four hyperparameters every trial stores, in the order the views show them.
     public static let leading: [Hyperparameter] = [.lr, .weightDecay, .batchSize, .loss]
+
+    /// The program parameters in `received` (``Hyperparameter/program(_:)``), by name: the
+    /// columns the views add after the built-in ones.
+    public static func programColumns(_ received: Set<Hyperparameter>) -> [Hyperparameter] {
+        received.filter { !$0.isBuiltIn }.sorted()
+    }
 
     /// `parameter`'s value as text (`0.001`, `32`, `focal`), nil when it is not set or not in
     /// `received` (a command trainer never given it, see ``SweepSpec/receivedParameters``).

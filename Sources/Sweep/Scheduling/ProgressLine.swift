@@ -50,12 +50,14 @@ public enum ProgressLine {
     }
 
     /// `lr=0.01 weight_decay=0.0005 batch_size=16 loss=focal`, then `focal_gamma=…` and
-    /// `focal_alpha=…` when set; only those in `received` (``SweepSpec/receivedParameters``).
+    /// `focal_alpha=…` when set, then a command trainer's own parameters; only those in
+    /// `received` (``SweepSpec/receivedParameters``).
     public static func parameters(
         _ parameters: TrialParameters,
         received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
     ) -> String {
-        (TrialParameters.leading + [.focalGamma, .focalAlpha]).compactMap { parameter in
+        (TrialParameters.leading + [.focalGamma, .focalAlpha]
+            + TrialParameters.programColumns(received)).compactMap { parameter in
             parameters.text(of: parameter, received: received).map { "\(parameter.rawValue)=\($0)" }
         }.joined(separator: " ")
     }

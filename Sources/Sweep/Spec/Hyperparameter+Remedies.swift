@@ -28,7 +28,7 @@ extension Hyperparameter {
         case .hsvV: (\.hsvV, \.hsvV, TrainingBounds.hsvV)
         case .fliplr: (\.fliplr, \.fliplr, TrainingBounds.fliplr)
         case .copyPaste: (\.copyPaste, \.copyPaste, TrainingBounds.copyPaste)
-        case .lr, .weightDecay, .batchSize, .loss, .focalGamma, .focalAlpha, .attention: nil
+        default: nil
         }
     }
 }

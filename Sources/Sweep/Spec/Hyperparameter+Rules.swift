@@ -9,6 +9,7 @@ extension Hyperparameter {
         case .batchSize: [.intUniform, .qLogUniform]
         case .loss, .attention: []
         case .focalGamma, .focalAlpha: [.uniform, .logUniform]
+        case let program where !program.isBuiltIn: [.uniform, .logUniform, .intUniform, .qLogUniform]
         default: [.uniform]
         }
     }
@@ -51,6 +52,11 @@ extension Hyperparameter {
             let number = try nodes.integer(node, keyPath)
             try requireInRange(Double(number), node, keyPath, nodes)
             return .integer(number)
+        case let program where !program.isBuiltIn:
+            let text = try nodes.text(node, keyPath)
+            if let number = Int(text) { return .integer(number) }
+            if let number = Double(text), number.isFinite { return .number(number) }
+            return .text(text)
         default:
             let number = try nodes.number(node, keyPath)
             try requireInRange(number, node, keyPath, nodes)

@@ -5,8 +5,11 @@ import Yams
 extension SweepFileParser {
     static let parameterKeys = ["values", "value", "distribution", "min", "max", "q", "when"]
 
+    /// The searched parameters; with `commandTrainer`, a name that is not built in is a
+    /// parameter of the program (``Hyperparameter/program(_:)``), unless a placeholder every
+    /// trial fills (`epochs`, `seed`, …) has that name.
     func parseParameters(
-        _ entry: SweepFileEntry, method: SearchMethod
+        _ entry: SweepFileEntry, method: SearchMethod, commandTrainer: Bool
     ) throws(SweepFileError) -> [Hyperparameter: ParameterDomain] {
         let entries = try nodes.mapping(entry.value, entry.keyPath)
         guard !entries.isEmpty else {
@@ -14,16 +17,27 @@ extension SweepFileParser {
         }
         var domains: [Hyperparameter: ParameterDomain] = [:]
         for parameter in entries {
-            guard let name = Hyperparameter(rawValue: parameter.key) else {
-                let known = Hyperparameter.allCases.map(\.rawValue)
-                throw nodes.error(
-                    .unknownParameter(
-                        suggestion: KeySuggestion.closest(to: parameter.key, among: known)),
-                    at: parameter.keyNode, parameter.keyPath)
-            }
+            let name = try parameterName(parameter, commandTrainer: commandTrainer)
             domains[name] = try parseDomain(parameter, name, method: method)
         }
         return domains
+    }
+
+    private func parameterName(
+        _ parameter: SweepFileEntry, commandTrainer: Bool
+    ) throws(SweepFileError) -> Hyperparameter {
+        if let name = Hyperparameter(rawValue: parameter.key) { return name }
+        guard commandTrainer else {
+            let known = Hyperparameter.allCases.map(\.rawValue)
+            throw nodes.error(
+                .unknownParameter(
+                    suggestion: KeySuggestion.closest(to: parameter.key, among: known)),
+                at: parameter.keyNode, parameter.keyPath)
+        }
+        guard CommandPlaceholder(rawValue: parameter.key) == nil else {
+            throw nodes.error(.reservedParameterName, at: parameter.keyNode, parameter.keyPath)
+        }
+        return .program(parameter.key)
     }
 
     private func parseDomain(

@@ -54,7 +54,9 @@ struct SweepFileParser {
             UInt64(try nodes.atLeast(0, entry))
         }
         let trainer = try byKey["trainer"].map(parseTrainer) ?? TrainingConfig()
-        let parameters = try parseParameters(required("parameters"), method: method)
+        let parameters = try parseParameters(
+            required("parameters"), method: method,
+            commandTrainer: byKey["trainer"].map(isCommandTrainer) ?? false)
         let conditions = try parseConditions(required("parameters"), domains: parameters)
         let command = try byKey["trainer"].flatMap { entry throws(SweepFileError) in
             try parseCommandTrainer(
@@ -185,7 +187,7 @@ struct SweepFileParser {
     private func requireGridSize(
         _ parameters: [Hyperparameter: ParameterDomain], _ entry: SweepFileEntry
     ) throws(SweepFileError) {
-        let counts = Hyperparameter.allCases.compactMap { parameter -> Int? in
+        let counts = parameters.keys.sorted().compactMap { parameter -> Int? in
             guard case .values(let values)? = parameters[parameter] else { return nil }
             return values.count
         }

@@ -24,6 +24,8 @@ public enum SweepFileProblem: YAMLFileProblem {
     case unknownTopLevelKey(suggestion: String?)
     /// A parameter that is not one of `lr`, `weight_decay`, `batch_size`, `loss`.
     case unknownParameter(suggestion: String?)
+    /// A command trainer's own parameter named like one of the placeholders every trial fills.
+    case reservedParameterName
     /// An unknown key inside a parameter's domain.
     case unknownParameterKey(suggestion: String?)
     /// An unknown key under `trainer` (or its `data`).
@@ -139,7 +141,11 @@ public enum SweepFileProblem: YAMLFileProblem {
         case .unknownTopLevelKey(let suggestion): Self.unknown("top-level key", suggestion)
         case .unknownParameter(let suggestion):
             Self.unknown(
-                "parameter (searchable: lr, weight_decay, batch_size, loss)", suggestion)
+                "parameter (searchable: lr, weight_decay, batch_size, loss; with a command "
+                    + "trainer, any name its program takes)", suggestion)
+        case .reservedParameterName:
+            "a placeholder every trial fills (\(CommandPlaceholder.allCases.map(\.rawValue).joined(separator: ", "))); "
+                + "rename the parameter (set the epochs with trainer.epochs)"
         case .unknownParameterKey(let suggestion): Self.unknown("parameter key", suggestion)
         case .unknownTrainerKey(let suggestion): Self.unknown("trainer key", suggestion)
         case .trainerKeyNotAllowed(let useInstead):

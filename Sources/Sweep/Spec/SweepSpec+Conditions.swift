@@ -2,7 +2,7 @@ extension SweepSpec {
     /// Searched hyperparameters in sampling order: unconditional ones (in declaration order),
     /// then conditional ones, so a condition's parent is always set first.
     var samplingOrder: [Hyperparameter] {
-        let searched = Hyperparameter.allCases.filter { parameters[$0] != nil }
+        let searched = parameters.keys.sorted()
         return searched.filter { conditions[$0] == nil } + searched.filter { conditions[$0] != nil }
     }
 

@@ -6,7 +6,10 @@ extension SweepSpec {
     public var receivedParameters: Set<Hyperparameter> {
         guard let command else { return Set(Hyperparameter.allCases) }
         let names = command.placeholderNames
-        return Set(Hyperparameter.allCases.filter { names.contains($0.rawValue) })
+        return Set(
+            Set(Hyperparameter.allCases).union(parameters.keys).filter {
+                names.contains($0.rawValue)
+            })
     }
 
     /// ``receivedParameters`` of a stored sweep file's text: all of them when the text no

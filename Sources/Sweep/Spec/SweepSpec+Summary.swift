@@ -26,13 +26,13 @@ extension SweepSpec {
                     method == .bayes ? samplerSettings.bayesSummary : samplerSettings.summary))
         }
         for (index, config) in initial.enumerated() {
-            let values = Hyperparameter.allCases.filter { parameters[$0] != nil }
+            let values = parameters.keys.sorted()
                 .map { "\($0.rawValue) \(config.value(of: $0).map { "\($0)" } ?? "inactive")" }
             lines.append(Self.row("initial[\(index)]", values.joined(separator: ", ")))
         }
         lines.append("parameters:")
         let defaults = RemedyParameters()
-        for parameter in Hyperparameter.allCases
+        for parameter in Set(Hyperparameter.allCases).union(parameters.keys).sorted()
         where parameters[parameter] != nil
             || command == nil
                 && (!parameter.isRemedy || fixedValue(parameter) != defaults.description(parameter))
@@ -77,8 +77,12 @@ extension SweepSpec {
     }
 
     /// `label:` padded to a common column, then the value.
+    /// `label:` padded to 16 characters (a longer one keeps its whole name and one space),
+    /// then `value`.
     private static func row(_ label: String, _ value: Any) -> String {
-        (label + ":").padding(toLength: 16, withPad: " ", startingAt: 0) + "\(value)"
+        let cell = label + ":"
+        return (cell.count < 16 ? cell.padding(toLength: 16, withPad: " ", startingAt: 0) : cell + " ")
+            + "\(value)"
     }
 
     private func fixedValue(_ parameter: Hyperparameter) -> String {

@@ -77,24 +77,59 @@ public enum SearchMethod: String, Sendable, Codable, CaseIterable {
     case bayes
 }
 
-/// The hyperparameters a sweep can search, spelled as in sweep files and the database.
-public enum Hyperparameter: String, Sendable, Codable, CaseIterable, Comparable {
-    case lr
-    case weightDecay = "weight_decay"
-    case batchSize = "batch_size"
-    case loss
-    case focalGamma = "focal_gamma"
-    case focalAlpha = "focal_alpha"
-    // The remedies for small objects (see `Hyperparameter+Remedies.swift`).
-    case attention, mosaic, scale, translate
-    case hsvH = "hsv_h"
-    case hsvS = "hsv_s"
-    case hsvV = "hsv_v"
-    case fliplr
-    case copyPaste = "copy_paste"
+/// A hyperparameter a sweep searches, spelled as in sweep files and the database: one of the
+/// built-in ones the embedded trainer reads (``allCases``), or, for a command trainer, any other
+/// name its program takes (``program(_:)``), passed to it only through its placeholder.
+public struct Hyperparameter: RawRepresentable, Hashable, Sendable, Comparable {
+    public let rawValue: String
 
+    /// The built-in hyperparameter spelled `rawValue`; nil for any other name.
+    public init?(rawValue: String) {
+        guard Self.allCases.contains(where: { $0.rawValue == rawValue }) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    private init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// A parameter of a command trainer's program that is not built in (`dropout`,
+    /// `learning_rate`): searched and passed like any other, read by no embedded trainer.
+    public static func program(_ name: String) -> Hyperparameter {
+        Hyperparameter(name)
+    }
+
+    /// Whether the embedded trainer reads this hyperparameter (it is one of ``allCases``).
+    public var isBuiltIn: Bool { Self.allCases.contains(self) }
+
+    public static let lr = Hyperparameter("lr")
+    public static let weightDecay = Hyperparameter("weight_decay")
+    public static let batchSize = Hyperparameter("batch_size")
+    public static let loss = Hyperparameter("loss")
+    public static let focalGamma = Hyperparameter("focal_gamma")
+    public static let focalAlpha = Hyperparameter("focal_alpha")
+    // The remedies for small objects (see `Hyperparameter+Remedies.swift`).
+    public static let attention = Hyperparameter("attention")
+    public static let mosaic = Hyperparameter("mosaic")
+    public static let scale = Hyperparameter("scale")
+    public static let translate = Hyperparameter("translate")
+    public static let hsvH = Hyperparameter("hsv_h")
+    public static let hsvS = Hyperparameter("hsv_s")
+    public static let hsvV = Hyperparameter("hsv_v")
+    public static let fliplr = Hyperparameter("fliplr")
+    public static let copyPaste = Hyperparameter("copy_paste")
+
+    /// The built-in hyperparameters, in the order sweep files, views and samplers list them.
+    public static let allCases: [Hyperparameter] = [
+        .lr, .weightDecay, .batchSize, .loss, .focalGamma, .focalAlpha, .attention, .mosaic,
+        .scale, .translate, .hsvH, .hsvS, .hsvV, .fliplr, .copyPaste,
+    ]
+
+    /// Built-in ones first, in ``allCases`` order, then program parameters by name.
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        let left = allCases.firstIndex(of: lhs) ?? allCases.count
+        let right = allCases.firstIndex(of: rhs) ?? allCases.count
+        return left != right ? left < right : lhs.rawValue < rhs.rawValue
     }
 }
 

@@ -83,7 +83,8 @@ struct RunCommand: AsyncParsableCommand {
         print(
             RankingTable.report(
                 sweep: spec.name, ranking: Ranking.rank(result.trials, objective: spec.objective),
-                totalTrials: result.trials.count, limit: 10, objective: spec.objective),
+                totalTrials: result.trials.count, limit: 10, objective: spec.objective,
+                received: spec.receivedParameters),
             terminator: "")
         print(ProgressLine.summary(result.summary))
         if result.summary.ending == .stopped {
@@ -105,7 +106,8 @@ struct RunCommand: AsyncParsableCommand {
         print(
             RankingTable.report(
                 sweep: spec.name, ranking: Ranking.rank(trials, objective: spec.objective),
-                totalTrials: trials.count, limit: 10, objective: spec.objective),
+                totalTrials: trials.count, limit: 10, objective: spec.objective,
+                received: spec.receivedParameters),
             terminator: "")
         print(summary.line(owner: agentOptions.owner))
         if summary.ending == .stopped {

@@ -13,12 +13,12 @@ struct CommandTrainerSweep {
     let name = "cmd"
     var file: String { scratch.path("sweep.yaml") }
 
-    /// Writes the sweep: a grid over `lr`, `trainer.sh MODE {lr} {epochs} {trial} {trial_dir}
-    /// {seed} {sweep}` run in the fixtures folder, plus `extra` top-level lines and `trainer`
-    /// lines.
+    /// Writes the sweep: a grid over `lr` (or the program's own `parameter`), `trainer.sh MODE
+    /// {lr} {epochs} {trial} {trial_dir} {seed} {sweep}` run in the fixtures folder, plus `extra`
+    /// top-level lines and `trainer` lines.
     init(
         mode: String, lrs: [Double] = [0.1, 0.2], epochs: Int = 2, retries: Int = 0,
-        extra: String = "", trainer: String = ""
+        extra: String = "", trainer: String = "", parameter: String = "lr"
     ) throws {
         scratch = try CLIScratch()
         let text = """
@@ -27,11 +27,11 @@ struct CommandTrainerSweep {
             seed: 7
             max_retries: \(retries)
             parameters:
-              lr: {values: [\(lrs.map { "\($0)" }.joined(separator: ", "))]}
+              \(parameter): {values: [\(lrs.map { "\($0)" }.joined(separator: ", "))]}
             trainer:
-              command: [sh, trainer.sh, \(mode), "{lr}", "{epochs}", "{trial}", "{trial_dir}",
-                        "{seed}", "{sweep}"]
-              env: {TRAINER_NOTE: "lr={lr} of {sweep}"}
+              command: [sh, trainer.sh, \(mode), "{\(parameter)}", "{epochs}", "{trial}",
+                        "{trial_dir}", "{seed}", "{sweep}"]
+              env: {TRAINER_NOTE: "lr={\(parameter)} of {sweep}"}
               workdir: \(Self.fixtures)
               epochs: \(epochs)
             \(trainer)

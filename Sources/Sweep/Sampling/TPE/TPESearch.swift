@@ -29,9 +29,9 @@ struct TPESearch: Sendable {
         conditions: [Hyperparameter: ParameterCondition], defaults: TrialParameters,
         history: [TPEObservation]
     ) throws(TPEError) {
+        let searched = space.keys.sorted()
         let order =
-            Hyperparameter.allCases.filter { conditions[$0] == nil }
-            + Hyperparameter.allCases.filter { conditions[$0] != nil }
+            searched.filter { conditions[$0] == nil } + searched.filter { conditions[$0] != nil }
         var dimensions: [TPEDimension] = []
         for parameter in order {
             guard let domain = space[parameter] else { continue }

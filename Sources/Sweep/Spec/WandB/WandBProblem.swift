@@ -8,8 +8,6 @@ public enum WandBProblem: Error, Sendable, Equatable {
     case unsupportedDistribution(reason: String)
     /// A W&B parameter key with no counterpart here (`probabilities`, nested `parameters`, …).
     case unsupportedParameterKey(reason: String)
-    /// A parameter name the embedded trainer does not have; `known` lists the searchable ones.
-    case unknownParameter(known: [String])
     /// `early_terminate.type` other than `hyperband`.
     case unknownEarlyTerminateType
     /// Both `min_iter` and `max_iter`, or neither.
@@ -40,9 +38,6 @@ public enum WandBProblem: Error, Sendable, Equatable {
             "stopping the sweep when a trial reaches a target is not supported; remove target"
         case .unsupportedDistribution(let reason): reason
         case .unsupportedParameterKey(let reason): reason
-        case .unknownParameter(let known):
-            "not a parameter a sweep here can search ("
-                + known.joined(separator: ", ") + ")"
         case .unknownEarlyTerminateType: "unknown early_terminate type (use hyperband)"
         case .hyperbandNeedsOneOfMinMaxIter: "give exactly one of min_iter or max_iter"
         case .hyperbandMaxIterNeedsS: "max_iter needs s (the number of brackets)"

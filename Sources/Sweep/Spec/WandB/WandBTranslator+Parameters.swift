@@ -18,24 +18,45 @@ extension WandBTranslator {
     ]
 
     /// Each parameter in this project's spelling; returns the pair and the parameter names in
-    /// file order (what `${args}` passes).
+    /// file order (what `${args}` passes). A name that is not built in is a parameter of the
+    /// program (``Hyperparameter/program(_:)``): W&B passes every parameter to it.
+    ///
+    /// A constant `epochs` (`epochs: {value: 5}`, common in W&B's examples) is each trial's
+    /// length here: it becomes `trainer.epochs` (`epochs`) and still reaches the program as
+    /// `{epochs}`.
     func translateParameters(
-        _ entry: SweepFileEntry, notes: inout [String]
+        _ entry: SweepFileEntry, notes: inout [String], epochs: inout (key: Node, value: Node)?
     ) throws(SweepFileError) -> ((Node, Node), [String]) {
         let entries = try nodes.mapping(entry.value, entry.keyPath)
         var pairs: [(Node, Node)] = []
         for parameter in entries {
-            guard let name = Hyperparameter(rawValue: parameter.key) else {
-                throw nodes.error(
-                    .wandb(.unknownParameter(known: Hyperparameter.allCases.map(\.rawValue))),
-                    at: parameter.keyNode, parameter.keyPath)
+            if parameter.key == CommandPlaceholder.epochs.rawValue,
+                let value = constant(parameter)
+            {
+                notes.append(
+                    "\(parameter.keyPath): \(nodes.shown(value)) → trainer.epochs (each trial's "
+                        + "length; the program gets it as {epochs})")
+                epochs = (parameter.keyNode, value)
+                continue
             }
+            let name = Hyperparameter(rawValue: parameter.key) ?? .program(parameter.key)
             let (domain, note) = try translateDomain(parameter, name)
             if let note { notes.append("\(parameter.keyPath): \(note)") }
             pairs.append((parameter.keyNode, domain))
         }
         let mapping = Node.mapping(Node.Mapping(pairs, .implicit, .any, entry.value.mark))
         return ((entry.keyNode, mapping), entries.map(\.key))
+    }
+
+    /// The value of a constant parameter (`value:` alone, or with `distribution: constant`).
+    private func constant(_ parameter: SweepFileEntry) -> Node? {
+        let byKey = Dictionary(
+            Self.pairs(parameter.value).compactMap { pair in pair.0.string.map { ($0, pair.1) } },
+            uniquingKeysWith: { first, _ in first })
+        guard let value = byKey["value"], byKey["values"] == nil,
+            byKey["distribution"].map({ $0.string == "constant" }) ?? true
+        else { return nil }
+        return value
     }
 
     /// One parameter's domain: W&B's distribution names mapped onto ours, the distribution

@@ -42,6 +42,7 @@ struct WandBTranslator {
         var pairs: [(Node, Node)] = []
         let method = byKey["method"].flatMap { $0.value.string }
         var parameterNames: [String] = []
+        var epochs: (key: Node, value: Node)?
         for entry in entries {
             switch entry.key {
             case _ where Self.ignored.contains(entry.key):
@@ -61,7 +62,7 @@ struct WandBTranslator {
             case "early_terminate":
                 pairs.append(try translateEarlyTerminate(entry, notes: &notes))
             case "parameters":
-                let (pair, names) = try translateParameters(entry, notes: &notes)
+                let (pair, names) = try translateParameters(entry, notes: &notes, epochs: &epochs)
                 pairs.append(pair)
                 parameterNames = names
             default:
@@ -77,6 +78,11 @@ struct WandBTranslator {
             let name = try nameFromPath(root)
             notes.append("name: none given → '\(name)' from the file's name")
             pairs.insert((scalar("name", at: root), scalar(name, at: root)), at: 0)
+        }
+        if let epochs {
+            try addToTrainer(
+                (scalar("epochs", at: epochs.key), epochs.value), to: &pairs,
+                native: "trainer.epochs", keyPath: "parameters.epochs")
         }
         let program = try translateProgram(byKey, parameters: parameterNames)
         if let program {
@@ -148,24 +154,36 @@ struct WandBTranslator {
         let at = program.keyNode
         let command = Node.sequence(
             Node.Sequence(program.arguments.map { scalar($0, at: at) }, .implicit, .flow, at.mark))
-        let index = pairs.firstIndex { $0.0.string == "trainer" }
-        var trainer = index.map { Self.pairs(pairs[$0].1) } ?? []
-        if trainer.contains(where: { $0.0.string == "command" }) {
-            throw nodes.error(
-                .wandb(.bothSpellings(native: "trainer.command")), at: at, at.string ?? "program")
-        }
-        trainer.append((scalar("command", at: at), command))
-        let mapping = Node.mapping(Node.Mapping(trainer, .implicit, .any, at.mark))
-        if let index {
-            pairs[index].1 = mapping
-        } else {
-            pairs.append((scalar("trainer", at: at), mapping))
-        }
+        try addToTrainer(
+            (scalar("command", at: at), command), to: &pairs, native: "trainer.command",
+            keyPath: at.string ?? "program")
         notes.append(
             "\(at.string ?? "program") → trainer.command: "
                 + program.arguments.joined(separator: " ")
                 + " (a command trainer: the program prints JSON-lines metrics on stdout, or "
                 + "trainer: names predictions: and ground_truth:)")
+    }
+
+    /// Adds `entry` to the `trainer:` block (made when the file has none); a `trainer:` that
+    /// already has the key is refused at the W&B key `keyPath` that made it (`native` names
+    /// the key).
+    private func addToTrainer(
+        _ entry: (key: Node, value: Node), to pairs: inout [(Node, Node)], native: String,
+        keyPath: String
+    ) throws(SweepFileError) {
+        let index = pairs.firstIndex { $0.0.string == "trainer" }
+        var trainer = index.map { Self.pairs(pairs[$0].1) } ?? []
+        if trainer.contains(where: { $0.0.string == entry.key.string }) {
+            throw nodes.error(
+                .wandb(.bothSpellings(native: native)), at: entry.key, keyPath)
+        }
+        trainer.append(entry)
+        let mapping = Node.mapping(Node.Mapping(trainer, .implicit, .any, entry.key.mark))
+        if let index {
+            pairs[index].1 = mapping
+        } else {
+            pairs.append((scalar("trainer", at: entry.key), mapping))
+        }
     }
 
     /// `entry`'s key spelled `key`, at the same place.
