@@ -39,7 +39,8 @@ import Testing
         let top = try sweep.scratch.run(["top", sweep.name, "--db", sweep.scratch.db])
         #expect(top.status == 0, "\(top.output)")
         let best = try #require(top.output.split(separator: "\n").dropFirst(2).first)
-        #expect(best.split(separator: " ").prefix(4) == ["1", "1", "0.2", "0.2000"], "\(top.output)")
+        #expect(
+            best.split(separator: " ").prefix(4) == ["1", "1", "0.2", "0.2000"], "\(top.output)")
         let csv = sweep.scratch.path("ranking.csv")
         let export = try sweep.scratch.run([
             "export", sweep.name, "--db", sweep.scratch.db, "--out", csv,
@@ -59,17 +60,27 @@ import Testing
         defer { sweep.scratch.remove() }
         let run = try await sweep.run()
         #expect(run.status == 0, "\(run.output)")
-        #expect(run.output.contains("trial 1 dropout=0.2: completed ap_small=0.2000"), "\(run.output)")
+        #expect(
+            run.output.contains("trial 1 dropout=0.2: completed ap_small=0.2000"), "\(run.output)")
         let trials = try sweep.trials()
         #expect(trials.map { $0.metrics?.apSmall } == [0.1, 0.2])
-        #expect(trials.map { $0.config.parameters.programValues["dropout"] } == [.number(0.1), .number(0.2)])
+        #expect(
+            trials.map { $0.config.parameters.programValues["dropout"] } == [
+                .number(0.1), .number(0.2),
+            ])
         let top = try sweep.scratch.run(["top", sweep.name, "--db", sweep.scratch.db])
         #expect(top.output.contains("rank  trial  dropout"), "\(top.output)")
         let csv = sweep.scratch.path("ranking.csv")
         _ = try sweep.scratch.run(["export", sweep.name, "--db", sweep.scratch.db, "--out", csv])
-        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(whereSeparator: \.isNewline)
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(
+            whereSeparator: \.isNewline)
         #expect(lines.first?.hasSuffix(",focal_gamma,focal_alpha,dropout") == true, "\(lines)")
         #expect(lines.dropFirst().first?.hasSuffix(",,,0.2") == true, "\(lines)")
+        let importance = try sweep.scratch.run(["importance", sweep.name, "--db", sweep.scratch.db])
+        #expect(importance.output.contains("dropout"), "\(importance.output)")
+        let page = sweep.scratch.path("report.html")
+        _ = try sweep.scratch.run(["report", sweep.name, "--db", sweep.scratch.db, "--out", page])
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("\"dropout\""))
         let again = try await sweep.run()
         #expect(again.status == 0, "\(again.output)")
         #expect(try sweep.trials().count == 2)

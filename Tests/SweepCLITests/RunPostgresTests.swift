@@ -35,7 +35,8 @@ import Testing
             let report = try CLIRun.run(
                 ["report", "pgrun", "--db", scene.db, "--out", page], log: scene.folder + "/report")
             #expect(report == 0, "\(scene.log("report"))")
-            #expect(scene.log("report").contains("(6 trials, by ap_small)"), "\(scene.log("report"))")
+            #expect(
+                scene.log("report").contains("(6 trials, by ap_small)"), "\(scene.log("report"))")
             let html = try String(contentsOfFile: page, encoding: .utf8)
             #expect(html.contains("pgrun"))
             // A learning curve: the two stored epochs of a completed trial.

@@ -8,7 +8,8 @@ import Trainer
 /// sampled, keyed and stored like the built-in ones; refused without a command and under a
 /// placeholder's name.
 @Suite struct ProgramParameterTests {
-    private func text(_ parameters: String, command: Bool = true, method: String = "grid") -> String {
+    private func text(_ parameters: String, command: Bool = true, method: String = "grid") -> String
+    {
         var text = """
             name: own
             method: \(method)

@@ -39,4 +39,19 @@ import Testing
             SweepSpec.receivedParameters(storedIn: "not: [a sweep")
                 == Set(Hyperparameter.allCases))
     }
+
+    /// A W&B file takes its name from its file, which is not stored: it still reads back, with
+    /// the program's own parameters.
+    @Test func aStoredWandBFileWithoutANameReadsBack() {
+        let stored = """
+            program: train.py
+            method: random
+            run_cap: 3
+            metric: {name: ap_small, goal: maximize}
+            parameters:
+              dropout: {values: [0.1, 0.5]}
+              lr: {min: 0.001, max: 0.1}
+            """
+        #expect(SweepSpec.receivedParameters(storedIn: stored) == [.lr, .program("dropout")])
+    }
 }

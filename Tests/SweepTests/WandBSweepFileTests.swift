@@ -60,7 +60,8 @@ import Yams
         #expect(error.description.contains("sweepdemo.yaml:5: metric.goal:"))
         #expect(error.description.contains("higher is better"))
 
-        let text = try String(contentsOfFile: path("sweepdemo.yaml"), encoding: .utf8)
+        let text =
+            try String(contentsOfFile: path("sweepdemo.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "goal: minimize", with: "goal: maximize")
             .replacingOccurrences(of: "validation_loss", with: "ap_small") + "run_cap: 10\n"
         let unknown = try #require(throws: SweepFileError.self) {
@@ -81,14 +82,19 @@ import Yams
         #expect(spec.parameters[.batchSize] == .qLogUniform(min: 32, max: 256, q: 8))
         // The program's own parameters, as the documentation names them.
         #expect(spec.parameters[.program("learning_rate")] == .uniform(min: 0, max: 0.1))
-        #expect(spec.parameters[.program("dropout")] == .values([.number(0.3), .number(0.4), .number(0.5)]))
-        #expect(spec.parameters[.program("fc_layer_size")] == .values([.integer(128), .integer(256), .integer(512)]))
+        #expect(
+            spec.parameters[.program("dropout")]
+                == .values([.number(0.3), .number(0.4), .number(0.5)]))
+        #expect(
+            spec.parameters[.program("fc_layer_size")]
+                == .values([.integer(128), .integer(256), .integer(512)]))
         #expect(spec.parameters[.program("optimizer")] == .values([.text("adam"), .text("sgd")]))
         #expect(spec.parameters.count == 5)
         #expect(spec.trainer.epochs == 1)
         #expect(
             translation.notes.contains(
-                "parameters.epochs: 1 → trainer.epochs (each trial's length; the program gets it as {epochs})"))
+                "parameters.epochs: 1 → trainer.epochs (each trial's length; the program gets it as {epochs})"
+            ))
         #expect(translation.notes.contains("run_cap: 20 → max_trials"))
         #expect(translation.notes.contains("name: none given → 'random' from the file's name"))
         #expect(

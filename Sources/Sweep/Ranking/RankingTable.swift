@@ -27,17 +27,18 @@ public enum RankingTable {
                 .init("rank"), .init("trial"),
             ] + shown.map { .init($0.rawValue, $0.isBuiltIn && $0 != .loss ? .right : .left) }
                 + metrics.map { .init($0.name) } + [
-                .init("state", .left), .init("epochs"), .init("seconds"),
-            ])
+                    .init("state", .left), .init("epochs"), .init("seconds"),
+                ])
         for ranked in ranking.prefix(limit ?? ranking.count) {
             let trial = ranked.trial
             let parameters = trial.config.parameters
             table.append(
                 [String(ranked.rank), String(trial.index)]
-                    + shown.map { parameters.text(of: $0, received: received) ?? "-" } + metrics.map { ReportFormat.metric(ranked.metrics[$0]) } + [
-                    trial.state.rawValue, String(trial.epochsReached),
-                    trial.seconds.map { ReportFormat.fixed($0, decimals: 1) } ?? "-",
-                ])
+                    + shown.map { parameters.text(of: $0, received: received) ?? "-" }
+                    + metrics.map { ReportFormat.metric(ranked.metrics[$0]) } + [
+                        trial.state.rawValue, String(trial.epochsReached),
+                        trial.seconds.map { ReportFormat.fixed($0, decimals: 1) } ?? "-",
+                    ])
         }
         return table.render()
     }

@@ -54,7 +54,9 @@ public struct ReportSummary: Encodable, Sendable, Equatable {
                 "trial \(first.trial.index): \(objective) "
                 + "\(input.objective.objectiveValue(first.metrics).map(ReportFormat.metric) ?? "-")"
                 + TrialParameters.leading.compactMap { parameter in
-                    p.text(of: parameter, received: received).map { ", \(parameter.rawValue) \($0)" }
+                    p.text(of: parameter, received: received).map {
+                        ", \(parameter.rawValue) \($0)"
+                    }
                 }.joined()
             bestCommand =
                 "sweep-cli export \(input.sweep) --best-config best.yaml && "

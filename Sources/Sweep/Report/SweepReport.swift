@@ -29,7 +29,8 @@ public struct SweepReport: Encodable, Sendable {
         let parameters = ReportParameter.all(for: points.map(\.parameters), received: received)
         summary = ReportSummary(input: input, ranking: ranking, received: received)
         table = ReportTable(ranking: ranking, received: received)
-        importance = FanovaImportance.evaluate(ranking, objective: objective, settings: settings)
+        importance = FanovaImportance.evaluate(
+            ranking, objective: objective, settings: settings, received: received)
         if importance == nil {
             importanceNote =
                 "not enough to tell: fANOVA needs at least 2 completed trials whose "
@@ -76,7 +77,8 @@ public struct SweepReport: Encodable, Sendable {
         let total =
             ranking.count
             + input.trials.filter { $0.state == .running || $0.state == .diverged }.count
-        guard let spec = SweepSpec.stored(text: input.specText), let earlyStop = spec.earlyStop else {
+        guard let spec = SweepSpec.stored(text: input.specText), let earlyStop = spec.earlyStop
+        else {
             return LearningCurveChart.chart(
                 curves, total: total, rungs: [], rule: nil, objective: input.objective)
         }

@@ -58,8 +58,10 @@ public enum ProgressLine {
     ) -> String {
         (TrialParameters.leading + [.focalGamma, .focalAlpha]
             + TrialParameters.programColumns(received)).compactMap { parameter in
-            parameters.text(of: parameter, received: received).map { "\(parameter.rawValue)=\($0)" }
-        }.joined(separator: " ")
+                parameters.text(of: parameter, received: received).map {
+                    "\(parameter.rawValue)=\($0)"
+                }
+            }.joined(separator: " ")
     }
 
     /// The closing line: what this run did and why it ended.

@@ -9,7 +9,8 @@ extension Hyperparameter {
         case .batchSize: [.intUniform, .qLogUniform]
         case .loss, .attention: []
         case .focalGamma, .focalAlpha: [.uniform, .logUniform]
-        case let program where !program.isBuiltIn: [.uniform, .logUniform, .intUniform, .qLogUniform]
+        case let program where !program.isBuiltIn:
+            [.uniform, .logUniform, .intUniform, .qLogUniform]
         default: [.uniform]
         }
     }

@@ -20,10 +20,10 @@ extension SweepSpec {
 
     /// A stored sweep file's text read back (it was validated when stored; the folders it
     /// names are not checked again, they may be gone); nil when it no longer reads as a sweep
-    /// file.
+    /// file. A W&B file without `name:` reads as `stored-sweep` (its file's name is not stored).
     public static func stored(text: String) -> SweepSpec? {
         try? SweepFileParser(
-            text: text, path: "stored sweep file", baseDirectory: "/", checksPaths: false
+            text: text, path: "stored-sweep.yaml", baseDirectory: "/", checksPaths: false
         ).parse()
     }
 }

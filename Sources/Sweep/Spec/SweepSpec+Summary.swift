@@ -81,7 +81,8 @@ extension SweepSpec {
     /// then `value`.
     private static func row(_ label: String, _ value: Any) -> String {
         let cell = label + ":"
-        return (cell.count < 16 ? cell.padding(toLength: 16, withPad: " ", startingAt: 0) : cell + " ")
+        return
+            (cell.count < 16 ? cell.padding(toLength: 16, withPad: " ", startingAt: 0) : cell + " ")
             + "\(value)"
     }
 

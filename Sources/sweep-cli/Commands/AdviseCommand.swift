@@ -17,7 +17,7 @@ struct AdviseCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let (ranking, objective) = try options.ranking()
+        let (ranking, objective, _) = try options.ranking()
         let advice = BatchSizeAdvice(
             points: ObjectivePoint.points(ranking, objective: objective), objective: objective.name)
         if json {

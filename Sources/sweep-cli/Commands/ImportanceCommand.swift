@@ -16,8 +16,8 @@ struct ImportanceCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let (ranking, objective) = try options.ranking()
-        let entries = FanovaImportance.evaluate(ranking, objective: objective)
+        let (ranking, objective, received) = try options.ranking()
+        let entries = FanovaImportance.evaluate(ranking, objective: objective, received: received)
         if json {
             print(try ReportText.json(entries ?? []), terminator: "")
         } else {

@@ -18,10 +18,16 @@ struct RankedSweepOptions: ParsableArguments {
         _ = try ObjectiveOption.metric(objective)
     }
 
-    /// The sweep's ranking by `--objective`, or by its own objective, and that objective.
-    func ranking() throws -> (ranking: [RankedTrial], objective: DetectionMetric) {
+    /// The sweep's ranking by `--objective`, or by its own objective, that objective, and the
+    /// parameters its trials were given (``SweepSpec/receivedParameters``).
+    func ranking() throws -> (
+        ranking: [RankedTrial], objective: DetectionMetric, received: Set<Hyperparameter>
+    ) {
         let store = try StoreOpener.reader(db)
         let objective = try ObjectiveOption.metric(objective) ?? store.objective(sweep: sweep)
-        return (try store.ranking(sweep: sweep, objective: objective), objective)
+        return (
+            try store.ranking(sweep: sweep, objective: objective), objective,
+            try store.receivedParameters(sweep: sweep)
+        )
     }
 }

@@ -56,18 +56,23 @@ public enum FanovaImportance {
         }.sorted { $0.importance > $1.importance }
     }
 
-    /// The importances of the four searched parameters for `objective`, from the completed
-    /// trials in `ranking`; nil when fewer than two such trials or the objective never varies.
+    /// The importances of the parameters in `received` (``ReportParameter/all(for:received:)``)
+    /// for `objective`, from the completed trials in `ranking`; nil when fewer than two such
+    /// trials or the objective never varies.
     public static func evaluate(
-        _ ranking: [RankedTrial], objective: DetectionMetric, settings: Settings = Settings()
+        _ ranking: [RankedTrial], objective: DetectionMetric, settings: Settings = Settings(),
+        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
     ) -> [Entry]? {
-        evaluate(points: ObjectivePoint.points(ranking, objective: objective), settings: settings)
+        evaluate(
+            points: ObjectivePoint.points(ranking, objective: objective), settings: settings,
+            received: received)
     }
 
-    /// The importances of the four searched parameters for the objective, from the completed
+    /// The importances of the parameters in `received` for the objective, from the completed
     /// `points`; nil when fewer than two or the objective never varies.
     public static func evaluate(
-        points all: [ObjectivePoint], settings: Settings = Settings()
+        points all: [ObjectivePoint], settings: Settings = Settings(),
+        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
     ) -> [Entry]? {
         var points = all.filter { $0.state == .completed }
         if let maxTrials = settings.maxTrials, points.count > maxTrials {
@@ -75,7 +80,7 @@ public enum FanovaImportance {
             points.shuffle(using: &generator)
             points = Array(points.prefix(maxTrials))
         }
-        let parameters = ReportParameter.all(for: points.map(\.parameters))
+        let parameters = ReportParameter.all(for: points.map(\.parameters), received: received)
         var columns: [[Double]] = Array(repeating: [], count: points.count)
         var bounds: [(lower: Double, upper: Double)] = []
         var groups: [(name: String, columns: [Int])] = []
