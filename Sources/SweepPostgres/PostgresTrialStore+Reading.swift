@@ -72,22 +72,11 @@ extension PostgresTrialStore: TrialReader {
         guard !keys.isEmpty else { return [:] }
         var binds = PostgresBindings()
         binds.append(keys)
-        let columns = (["epoch", "loss", "seconds"] + MetricColumns.names)
-            .map { "e.\($0)" }.joined(separator: ", ")
-        let rows = try session.transaction { sql in
-            try sql.rows(
-                PostgresQuery(
-                    unsafeSQL: """
-                        SELECT t.key, \(columns) FROM epoch_metric e
-                        JOIN trial t ON t.id = e.trial_id
-                        WHERE t.key = ANY($1) ORDER BY t.id, e.epoch
-                        """, binds: binds))
-        }
         var reports: [String: [EpochReport]] = [:]
-        for row in rows {
-            let row = row.makeRandomAccess()
-            let report = try epochReport(row)
-            reports[try decode(row, "key", as: String.self), default: []].append(report)
+        for (key, report) in try epochRows(
+            where: "t.key = ANY($1) ORDER BY t.id, e.epoch", binds)
+        {
+            reports[key, default: []].append(report)
         }
         return reports
     }
@@ -112,6 +101,15 @@ extension PostgresTrialStore: TrialReader {
         var binds = PostgresBindings()
         binds.append(sweepID)
         binds.append(Int64(epoch))
+        let rows = try epochRows(where: "t.sweep_id = $1 AND e.epoch = $2", binds)
+        return Dictionary(rows, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The `epoch_metric` rows matching `condition` (over `e`, the epoch, and `t`, its trial),
+    /// with their trial's key, in the order `condition` asks for.
+    private func epochRows(
+        where condition: String, _ binds: PostgresBindings
+    ) throws(StoreError) -> [(key: String, report: EpochReport)] {
         let columns = (["epoch", "loss", "seconds"] + MetricColumns.names)
             .map { "e.\($0)" }.joined(separator: ", ")
         let rows = try session.transaction { sql in
@@ -120,15 +118,13 @@ extension PostgresTrialStore: TrialReader {
                     unsafeSQL: """
                         SELECT t.key, \(columns) FROM epoch_metric e
                         JOIN trial t ON t.id = e.trial_id
-                        WHERE t.sweep_id = $1 AND e.epoch = $2
+                        WHERE \(condition)
                         """, binds: binds))
         }
-        var reports: [String: EpochReport] = [:]
-        for row in rows {
+        return try rows.map { row throws(StoreError) in
             let row = row.makeRandomAccess()
-            reports[try decode(row, "key", as: String.self)] = try epochReport(row)
+            return (try decode(row, "key", as: String.self), try epochReport(row))
         }
-        return reports
     }
 
     /// One `epoch_metric` row (with `epoch`, `loss`, `seconds` and the metric columns).
