@@ -4,13 +4,14 @@ import Yams
 extension SweepFileParser {
     /// The `when:` conditions under `parameters:` (`focal_gamma: {…, when: {loss: focal}}`): each
     /// names one other searched categorical parameter, itself unconditional, and one value or a
-    /// list of values it must take for the parameter to apply.
+    /// list of values it must take for the parameter to apply. With a command trainer either may
+    /// be one of the program's own parameters (`momentum: {…, when: {optimizer: sgd}}`).
     func parseConditions(
         _ entry: SweepFileEntry, domains: [Hyperparameter: ParameterDomain]
     ) throws(SweepFileError) -> [Hyperparameter: ParameterCondition] {
         var whens: [(Hyperparameter, SweepFileEntry)] = []
         for parameter in try nodes.mapping(entry.value, entry.keyPath) {
-            guard let name = Hyperparameter(rawValue: parameter.key),
+            guard let name = Self.searched(parameter.key, in: domains),
                 let when = try nodes.mapping(parameter.value, parameter.keyPath).first(where: {
                     $0.key == "when"
                 })
@@ -34,7 +35,9 @@ extension SweepFileParser {
         guard entries.count == 1, let only = entries.first else {
             throw nodes.error(.conditionNotOneParameter, at: when.value, when.keyPath)
         }
-        guard let parent = Hyperparameter(rawValue: only.key) else {
+        guard
+            let parent = Self.searched(only.key, in: domains) ?? Hyperparameter(rawValue: only.key)
+        else {
             let known = Hyperparameter.allCases.map(\.rawValue)
             throw nodes.error(
                 .unknownParameter(suggestion: KeySuggestion.closest(to: only.key, among: known)),
@@ -70,5 +73,12 @@ extension SweepFileParser {
             if !values.contains(value) { values.append(value) }
         }
         return ParameterCondition(parent: parent, values: values)
+    }
+
+    /// The searched parameter spelled `name` (a built-in or a program's own one).
+    private static func searched(
+        _ name: String, in domains: [Hyperparameter: ParameterDomain]
+    ) -> Hyperparameter? {
+        domains.keys.first { $0.rawValue == name }
     }
 }

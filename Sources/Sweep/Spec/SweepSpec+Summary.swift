@@ -40,7 +40,7 @@ extension SweepSpec {
             let text = parameters[parameter].map(\.description) ?? "fixed \(fixedValue(parameter))"
             lines.append(Self.row("  " + parameter.rawValue, text))
         }
-        let conditional = Hyperparameter.allCases.filter { conditions[$0] != nil }
+        let conditional = conditions.keys.sorted()
         if !conditional.isEmpty { lines.append("conditional:") }
         for parameter in conditional {
             lines.append(Self.row("  " + parameter.rawValue, conditions[parameter]?.summary ?? ""))

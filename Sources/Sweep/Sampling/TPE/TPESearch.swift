@@ -106,26 +106,28 @@ struct TPESearch: Sendable {
         encode(parameters(at: point)) ?? point
     }
 
-    /// A uniform draw; in a finite space one not yet tried (re-drawn, then picked among the
-    /// enumerated unseen points).
+    /// A uniform draw not yet tried, re-drawn up to 100 times (a continuous space has finite
+    /// parts too: the trials where a conditional parameter is inactive); then, in a finite
+    /// space, one of the enumerated unseen points, in an infinite one the last draw.
     func randomUnseen(_ generator: inout SplitMix64) throws(TPEError) -> TrialParameters {
+        var parameters = defaults
         for _ in 0..<100 {
-            var parameters = defaults
+            parameters = defaults
             for dimension in dimensions where isActive(dimension.parameter, parameters) {
                 parameters.set(
                     dimension.parameter,
                     to: RandomSampler.draw(
                         dimension.domain, integer: dimension.parameter == .batchSize, &generator))
             }
-            guard finiteSize != nil, let point = encode(parameters), seen.contains(point) else {
-                return parameters
-            }
+            guard let point = encode(parameters), seen.contains(point) else { return parameters }
         }
+        guard finiteSize != nil else { return parameters }
         let unseen = try enumerateUnseen()
-        return parameters(at: unseen[generator.nextIndex(below: unseen.count)])
+        return self.parameters(at: unseen[generator.nextIndex(below: unseen.count)])
     }
 
-    /// The TPE proposal: the best unseen of the candidates drawn from l(x), by l(x)/g(x).
+    /// The TPE proposal: the best unseen of the candidates drawn from l(x), by l(x)/g(x) (in a
+    /// continuous space too: where a conditional parameter is inactive, the points are few).
     func best(
         good: [TrialParameters], bad: [TrialParameters], settings: TPESettings,
         _ generator: inout SplitMix64
@@ -172,7 +174,6 @@ struct TPESearch: Sendable {
         }
         let scores = candidates.map(score)
         let ranked = candidates.indices.sorted { scores[$0] > scores[$1] }.map { candidates[$0] }
-        guard finiteSize != nil else { return parameters(at: ranked[0]) }
         if let unseen = ranked.first(where: { !seen.contains($0) }) {
             return parameters(at: unseen)
         }
