@@ -8,8 +8,11 @@ import Trainer
 /// sampled, keyed and stored like the built-in ones; refused without a command and under a
 /// placeholder's name.
 @Suite struct ProgramParameterTests {
-    private func text(_ parameters: String, command: Bool = true, method: String = "grid") -> String
-    {
+    /// A sweep file searching `parameters`, with a command passing the placeholders `passing`.
+    private func text(
+        _ parameters: String, command: Bool = true, method: String = "grid",
+        passing: [String] = ["dropout", "optimizer", "width"]
+    ) -> String {
         var text = """
             name: own
             method: \(method)
@@ -21,7 +24,7 @@ import Trainer
         if command {
             text += """
                 trainer:
-                  command: [python3, train.py, "{dropout}", "{optimizer}", "{width}"]
+                  command: [python3, train.py, \(passing.map { "\"{\($0)}\"" }.joined(separator: ", "))]
                   workdir: /tmp
                 """
         }
@@ -64,6 +67,28 @@ import Trainer
         #expect(error?.line == 4)
         #expect(error?.keyPath == "parameters.epochs")
         #expect(error?.description.contains("set the epochs with trainer.epochs") == true)
+    }
+
+    /// `when:` may name the program's own parameters: momentum only where the optimizer is sgd.
+    @Test func aProgramParameterCanBeConditionalOnAnother() throws {
+        let spec = try SweepSpec.parse(
+            text: text(
+                """
+                  dropout: {values: [0.1]}
+                  width: {values: [64]}
+                  optimizer: {values: [adam, sgd]}
+                  momentum: {values: [0.9, 0.99], when: {optimizer: sgd}}
+                """, passing: ["dropout", "optimizer", "width", "momentum"]), path: "s.yaml")
+        #expect(
+            spec.conditions[.program("momentum")]
+                == ParameterCondition(parent: .program("optimizer"), values: [.text("sgd")]))
+        let trials = spec.planTrials().map(\.parameters.programValues)
+        #expect(trials.count == 3)
+        let fixed: [String: ParameterValue] = ["dropout": .number(0.1), "width": .integer(64)]
+        #expect(trials.contains(fixed.merging(["optimizer": .text("adam")]) { $1 }))
+        #expect(
+            trials.contains(
+                fixed.merging(["optimizer": .text("sgd"), "momentum": .number(0.99)]) { $1 }))
     }
 
     /// Stored trials keep their own values (and trials stored before they existed read back).
