@@ -91,6 +91,23 @@ import Trainer
                 fixed.merging(["optimizer": .text("sgd"), "momentum": .number(0.99)]) { $1 }))
     }
 
+    /// `initial:` configs name the program's own parameters too, and must give each of them.
+    @Test func initialConfigsGiveTheProgramsParameters() throws {
+        let spec = try SweepSpec.parse(
+            text: text(own, method: "tpe")
+                + "\ninitial: [{dropout: 0.3, optimizer: sgd, width: 128}]\n",
+            path: "s.yaml")
+        #expect(
+            spec.initial.first?.programValues
+                == ["dropout": .number(0.3), "optimizer": .text("sgd"), "width": .integer(128)])
+        let error = #expect(throws: SweepFileError.self) {
+            try SweepSpec.parse(
+                text: text(own, method: "tpe") + "\ninitial: [{dropout: 0.3, optimizer: sgd}]\n",
+                path: "s.yaml")
+        }
+        #expect(error?.keyPath == "initial[0].width")
+    }
+
     /// Stored trials keep their own values (and trials stored before they existed read back).
     @Test func theValuesRoundTripThroughTheStoredJSON() throws {
         var parameters = TrialParameters(lr: 0.01, weightDecay: 0, batchSize: 8, loss: .ce)

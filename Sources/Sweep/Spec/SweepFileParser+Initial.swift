@@ -38,7 +38,10 @@ extension SweepFileParser {
         let entries = try nodes.mapping(item, itemPath)
         var config = TrialParameters(defaults: trainer)
         for entry in entries {
-            guard let parameter = Hyperparameter(rawValue: entry.key) else {
+            guard
+                let parameter = parameters.keys.first(where: { $0.rawValue == entry.key })
+                    ?? Hyperparameter(rawValue: entry.key)
+            else {
                 let known = Hyperparameter.allCases.map(\.rawValue)
                 throw nodes.error(
                     .unknownParameter(
@@ -58,7 +61,7 @@ extension SweepFileParser {
             config.set(parameter, to: value)
         }
         for entry in entries {
-            if let parameter = Hyperparameter(rawValue: entry.key),
+            if let parameter = parameters.keys.first(where: { $0.rawValue == entry.key }),
                 let condition = conditions[parameter], !condition.holds(for: config)
             {
                 throw nodes.error(
@@ -67,8 +70,8 @@ extension SweepFileParser {
             }
         }
         let given = Set(entries.map(\.key))
-        for parameter in Hyperparameter.allCases
-        where parameters[parameter] != nil && !given.contains(parameter.rawValue)
+        for parameter in parameters.keys.sorted()
+        where !given.contains(parameter.rawValue)
             && conditions[parameter]?.holds(for: config) ?? true
         {
             throw nodes.error(.missingKey, at: item, "\(itemPath).\(parameter.rawValue)")
