@@ -76,6 +76,13 @@ import Testing
             whereSeparator: \.isNewline)
         #expect(lines.first?.hasSuffix(",focal_gamma,focal_alpha,dropout") == true, "\(lines)")
         #expect(lines.dropFirst().first?.hasSuffix(",,,0.2") == true, "\(lines)")
+        let best = sweep.scratch.path("best.yaml")
+        _ = try sweep.scratch.run([
+            "export", sweep.name, "--db", sweep.scratch.db, "--best-config", best,
+        ])
+        let bestText = try String(contentsOfFile: best, encoding: .utf8)
+        #expect(bestText.hasSuffix("dropout: 0.2\nepochs: 2\nseed: 7\n"), "\(bestText)")
+        #expect(!bestText.contains("weight_decay"), "the program never got one")
         let importance = try sweep.scratch.run(["importance", sweep.name, "--db", sweep.scratch.db])
         #expect(importance.output.contains("dropout"), "\(importance.output)")
         let page = sweep.scratch.path("report.html")

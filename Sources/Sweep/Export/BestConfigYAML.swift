@@ -9,13 +9,20 @@ import Yams
 /// shortest round-trip form (`0.001`, not Yams' default `1e-3`).
 public enum BestConfigYAML {
     /// The YAML document for `best`, a trial of the sweep `sweep` ranked by `objective` (named in
-    /// the header unless it is the default `ap_small`).
+    /// the header unless it is the default `ap_small`). A command trainer's trial (`received`
+    /// is not every built-in hyperparameter) gets the parameters its program was given, with
+    /// its `epochs` and `seed`, instead of an embedded trainer's config.
     public static func render(
-        _ best: RankedTrial, sweep: String, objective: DetectionMetric = .apSmall
+        _ best: RankedTrial, sweep: String, objective: DetectionMetric = .apSmall,
+        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
     ) throws(ExportError) -> String {
+        let embedded = Set(Hyperparameter.allCases).isSubset(of: received)
         let body: String
         do {
-            let encoded = try YAMLEncoder().encode(best.trial.config.training)
+            let encoded =
+                embedded
+                ? try YAMLEncoder().encode(best.trial.config.training)
+                : try sortedKeys.encode(programConfig(best.trial.config, received: received))
             guard let node = try Yams.compose(yaml: encoded) else {
                 throw ExportError.encoding(reason: "YAMLEncoder produced an empty document")
             }
@@ -33,8 +40,53 @@ public enum BestConfigYAML {
             header += "# objective \(objective.name) \(m[objective])\n"
         }
         header += "# ap_small \(m.apSmall), ap50_small \(m.ap50Small), ap \(m.ap)\n"
-        header += "# Train it again: sweep-cli train --config <this file>\n"
+        header +=
+            embedded
+            ? "# Train it again: sweep-cli train --config <this file>\n"
+            : "# The values the sweep's command passed to the program (its placeholders)\n"
         return header + body
+    }
+
+    private static var sortedKeys: YAMLEncoder {
+        let encoder = YAMLEncoder()
+        encoder.options.sortKeys = true
+        return encoder
+    }
+
+    /// A command trainer's trial as a mapping (written by name): each parameter its program
+    /// received, `epochs` and `seed`.
+    private static func programConfig(
+        _ config: TrialConfig, received: Set<Hyperparameter>
+    ) -> [String: ProgramValue] {
+        var values: [String: ProgramValue] = [
+            CommandPlaceholder.epochs.rawValue: .integer(config.training.epochs),
+            CommandPlaceholder.seed.rawValue: .integer(Int(truncatingIfNeeded: config.seed)),
+        ]
+        for parameter in received {
+            switch config.parameters.value(of: parameter) {
+            case .number(let number)?: values[parameter.rawValue] = .number(number)
+            case .integer(let number)?: values[parameter.rawValue] = .integer(number)
+            case .text(let text)?: values[parameter.rawValue] = .text(text)
+            case nil: break
+            }
+        }
+        return values
+    }
+
+    /// One value as YAML writes it: a plain number or a string.
+    private enum ProgramValue: Encodable {
+        case number(Double)
+        case integer(Int)
+        case text(String)
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let number): try container.encode(number)
+            case .integer(let number): try container.encode(number)
+            case .text(let text): try container.encode(text)
+            }
+        }
     }
 
     /// Rewrites unquoted floating-point scalars (`1e-3`, `9e-1`) as Swift's shortest round-trip

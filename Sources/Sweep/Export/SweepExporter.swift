@@ -40,7 +40,8 @@ public enum SweepExporter {
                 throw ExportError.noRankedTrials(sweep: sweep)
             }
             try ExportFile.write(
-                try BestConfigYAML.render(best, sweep: sweep, objective: objective),
+                try BestConfigYAML.render(
+                    best, sweep: sweep, objective: objective, received: received),
                 to: bestConfigPath)
             messages.append(
                 "wrote the config of trial \(best.trial.index) (\(objective.name) "
