@@ -156,13 +156,20 @@ import Yams
 
     @Test func theHydraCommandInfersUniformAndPassesNamesWithoutHyphens() throws {
         let (translation, spec) = try translated("hydra-command.yaml")
-        #expect(spec.parameters[.lr] == .uniform(min: 1e-5, max: 0.1))
+        let rate = Hyperparameter.program("optimizer.config.learning_rate")
+        #expect(spec.parameters[rate] == .uniform(min: 1e-5, max: 0.1))
+        #expect(
+            spec.parameters[.program("optimizer")]
+                == .values([.text("sgd"), .text("adagrad"), .text("adam")]))
         #expect(
             translation.notes.contains(
-                "parameters.lr: min and max without a distribution → uniform (as W&B infers it)"))
+                "parameters.optimizer.config.learning_rate: min and max without a distribution "
+                    + "→ uniform (as W&B infers it)"))
         #expect(
             translation.program?.arguments == [
-                "/usr/bin/env", "python3", "main.py", "lr={lr}", "loss={loss}",
+                "/usr/bin/env", "python3", "main.py",
+                "optimizer.config.learning_rate={optimizer.config.learning_rate}",
+                "experiment={experiment}", "optimizer={optimizer}",
             ])
     }
 
