@@ -3,7 +3,9 @@ import Testing
 
 /// `validate` of sweep files with a command trainer, through the binary.
 @Suite struct CommandTrainerValidateTests {
-    private func validate(_ trainer: String) async throws -> (
+    /// `validate` of a sweep searching lr and loss by `method` (`grid`, or a model-based one
+    /// with `max_trials: 4`) with the `trainer:` lines `trainer`.
+    private func validate(_ trainer: String, method: String = "grid") async throws -> (
         status: Int32, output: String, path: String
     ) {
         let scratch = try CLIScratch()
@@ -11,7 +13,7 @@ import Testing
         let path = scratch.path("sweep.yaml")
         let text = """
             name: cmd
-            method: grid
+            method: \(method)\(method == "grid" ? "" : "\nmax_trials: 4")
             parameters:
               lr: {values: [0.01, 0.1]}
               loss: {values: [ce, focal]}
@@ -40,6 +42,19 @@ import Testing
         #expect(result.output.contains("env:            OMP_NUM_THREADS=1"))
         #expect(result.output.contains("epochs:         4"))
         #expect(result.output.contains("metrics:        stdout"))
+    }
+
+    /// A model-based sweep plans nothing up front: `validate` fills in its first proposal.
+    @Test func aModelBasedSweepShowsItsFirstProposalFilledIn() async throws {
+        let result = try await validate(
+            """
+              command: [python3, train.py, --lr, "{lr}", --loss, "{loss}"]
+            """, method: "tpe")
+        #expect(result.status == 0, "\(result.output)")
+        #expect(
+            result.output.contains(
+                /command: +python3 train.py --lr 0\.1?0?1 --loss (ce|focal) \(trial 0\)/),
+            "\(result.output)")
     }
 
     @Test func anUnknownPlaceholderIsRefusedWithItsLine() async throws {

@@ -1,12 +1,13 @@
 import Foundation
 
 extension CommandTrainer {
-    /// `validate`'s lines for a command trainer: the command of the first planned trial with
+    /// `validate`'s lines for a command trainer: the command of the first trial (planned or proposed) with
     /// its placeholders filled in (trial folder under the default database's folder), the
     /// folder it runs in, its environment and where its metrics come from.
     func summary(spec: SweepSpec) -> [(label: String, value: String)] {
         var lines: [(label: String, value: String)] = []
-        if let first = spec.planTrials().first {
+        // A model-based sweep plans only its initial configs; its first proposal otherwise.
+        if let first = spec.planTrials().first ?? (try? spec.proposeTrial(history: [])) {
             let root = WorkerLauncher.defaultTrialsRoot(database: SQLiteTrialStore.defaultPath)
             let folder = Self.trialDirectory(root: root, sweep: spec.name, index: first.index)
             let values = Self.values(
