@@ -108,6 +108,15 @@ import Trainer
         #expect(error?.keyPath == "initial[0].width")
     }
 
+    @Test(arguments: ["\"\"", "\"a b\"", "\"x{y\""])
+    func aNameNoPlaceholderCanSpellIsRefusedAtItsLine(name: String) {
+        let error = #expect(throws: SweepFileError.self) {
+            try SweepSpec.parse(text: text("  \(name): {values: [1]}\n" + own), path: "s.yaml")
+        }
+        #expect(error?.line == 4)
+        #expect(error?.description.contains("a name a placeholder can spell") == true)
+    }
+
     /// Stored trials keep their own values (and trials stored before they existed read back).
     @Test func theValuesRoundTripThroughTheStoredJSON() throws {
         var parameters = TrialParameters(lr: 0.01, weightDecay: 0, batchSize: 8, loss: .ce)

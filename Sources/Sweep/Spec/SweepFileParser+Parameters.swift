@@ -37,6 +37,14 @@ extension SweepFileParser {
         guard CommandPlaceholder(rawValue: parameter.key) == nil else {
             throw nodes.error(.reservedParameterName, at: parameter.keyNode, parameter.keyPath)
         }
+        // It must be writable as a placeholder: `{name}`.
+        guard !parameter.key.isEmpty,
+            !parameter.key.contains(where: { "{}".contains($0) || $0.isWhitespace })
+        else {
+            throw nodes.error(
+                .unwritableParameterName, at: parameter.keyNode, parameter.keyPath,
+                value: parameter.key)
+        }
         return .program(parameter.key)
     }
 

@@ -26,6 +26,9 @@ public enum SweepFileProblem: YAMLFileProblem {
     case unknownParameter(suggestion: String?)
     /// A command trainer's own parameter named like one of the placeholders every trial fills.
     case reservedParameterName
+    /// A command trainer's own parameter whose name no placeholder can spell (empty, braces,
+    /// spaces).
+    case unwritableParameterName
     /// An unknown key inside a parameter's domain.
     case unknownParameterKey(suggestion: String?)
     /// An unknown key under `trainer` (or its `data`).
@@ -143,6 +146,9 @@ public enum SweepFileProblem: YAMLFileProblem {
             Self.unknown(
                 "parameter (searchable: lr, weight_decay, batch_size, loss; with a command "
                     + "trainer, any name its program takes)", suggestion)
+        case .unwritableParameterName:
+            "a parameter of the program needs a name a placeholder can spell: not empty, "
+                + "without braces or spaces"
         case .reservedParameterName:
             "a placeholder every trial fills (\(CommandPlaceholder.allCases.map(\.rawValue).joined(separator: ", "))); "
                 + "rename the parameter (set the epochs with trainer.epochs)"
