@@ -85,6 +85,9 @@ import Testing
         #expect(!bestText.contains("weight_decay"), "the program never got one")
         let importance = try sweep.scratch.run(["importance", sweep.name, "--db", sweep.scratch.db])
         #expect(importance.output.contains("dropout"), "\(importance.output)")
+        let advise = try sweep.scratch.run(["advise", sweep.name, "--db", sweep.scratch.db])
+        #expect(
+            advise.output.contains("the program is not given batch_size or lr"), "\(advise.output)")
         let page = sweep.scratch.path("report.html")
         _ = try sweep.scratch.run(["report", sweep.name, "--db", sweep.scratch.db, "--out", page])
         #expect(try String(contentsOfFile: page, encoding: .utf8).contains("\"dropout\""))

@@ -38,9 +38,25 @@ public struct BatchSizeAdvice: Codable, Sendable, Equatable {
     /// Plain sentences: the verdicts, or why there is none.
     public var statements: [String]
 
-    /// The advice from `points`, whose objective is the metric named `objective`.
-    public init(points: [ObjectivePoint], objective: String) {
+    /// The advice from `points`, whose objective is the metric named `objective`. A command
+    /// trainer whose program is not given both `batch_size` and `lr` (`received`, see
+    /// ``SweepSpec/receivedParameters``) gets no advice, and a statement that says why: its
+    /// trials store the embedded trainer's defaults for them.
+    public init(
+        points: [ObjectivePoint], objective: String,
+        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+    ) {
         self.objective = objective
+        let missing = [Hyperparameter.batchSize, .lr].filter { !received.contains($0) }
+        guard missing.isEmpty else {
+            rows = []
+            statements = [
+                "the program is not given "
+                    + missing.map(\.rawValue).joined(separator: " or ")
+                    + ": batch-size advice needs a sweep whose trials set both"
+            ]
+            return
+        }
         let bySize = Dictionary(grouping: points, by: \.parameters.batchSize)
         rows = bySize.keys.sorted().compactMap { size -> Row? in
             guard let trials = bySize[size],

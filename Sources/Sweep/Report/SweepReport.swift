@@ -36,7 +36,7 @@ public struct SweepReport: Encodable, Sendable {
                 "not enough to tell: fANOVA needs at least 2 completed trials whose "
                 + "\(objective.name) differs"
         }
-        advice = BatchSizeAdvice(points: points, objective: objective.name)
+        advice = BatchSizeAdvice(points: points, objective: objective.name, received: received)
         let front = ParetoFront.front(points)
         pareto = front.map {
             ParetoRow(trial: $0.trial, seconds: $0.seconds ?? 0, objective: $0.objective)

@@ -17,9 +17,10 @@ struct AdviseCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let (ranking, objective, _) = try options.ranking()
+        let (ranking, objective, received) = try options.ranking()
         let advice = BatchSizeAdvice(
-            points: ObjectivePoint.points(ranking, objective: objective), objective: objective.name)
+            points: ObjectivePoint.points(ranking, objective: objective), objective: objective.name,
+            received: received)
         if json {
             print(try ReportText.json(advice), terminator: "")
         } else {
