@@ -14,9 +14,9 @@ public enum BestConfigYAML {
     /// its `epochs` and `seed`, instead of an embedded trainer's config.
     public static func render(
         _ best: RankedTrial, sweep: String, objective: DetectionMetric = .apSmall,
-        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) throws(ExportError) -> String {
-        let embedded = Set(Hyperparameter.allCases).isSubset(of: received)
+        let embedded = Hyperparameter.builtIns.isSubset(of: received)
         let body: String
         do {
             let encoded =

@@ -36,7 +36,7 @@ public enum RankingCSV {
     /// The CSV document for `ranking`, limited to its first `limit` trials when given.
     public static func render(
         _ ranking: [RankedTrial], limit: Int? = nil,
-        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> String {
         var writer = CSVWriter()
         writer.append(header(received: received))
@@ -48,7 +48,7 @@ public enum RankingCSV {
 
     /// The fields of one trial's record, in ``header`` order.
     public static func fields(
-        _ ranked: RankedTrial, received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        _ ranked: RankedTrial, received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> [String] {
         let trial = ranked.trial
         let parameters = trial.config.parameters

@@ -16,7 +16,7 @@ public enum RankingTable {
     /// as `-`.
     public static func render(
         _ ranking: [RankedTrial], limit: Int? = nil, objective: DetectionMetric = .apSmall,
-        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> String {
         let metrics = metrics(objective: objective)
         let shown =
@@ -48,7 +48,7 @@ public enum RankingTable {
     public static func report(
         sweep: String, ranking: [RankedTrial], totalTrials: Int, limit: Int? = nil,
         objective: DetectionMetric = .apSmall,
-        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> String {
         let shown = min(limit ?? ranking.count, ranking.count)
         var text = "sweep '\(sweep)': \(ranking.count) ranked of \(totalTrials) trials"

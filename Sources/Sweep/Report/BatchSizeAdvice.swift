@@ -44,7 +44,7 @@ public struct BatchSizeAdvice: Codable, Sendable, Equatable {
     /// trials store the embedded trainer's defaults for them.
     public init(
         points: [ObjectivePoint], objective: String,
-        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) {
         self.objective = objective
         let missing = [Hyperparameter.batchSize, .lr].filter { !received.contains($0) }

@@ -20,7 +20,7 @@ public struct ReportParameter: Codable, Sendable, Equatable {
     /// value is a number, else categorical over the values seen, by name.
     public static func all(
         for trials: [TrialParameters],
-        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> [ReportParameter] {
         let losses = Set(trials.map(\.loss.rawValue)).sorted()
         let builtIn = [
@@ -63,7 +63,5 @@ public struct ReportParameter: Codable, Sendable, Equatable {
     }
 
     /// The hyperparameter this column shows.
-    private var hyperparameter: Hyperparameter {
-        Hyperparameter(rawValue: name) ?? .program(name)
-    }
+    private var hyperparameter: Hyperparameter { Hyperparameter(named: name) }
 }

@@ -32,7 +32,7 @@ public struct ReportSummary: Encodable, Sendable, Equatable {
     /// (``SweepSpec/receivedParameters``).
     init(
         input: ReportInput, ranking: [RankedTrial],
-        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) {
         sweep = input.sweep
         specText = input.specText

@@ -27,7 +27,7 @@ public struct ReportTable: Encodable, Sendable, Equatable {
     public var note: String?
 
     /// The columns name the parameters in `received` (``SweepSpec/receivedParameters``).
-    init(ranking: [RankedTrial], received: Set<Hyperparameter> = Set(Hyperparameter.allCases)) {
+    init(ranking: [RankedTrial], received: Set<Hyperparameter> = Hyperparameter.builtIns) {
         let parameters = ReportParameter.all(
             for: ranking.map(\.trial.config.parameters), received: received)
         columns =

@@ -25,7 +25,8 @@ public struct SweepReport: Encodable, Sendable {
         let objective = input.objective
         let ranking = Ranking.rank(input.trials, objective: objective)
         let points = ObjectivePoint.points(ranking, objective: objective)
-        let received = SweepSpec.receivedParameters(storedIn: input.specText)
+        let spec = SweepSpec.stored(text: input.specText)
+        let received = spec?.receivedParameters ?? Hyperparameter.builtIns
         let parameters = ReportParameter.all(for: points.map(\.parameters), received: received)
         summary = ReportSummary(input: input, ranking: ranking, received: received)
         table = ReportTable(ranking: ranking, received: received)
@@ -58,7 +59,7 @@ public struct SweepReport: Encodable, Sendable {
                     ObjectiveHeatmap(points: points, x: x, y: y), id: id, objective: name)
             }
         }
-        charts.append(Self.learningCurves(input, ranking: ranking))
+        charts.append(Self.learningCurves(input, ranking: ranking, spec: spec))
         if let importance { charts.append(SummaryCharts.importance(importance, objective: name)) }
         charts.append(SummaryCharts.pareto(points, front: front, objective: name))
         charts.append(SummaryCharts.timeline(WorkerTimeline(trials: input.trials, now: input.now)))
@@ -66,9 +67,10 @@ public struct SweepReport: Encodable, Sendable {
         self.charts = charts
     }
 
-    /// The learning curves chart, with the early-stopping rule's rungs.
+    /// The learning curves chart, with the early-stopping rule's rungs (from `spec`, the stored
+    /// sweep file read back; none when it no longer reads).
     private static func learningCurves(
-        _ input: ReportInput, ranking: [RankedTrial]
+        _ input: ReportInput, ranking: [RankedTrial], spec: SweepSpec?
     ) -> ReportChart {
         let curves = LearningCurveChart.trials(input.trials, ranking: ranking).map {
             LearningCurveChart.Curve(
@@ -77,7 +79,7 @@ public struct SweepReport: Encodable, Sendable {
         let total =
             ranking.count
             + input.trials.filter { $0.state == .running || $0.state == .diverged }.count
-        guard let spec = SweepSpec.stored(text: input.specText), let earlyStop = spec.earlyStop
+        guard let spec, let earlyStop = spec.earlyStop
         else {
             return LearningCurveChart.chart(
                 curves, total: total, rungs: [], rule: nil, objective: input.objective)

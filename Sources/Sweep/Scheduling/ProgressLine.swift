@@ -43,7 +43,7 @@ public enum ProgressLine {
     /// The line printed when a crashed trial is started again.
     public static func retrying(
         _ trial: TrialConfig, reason: String,
-        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> String {
         "trial \(trial.index) " + parameters(trial.parameters, received: received)
             + ": crashed, retrying (\(reason))"
@@ -54,7 +54,7 @@ public enum ProgressLine {
     /// `received` (``SweepSpec/receivedParameters``).
     public static func parameters(
         _ parameters: TrialParameters,
-        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> String {
         (TrialParameters.leading + [.focalGamma, .focalAlpha]
             + TrialParameters.programColumns(received)).compactMap { parameter in

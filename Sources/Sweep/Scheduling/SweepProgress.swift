@@ -28,7 +28,7 @@ public struct SweepProgress: Sendable, Equatable {
         total: Int, done: Int = 0, running: Int = 0, failed: Int = 0, bestObjective: Double? = nil,
         elapsed: Double = 0, finishedThisRun: Int = 0, trialSecondsThisRun: Double = 0,
         jobs: Int = 1, objective: DetectionMetric = .apSmall,
-        receivedParameters: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        receivedParameters: Set<Hyperparameter> = Hyperparameter.builtIns
     ) {
         self.objective = objective
         self.receivedParameters = receivedParameters

@@ -76,7 +76,7 @@ extension SweepFileParser {
     }
 
     /// The searched parameter spelled `name` (a built-in or a program's own one).
-    private static func searched(
+    static func searched(
         _ name: String, in domains: [Hyperparameter: ParameterDomain]
     ) -> Hyperparameter? {
         domains.keys.first { $0.rawValue == name }

@@ -39,7 +39,7 @@ extension SweepFileParser {
         var config = TrialParameters(defaults: trainer)
         for entry in entries {
             guard
-                let parameter = parameters.keys.first(where: { $0.rawValue == entry.key })
+                let parameter = Self.searched(entry.key, in: parameters)
                     ?? Hyperparameter(rawValue: entry.key)
             else {
                 let known = Hyperparameter.allCases.map(\.rawValue)
@@ -61,7 +61,7 @@ extension SweepFileParser {
             config.set(parameter, to: value)
         }
         for entry in entries {
-            if let parameter = parameters.keys.first(where: { $0.rawValue == entry.key }),
+            if let parameter = Self.searched(entry.key, in: parameters),
                 let condition = conditions[parameter], !condition.holds(for: config)
             {
                 throw nodes.error(

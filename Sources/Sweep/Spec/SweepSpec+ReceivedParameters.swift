@@ -4,18 +4,17 @@ extension SweepSpec {
     /// A trial stores the rest with the embedded trainer's defaults, which the program never
     /// saw, so the ranking, the CSV, the progress lines and the report leave them out.
     public var receivedParameters: Set<Hyperparameter> {
-        guard let command else { return Set(Hyperparameter.allCases) }
+        guard let command else { return Hyperparameter.builtIns }
         let names = command.placeholderNames
-        return Set(
-            Set(Hyperparameter.allCases).union(parameters.keys).filter {
-                names.contains($0.rawValue)
-            })
+        return Hyperparameter.builtIns.union(parameters.keys).filter {
+            names.contains($0.rawValue)
+        }
     }
 
     /// ``receivedParameters`` of a stored sweep file's text: all of them when the text no
     /// longer reads as a sweep file.
     public static func receivedParameters(storedIn text: String) -> Set<Hyperparameter> {
-        stored(text: text)?.receivedParameters ?? Set(Hyperparameter.allCases)
+        stored(text: text)?.receivedParameters ?? Hyperparameter.builtIns
     }
 
     /// A stored sweep file's text read back (it was validated when stored; the folders it

@@ -32,7 +32,7 @@ extension SweepSpec {
         }
         lines.append("parameters:")
         let defaults = RemedyParameters()
-        for parameter in Set(Hyperparameter.allCases).union(parameters.keys).sorted()
+        for parameter in Hyperparameter.builtIns.union(parameters.keys).sorted()
         where parameters[parameter] != nil
             || command == nil
                 && (!parameter.isRemedy || fixedValue(parameter) != defaults.description(parameter))

@@ -85,8 +85,13 @@ public struct Hyperparameter: RawRepresentable, Hashable, Sendable, Comparable {
 
     /// The built-in hyperparameter spelled `rawValue`; nil for any other name.
     public init?(rawValue: String) {
-        guard Self.allCases.contains(where: { $0.rawValue == rawValue }) else { return nil }
+        guard Self.builtIns.contains(Hyperparameter(rawValue)) else { return nil }
         self.rawValue = rawValue
+    }
+
+    /// The built-in hyperparameter spelled `name`, or else the program parameter `name`.
+    public init(named name: String) {
+        self = Hyperparameter(rawValue: name) ?? .program(name)
     }
 
     private init(_ rawValue: String) {
@@ -100,7 +105,7 @@ public struct Hyperparameter: RawRepresentable, Hashable, Sendable, Comparable {
     }
 
     /// Whether the embedded trainer reads this hyperparameter (it is one of ``allCases``).
-    public var isBuiltIn: Bool { Self.allCases.contains(self) }
+    public var isBuiltIn: Bool { Self.builtIns.contains(self) }
 
     public static let lr = Hyperparameter("lr")
     public static let weightDecay = Hyperparameter("weight_decay")
@@ -124,6 +129,9 @@ public struct Hyperparameter: RawRepresentable, Hashable, Sendable, Comparable {
         .lr, .weightDecay, .batchSize, .loss, .focalGamma, .focalAlpha, .attention, .mosaic,
         .scale, .translate, .hsvH, .hsvS, .hsvV, .fliplr, .copyPaste,
     ]
+
+    /// ``allCases`` as a set: every hyperparameter the embedded trainer is given.
+    public static let builtIns = Set(allCases)
 
     /// Built-in ones first, in ``allCases`` order, then program parameters by name.
     public static func < (lhs: Self, rhs: Self) -> Bool {

@@ -61,7 +61,7 @@ public enum FanovaImportance {
     /// trials or the objective never varies.
     public static func evaluate(
         _ ranking: [RankedTrial], objective: DetectionMetric, settings: Settings = Settings(),
-        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> [Entry]? {
         evaluate(
             points: ObjectivePoint.points(ranking, objective: objective), settings: settings,
@@ -72,7 +72,7 @@ public enum FanovaImportance {
     /// `points`; nil when fewer than two or the objective never varies.
     public static func evaluate(
         points all: [ObjectivePoint], settings: Settings = Settings(),
-        received: Set<Hyperparameter> = Set(Hyperparameter.allCases)
+        received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> [Entry]? {
         var points = all.filter { $0.state == .completed }
         if let maxTrials = settings.maxTrials, points.count > maxTrials {

@@ -1,9 +1,9 @@
 import Foundation
 
 extension CommandTrainer {
-    /// `validate`'s lines for a command trainer: the command of the first trial (planned or proposed) with
-    /// its placeholders filled in (trial folder under the default database's folder), the
-    /// folder it runs in, its environment and where its metrics come from.
+    /// `validate`'s lines for a command trainer: the command of the first trial (planned or
+    /// proposed) with its placeholders filled in (trial folder under the default database's
+    /// folder), the folder it runs in, its environment and where its metrics come from.
     func summary(spec: SweepSpec) -> [(label: String, value: String)] {
         var lines: [(label: String, value: String)] = []
         // A model-based sweep plans only its initial configs; its first proposal otherwise.

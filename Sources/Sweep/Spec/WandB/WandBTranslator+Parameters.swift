@@ -39,7 +39,7 @@ extension WandBTranslator {
                 epochs = (parameter.keyNode, value)
                 continue
             }
-            let name = Hyperparameter(rawValue: parameter.key) ?? .program(parameter.key)
+            let name = Hyperparameter(named: parameter.key)
             let (domain, note) = try translateDomain(parameter, name)
             if let note { notes.append("\(parameter.keyPath): \(note)") }
             pairs.append((parameter.keyNode, domain))
