@@ -9,7 +9,13 @@ enum PostgresMigrations {
     static let lockID: Int64 = 0x5357_4545_5053
 
     static let migrations: [(name: String, statements: [String])] = [
-        ("v1: sweep, trial, epoch_metric, final_metric", v1)
+        ("v1: sweep, trial, epoch_metric, final_metric", v1),
+        (
+            "v2: reported_metrics (a command trainer's own metrics)",
+            ["epoch_metric", "final_metric"].map {
+                "ALTER TABLE \($0) ADD COLUMN \(MetricColumns.reported) TEXT"
+            }
+        ),
     ]
 
     /// Applies the migrations not yet recorded in `sweep_migration`.

@@ -49,7 +49,7 @@ extension PostgresTrialStore: TrialReader {
         return try rows.map { row throws(StoreError) in try record(row.makeRandomAccess()) }
     }
 
-    public func objective(sweep name: String) throws(StoreError) -> DetectionMetric {
+    public func objective(sweep name: String) throws(StoreError) -> Objective {
         SweepSpec.objective(storedIn: try sweepSource(sweep: name).text)
     }
 
@@ -110,7 +110,7 @@ extension PostgresTrialStore: TrialReader {
     private func epochRows(
         where condition: String, _ binds: PostgresBindings
     ) throws(StoreError) -> [(key: String, report: EpochReport)] {
-        let columns = (["epoch", "loss", "seconds"] + MetricColumns.names)
+        let columns = (["epoch", "loss", "seconds", MetricColumns.reported] + MetricColumns.names)
             .map { "e.\($0)" }.joined(separator: ", ")
         let rows = try session.transaction { sql in
             try sql.rows(
@@ -152,7 +152,7 @@ extension PostgresTrialStore: TrialReader {
 
     /// Every trial of the sweep in plan order, with its final metrics and its last stored epoch's.
     private static func trialsQuery(sweepID: Int64) -> PostgresQuery {
-        let metricColumns = MetricColumns.names
+        let metricColumns = MetricColumns.names + [MetricColumns.reported]
         let finalColumns = (["status", "seconds", "images_per_second"] + metricColumns)
             .map { "f.\($0) AS f_\($0)" }.joined(separator: ", ")
         let epochColumns = (["epoch"] + metricColumns).map { "e.\($0) AS e_\($0)" }
@@ -215,12 +215,18 @@ extension PostgresTrialStore: TrialReader {
     private static func metrics(
         _ row: PostgresRandomAccessRow, prefix: String
     ) throws -> DetectionMetrics? {
-        guard try row[prefix + DetectionMetric.ap.name].decode(Double?.self) != nil else {
+        let reported = MetricColumns.reported(
+            from: try row[prefix + MetricColumns.reported].decode(String?.self))
+        guard try row[prefix + DetectionMetric.ap.name].decode(Double?.self) != nil
+            || !reported.isEmpty
+        else {
             return nil
         }
-        return try DetectionMetrics { metric in
+        var metrics = try DetectionMetrics { metric in
             try row[prefix + metric.name].decode(Double?.self) ?? .nan
         }
+        metrics.reported = reported
+        return metrics
     }
 
     private func unknownSweep(_ name: String) throws(StoreError) -> StoreError {

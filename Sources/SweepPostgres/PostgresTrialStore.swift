@@ -182,14 +182,15 @@ public final class PostgresTrialStore: TrialStore, Sendable {
             binds.append(value)
         }
         binds.append(report.seconds)
-        let placeholders = (1...(columns.count + 4)).map { "$\($0)" }.joined(separator: ", ")
-        let updates = (["loss"] + columns + ["seconds"])
+        binds.append(MetricColumns.reportedText(report.metrics))
+        let placeholders = (1...(columns.count + 5)).map { "$\($0)" }.joined(separator: ", ")
+        let updates = (["loss"] + columns + ["seconds", MetricColumns.reported])
             .map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
         try sql.execute(
             PostgresQuery(
                 unsafeSQL: """
                     INSERT INTO epoch_metric (trial_id, epoch, loss, \(columns.joined(separator: ", ")),
-                                              seconds)
+                                              seconds, \(MetricColumns.reported))
                     VALUES (\(placeholders))
                     ON CONFLICT (trial_id, epoch) DO UPDATE SET \(updates)
                     """, binds: binds))
@@ -232,14 +233,18 @@ public final class PostgresTrialStore: TrialStore, Sendable {
                 binds.appendNull()
             }
         }
-        let placeholders = (1...(columns.count + 6)).map { "$\($0)" }.joined(separator: ", ")
-        let updates = (["status", "epochs", "seconds", "images_per_second", "reason"] + columns)
+        binds.append(result.metrics.flatMap(MetricColumns.reportedText))
+        let placeholders = (1...(columns.count + 7)).map { "$\($0)" }.joined(separator: ", ")
+        let updates =
+            (["status", "epochs", "seconds", "images_per_second", "reason"] + columns
+            + [MetricColumns.reported])
             .map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
         try sql.execute(
             PostgresQuery(
                 unsafeSQL: """
                     INSERT INTO final_metric (trial_id, status, epochs, seconds, images_per_second,
-                                              reason, \(columns.joined(separator: ", ")))
+                                              reason, \(columns.joined(separator: ", ")),
+                                              \(MetricColumns.reported))
                     VALUES (\(placeholders))
                     ON CONFLICT (trial_id) DO UPDATE SET \(updates)
                     """, binds: binds))

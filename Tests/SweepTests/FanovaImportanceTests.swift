@@ -27,7 +27,7 @@ import Trainer
 
     @Test func aFunctionOfLROnlyGivesLRAtLeastNinetyPercent() throws {
         let entries = try #require(
-            FanovaImportance.evaluate(ranking { log10($0.lr) + 5 }, objective: .apSmall))
+            FanovaImportance.evaluate(ranking { log10($0.lr) + 5 }, objective: Objective(.apSmall)))
         #expect(entries.count == 4)
         #expect(entries.first?.parameter == "lr")
         #expect((entries.first?.importance ?? 0) >= 0.9)
@@ -37,7 +37,7 @@ import Trainer
     @Test func aFunctionOfLossOnlyGivesLossAtLeastNinetyPercent() throws {
         let entries = try #require(
             FanovaImportance.evaluate(
-                ranking { $0.loss == .focal ? 0.3 : 0.1 }, objective: .apSmall))
+                ranking { $0.loss == .focal ? 0.3 : 0.1 }, objective: Objective(.apSmall)))
         #expect(entries.first?.parameter == "loss")
         #expect((entries.first?.importance ?? 0) >= 0.9)
     }
@@ -46,15 +46,15 @@ import Trainer
         let entries = try #require(
             FanovaImportance.evaluate(
                 ranking { 1 + 0.2 * log10($0.lr) + 0.02 * log2(Double($0.batchSize)) },
-                objective: .apSmall))
+                objective: Objective(.apSmall)))
         #expect(entries.map(\.parameter).prefix(2) == ["lr", "batch_size"])
     }
 
     @Test func aConstantObjectiveOrASingleTrialGivesNoImportance() {
-        #expect(FanovaImportance.evaluate(ranking { _ in 0.2 }, objective: .apSmall) == nil)
+        #expect(FanovaImportance.evaluate(ranking { _ in 0.2 }, objective: Objective(.apSmall)) == nil)
         #expect(
             FanovaImportance.evaluate(
-                Ranking.rank([ReportFixtures.record(0)]), objective: .apSmall) == nil)
+                Ranking.rank([ReportFixtures.record(0)]), objective: Objective(.apSmall)) == nil)
     }
 
     @Test func aParameterWithOneValueGetsZero() throws {
@@ -63,7 +63,7 @@ import Trainer
                 index, lr: 0.001 * Double(index + 1), apSmall: Double(index) / 20)
         }
         let entries = try #require(
-            FanovaImportance.evaluate(Ranking.rank(records), objective: .apSmall))
+            FanovaImportance.evaluate(Ranking.rank(records), objective: Objective(.apSmall)))
         #expect(entries.first { $0.parameter == "batch_size" }?.importance == 0)
         #expect(entries.first?.parameter == "lr")
     }

@@ -17,21 +17,21 @@ import Trainer
 
     @Test func ranksByTheObjectiveFirstThenTheUsualKeys() {
         #expect(Ranking.rank(trials).map(\.trial.index) == [0, 1, 2, 3])
-        #expect(Ranking.rank(trials, objective: .ap50Small).map(\.trial.index) == [2, 3, 0, 1])
+        #expect(Ranking.rank(trials, objective: Objective(.ap50Small)).map(\.trial.index) == [2, 3, 0, 1])
     }
 
     @Test func undefinedObjectiveValuesSortLast() {
         var undefined = StoreFixtures.record(4, apSmall: 0.9, ap50Small: -1)
         undefined.metrics?.apTiny = -1
-        let ranked = Ranking.rank(trials + [undefined], objective: .apTiny)
+        let ranked = Ranking.rank(trials + [undefined], objective: Objective(.apTiny))
         // ap_tiny is 0.07 for every fixture but the undefined one; ap_small breaks the tie.
         #expect(ranked.map(\.trial.index) == [0, 1, 2, 3, 4])
     }
 
     @Test func tableLeadsWithTheObjectiveAndNamesIt() {
-        let ranking = Ranking.rank(trials, objective: .ap50Small)
+        let ranking = Ranking.rank(trials, objective: Objective(.ap50Small))
         let text = RankingTable.report(
-            sweep: "s", ranking: ranking, totalTrials: 4, objective: .ap50Small)
+            sweep: "s", ranking: ranking, totalTrials: 4, objective: Objective(.ap50Small))
         #expect(text.hasPrefix("sweep 's': 4 ranked of 4 trials by ap50_small\n"))
         let header = text.split(separator: "\n")[1]
         let columns = header.split(separator: " ").map(String.init)
@@ -54,7 +54,7 @@ import Trainer
                         StoreFixtures.metrics(apSmall: apSmall, ap50Small: ap50Small)))
             }
             let reader = try SQLiteTrialStore(path: path, readOnly: true)
-            #expect(try reader.objective(sweep: "s") == .ap50Small)
+            #expect(try reader.objective(sweep: "s") == Objective(.ap50Small))
 
             let csvPath = folder.path("ranking.csv")
             let messages = try SweepExporter.export(
@@ -69,13 +69,13 @@ import Trainer
 
             _ = try SweepExporter.export(
                 from: reader, sweep: "s", csvPath: csvPath, bestConfigPath: nil,
-                objective: .apSmall)
+                objective: Objective(.apSmall))
             let byAPSmall = try #require(
                 RFC4180Reader.parse(try String(contentsOfFile: csvPath, encoding: .utf8)))
             #expect(byAPSmall.dropFirst().map { $0[1] } == ["0", "1", "2"])
 
             let status = try reader.status(sweep: "s")
-            #expect(status.summary.objective == .ap50Small)
+            #expect(status.summary.objective == Objective(.ap50Small))
             #expect(status.summary.best?.trial.index == 1)
             let report = SweepStatusReport.render(status, now: Date())
             #expect(report.contains("best: trial 1, ap50_small 0.9000"))

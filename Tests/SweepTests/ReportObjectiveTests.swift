@@ -34,7 +34,7 @@ import Trainer
         return records
     }
 
-    private func report(_ objective: DetectionMetric? = nil) -> SweepReport {
+    private func report(_ objective: Objective? = nil) -> SweepReport {
         SweepReport(
             ReportInput(
                 sweep: "o", specText: spec, createdAt: ReportFixtures.origin, trials: trials(),
@@ -56,7 +56,7 @@ import Trainer
     }
 
     @Test func anOverrideRanksAndChartsByAnotherMetric() throws {
-        let report = report(.apSmall)
+        let report = report(Objective(.apSmall))
         #expect(report.summary.objective == "ap_small")
         // lr 0.1, batch 8 is trial 6: ap_small 0.4.
         #expect(report.summary.best?.hasPrefix("trial 6: ap_small 0.4000") == true)
@@ -81,10 +81,10 @@ import Trainer
     @Test func theParetoFrontOfARankingFollowsItsObjective() {
         let trials = trials()
         let byAP50 = ParetoFront.front(
-            Ranking.rank(trials, objective: .ap50Small), objective: .ap50Small)
+            Ranking.rank(trials, objective: Objective(.ap50Small)), objective: Objective(.ap50Small))
         #expect(byAP50.map(\.trial.index) == [0])
         let byAPSmall = ParetoFront.front(
-            Ranking.rank(trials, objective: .apSmall), objective: .apSmall)
+            Ranking.rank(trials, objective: Objective(.apSmall)), objective: Objective(.apSmall))
         // Trials 0, 3 and 6 (batch 8) each beat the faster ones on ap_small.
         #expect(byAPSmall.map(\.trial.index) == [0, 3, 6])
     }

@@ -29,7 +29,7 @@ import Trainer
     /// Runs a two-trial sweep (lr 0.1, 0.2) with one job; `stall` keeps the lr 0.1 worker
     /// waiting after its first epoch until it is stopped, so a prune decided there always lands.
     private func run(
-        objective: DetectionMetric, rule: RecordingRule, stall: Bool
+        objective: Objective, rule: RecordingRule, stall: Bool
     ) async throws -> [TrialState] {
         try await TemporaryFolder.withAsync { folder in
             let store = try SQLiteTrialStore(path: folder.path("sweeps.sqlite"))
@@ -55,12 +55,12 @@ import Trainer
         // constant ap_tiny of 0.07: a cut at 0.06 prunes the first trial by ap_small, none by
         // ap_tiny.
         let byAPSmall = RecordingRule(cut: 0.06)
-        let prunedRun = try await run(objective: .apSmall, rule: byAPSmall, stall: true)
+        let prunedRun = try await run(objective: Objective(.apSmall), rule: byAPSmall, stall: true)
         #expect(prunedRun == [.pruned, .completed])
         #expect(byAPSmall.log.all == [0.05, 0.1, 0.2])
 
         let byAPTiny = RecordingRule(cut: 0.06)
-        let fullRun = try await run(objective: .apTiny, rule: byAPTiny, stall: false)
+        let fullRun = try await run(objective: Objective(.apTiny), rule: byAPTiny, stall: false)
         #expect(fullRun == [.completed, .completed])
         #expect(byAPTiny.log.all == [0.07, 0.07, 0.07, 0.07])
     }
@@ -68,7 +68,7 @@ import Trainer
     @Test func specRuleNamesTheObjectiveInItsReasons() {
         var spec = SchedulerFixtures.spec(epochs: 9)
         spec.earlyStop = EarlyStopSpec(kind: .asha, minEpochs: 1, reductionFactor: 2)
-        spec.objective = .ap50Small
+        spec.objective = Objective(.ap50Small)
         var rule = spec.makeEarlyStopRule()
         _ = rule?.report(trial: "a", epoch: 1, value: 0.5)
         let decision = rule?.report(trial: "b", epoch: 1, value: 0.1)

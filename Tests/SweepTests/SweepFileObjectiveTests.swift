@@ -21,14 +21,14 @@ import Trainer
 
     @Test func defaultsToAPSmall() throws {
         let spec = try SweepSpec.parse(text: text(objective: nil), path: "obj.yaml")
-        #expect(spec.objective == .apSmall)
+        #expect(spec.objective == Objective(.apSmall))
         #expect(spec.summary().hasSuffix("objective:      ap_small (maximised)"))
     }
 
     @Test(arguments: DetectionMetric.allCases)
     func acceptsEveryMetricName(_ metric: DetectionMetric) throws {
         let spec = try SweepSpec.parse(text: text(objective: metric.name), path: "obj.yaml")
-        #expect(spec.objective == metric)
+        #expect(spec.objective == Objective(metric))
     }
 
     @Test func unknownNameIsALocatedErrorListingTheValidNames() throws {
@@ -53,9 +53,9 @@ import Trainer
     }
 
     @Test func storedTextGivesTheObjectiveOrTheDefault() {
-        #expect(SweepFileParser.objective(storedIn: text(objective: "ap_tiny")) == .apTiny)
-        #expect(SweepFileParser.objective(storedIn: text(objective: nil)) == .apSmall)
-        #expect(SweepFileParser.objective(storedIn: "") == .apSmall)
-        #expect(SweepFileParser.objective(storedIn: "name: [unclosed") == .apSmall)
+        #expect(SweepFileParser.objective(storedIn: text(objective: "ap_tiny")) == Objective(.apTiny))
+        #expect(SweepFileParser.objective(storedIn: text(objective: nil)) == Objective(.apSmall))
+        #expect(SweepFileParser.objective(storedIn: "") == Objective(.apSmall))
+        #expect(SweepFileParser.objective(storedIn: "name: [unclosed") == Objective(.apSmall))
     }
 }

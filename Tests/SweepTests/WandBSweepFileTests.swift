@@ -50,20 +50,14 @@ import Yams
         }
     }
 
-    @Test func theDocsFirstExampleIsRefusedAtItsMinimizeGoal() throws {
-        let error = try #require(throws: SweepFileError.self) {
-            try SweepSpec.load(path: path("sweepdemo.yaml"))
+    @Test func theDocsFirstExampleMinimizesItsValidationLoss() throws {
+        let original = try String(contentsOfFile: path("sweepdemo.yaml"), encoding: .utf8)
+        let noCap = try #require(throws: SweepFileError.self) {
+            try SweepSpec.parse(text: original, path: "s.yaml")
         }
-        #expect(error.line == 5)
-        #expect(error.keyPath == "metric.goal")
-        #expect(error.problem == .wandb(.minimizeNotSupported(given: true)))
-        #expect(error.description.contains("sweepdemo.yaml:5: metric.goal:"))
-        #expect(error.description.contains("higher is better"))
+        #expect(noCap.problem == .wandb(.runCapRequired))
 
-        let text =
-            try String(contentsOfFile: path("sweepdemo.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "goal: minimize", with: "goal: maximize")
-            .replacingOccurrences(of: "validation_loss", with: "ap_small") + "run_cap: 10\n"
+        let text = original + "run_cap: 10\n"
         let unknown = try #require(throws: SweepFileError.self) {
             try SweepSpec.parse(text: text, path: "s.yaml")
         }
@@ -71,6 +65,37 @@ import Yams
         #expect(unknown.line == 13)
         #expect(unknown.keyPath == "parameters.epochs")
         #expect(unknown.description.contains("a placeholder every trial fills"))
+
+        let fixedEpochs = text.replacingOccurrences(
+            of: "  epochs:\n    values: [5, 10, 15]\n", with: "  epochs:\n    value: 10\n")
+        let spec = try SweepSpec.parse(text: fixedEpochs, path: "s.yaml")
+        #expect(spec.objective == Objective(name: "validation_loss", goal: .minimize))
+        #expect(spec.readingNotes.contains {
+            $0.contains("metric: validation_loss, minimize → objective")
+        })
+        #expect(SweepSpec.objective(storedIn: fixedEpochs) == spec.objective)
+    }
+
+    @Test func anAPMetricWithoutAGoalIsRefusedAtWandBsDefaultMinimize() throws {
+        let text = """
+            program: train.py
+            method: random
+            run_cap: 4
+            metric:
+              name: ap_small
+            parameters:
+              lr: {min: 0.001, max: 0.1}
+            """
+        let error = try #require(throws: SweepFileError.self) {
+            try SweepSpec.parse(text: text, path: "s.yaml")
+        }
+        #expect(error.line == 4)
+        #expect(error.keyPath == "metric.goal")
+        #expect(error.problem == .wandb(.defaultGoalMinimizesDetectionMetric))
+        #expect(error.description.contains("better when higher"))
+        let ownMetric = try SweepSpec.parse(
+            text: text.replacingOccurrences(of: "ap_small", with: "val_loss"), path: "s.yaml")
+        #expect(ownMetric.objective == Objective(name: "val_loss", goal: .minimize))
     }
 
     @Test func theRandomExampleMapsOntoOurDomains() throws {
@@ -78,7 +103,7 @@ import Yams
         #expect(spec.name == "random")
         #expect(spec.method == .random)
         #expect(spec.maxTrials == 20)
-        #expect(spec.objective == .apSmall)
+        #expect(spec.objective == Objective(.apSmall))
         #expect(spec.parameters[.batchSize] == .qLogUniform(min: 32, max: 256, q: 8))
         // The program's own parameters, as the documentation names them.
         #expect(spec.parameters[.program("learning_rate")] == .uniform(min: 0, max: 0.1))
@@ -126,7 +151,7 @@ import Yams
         let (translation, spec) = try translated("bayes-hyperband.yaml")
         #expect(spec.method == .bayes)
         #expect(spec.maxTrials == 12)
-        #expect(spec.objective == .ap50Small)
+        #expect(spec.objective == Objective(.ap50Small))
         #expect(spec.trainer.epochs == 27)
         // W&B's brackets for max_iter 27, s 2, eta 3 are 9 and 3: ASHA's rungs from epoch 3.
         #expect(spec.earlyStop == EarlyStopSpec(kind: .asha, minEpochs: 3, reductionFactor: 3))
@@ -238,13 +263,13 @@ import Yams
                 """, path: "w.yaml")
         #expect(
             spec.parameters[.batchSize] == .values([8, 16, 24, 32].map(ParameterValue.integer)))
-        #expect(spec.objective == .ap)
+        #expect(spec.objective == Objective(.ap))
         #expect(spec.planTrials().count == 4)
     }
 
     @Test func theStoredObjectiveOfAWandBFileIsItsMetric() {
         let text = "name: w\nmethod: grid\nmetric: {name: ap50_small, goal: maximize}\n"
-        #expect(SweepSpec.objective(storedIn: text) == .ap50Small)
+        #expect(SweepSpec.objective(storedIn: text) == Objective(.ap50Small))
     }
 
     @Test(arguments: [

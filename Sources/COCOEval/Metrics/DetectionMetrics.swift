@@ -20,6 +20,9 @@ public struct DetectionMetrics: Codable, Sendable, Equatable {
     public var apVeryTiny: Double
     public var apTiny: Double
     public var apTinySmall: Double
+    /// Metrics outside this set, by name, that a command trainer reported under its own names
+    /// (`val_loss`); empty for the evaluator's and the embedded trainer's results.
+    public var reported: [String: Double] = [:]
 
     public init(
         ap: Double, ap50: Double, ap75: Double, apSmall: Double, apMedium: Double,
@@ -65,17 +68,51 @@ public struct DetectionMetrics: Codable, Sendable, Equatable {
         set { self[keyPath: metric.keyPath] = newValue }
     }
 
-    /// Decodes an object with one key per ``DetectionMetric`` name.
+    /// Decodes an object with one key per ``DetectionMetric`` name, and any other numeric keys
+    /// into ``reported``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DetectionMetric.self)
         try self.init { try container.decode(Double.self, forKey: $0) }
+        reported = try Self.reported(in: decoder)
     }
 
-    /// Encodes one key per ``DetectionMetric`` name, in `allCases` order.
+    /// Encodes one key per ``DetectionMetric`` name, in `allCases` order, then ``reported``'s
+    /// keys in name order.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DetectionMetric.self)
         for metric in DetectionMetric.allCases {
             try container.encode(self[metric], forKey: metric)
         }
+        var others = encoder.container(keyedBy: ReportedKey.self)
+        for (name, value) in reported.sorted(by: { $0.key < $1.key }) {
+            try others.encode(value, forKey: ReportedKey(name))
+        }
+    }
+
+    /// The numeric values of `decoder`'s object under keys that are not ``DetectionMetric``
+    /// names nor in `excluded` (a message's own fields); other values are skipped.
+    public static func reported(
+        in decoder: any Decoder, excluding excluded: Set<String> = []
+    ) throws -> [String: Double] {
+        let container = try decoder.container(keyedBy: ReportedKey.self)
+        var values: [String: Double] = [:]
+        for key in container.allKeys
+        where DetectionMetric(rawValue: key.stringValue) == nil
+            && !excluded.contains(key.stringValue)
+        {
+            if let value = try? container.decode(Double.self, forKey: key) {
+                values[key.stringValue] = value
+            }
+        }
+        return values
+    }
+
+    /// A key of ``reported``.
+    public struct ReportedKey: CodingKey {
+        public var stringValue: String
+        public var intValue: Int? { nil }
+        public init(_ name: String) { stringValue = name }
+        public init?(stringValue: String) { self.stringValue = stringValue }
+        public init?(intValue: Int) { nil }
     }
 }

@@ -13,7 +13,7 @@ public enum BestConfigYAML {
     /// is not every built-in hyperparameter) gets the parameters its program was given, with
     /// its `epochs` and `seed`, instead of an embedded trainer's config.
     public static func render(
-        _ best: RankedTrial, sweep: String, objective: DetectionMetric = .apSmall,
+        _ best: RankedTrial, sweep: String, objective: Objective = .default,
         received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) throws(ExportError) -> String {
         let embedded = Hyperparameter.builtIns.isSubset(of: received)
@@ -36,8 +36,8 @@ public enum BestConfigYAML {
         let sweepName = sweep.split(whereSeparator: \.isNewline).joined(separator: " ")
         var header = "# Best trial of sweep '\(sweepName)': trial \(best.trial.index)"
         header += " (key \(best.trial.key), \(best.trial.state.rawValue))\n"
-        if objective != .apSmall {
-            header += "# objective \(objective.name) \(m[objective])\n"
+        if objective != .default {
+            header += "# objective \(objective.label) \(m[objective])\n"
         }
         header += "# ap_small \(m.apSmall), ap50_small \(m.ap50Small), ap \(m.ap)\n"
         header +=

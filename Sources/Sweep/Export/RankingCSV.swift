@@ -9,6 +9,8 @@ import Trainer
 /// epoch's metrics, see ``Ranking``). The conditional parameters come last, empty where a trial
 /// did not search them or they were inactive (`focal_gamma` of a `loss: ce` trial). A
 /// parameter a command trainer was never given (``SweepSpec/receivedParameters``) is empty too.
+/// The metrics a command trainer reported under its own names (``DetectionMetrics/reported``)
+/// are the last columns, by name.
 public enum RankingCSV {
     /// The metrics right after the trial's parameters: the ranking keys, then AP50.
     static let leadingMetrics: [DetectionMetric] = [.apSmall, .ap50Small, .ap, .ap50]
@@ -21,13 +23,21 @@ public enum RankingCSV {
     /// The header, in column order; metric columns carry ``DetectionMetric`` names.
     public static let header: [String] = header(received: [])
 
-    /// The header of a sweep whose trials were given `received`: a command trainer's own
-    /// parameters (``TrialParameters/programColumns(_:)``) come last, by name.
-    public static func header(received: Set<Hyperparameter>) -> [String] {
+    /// The header of a sweep whose trials were given `received` and reported the metrics
+    /// named `reported`: a command trainer's own parameters
+    /// (``TrialParameters/programColumns(_:)``), then its own metrics, come last, by name.
+    public static func header(
+        received: Set<Hyperparameter>, reported: [String] = []
+    ) -> [String] {
         ["rank", "trial"] + TrialParameters.leading.map(\.rawValue)
             + leadingMetrics.map(\.name) + ["epochs", "seconds", "state", "key", "seed"]
             + trailingMetrics.map(\.name) + conditionalParameters.map(\.rawValue)
-            + TrialParameters.programColumns(received).map(\.rawValue)
+            + TrialParameters.programColumns(received).map(\.rawValue) + reported
+    }
+
+    /// The names of the metrics the trials of `ranking` reported on their own, sorted.
+    static func reportedNames(_ ranking: some Sequence<RankedTrial>) -> [String] {
+        Set(ranking.flatMap(\.metrics.reported.keys)).sorted()
     }
 
     /// The hyperparameters that may be unset in a trial, as trailing columns.
@@ -38,17 +48,20 @@ public enum RankingCSV {
         _ ranking: [RankedTrial], limit: Int? = nil,
         received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> String {
+        let shown = ranking.prefix(limit ?? ranking.count)
+        let reported = reportedNames(shown)
         var writer = CSVWriter()
-        writer.append(header(received: received))
-        for ranked in ranking.prefix(limit ?? ranking.count) {
-            writer.append(fields(ranked, received: received))
+        writer.append(header(received: received, reported: reported))
+        for ranked in shown {
+            writer.append(fields(ranked, received: received, reported: reported))
         }
         return writer.text
     }
 
     /// The fields of one trial's record, in ``header`` order.
     public static func fields(
-        _ ranked: RankedTrial, received: Set<Hyperparameter> = Hyperparameter.builtIns
+        _ ranked: RankedTrial, received: Set<Hyperparameter> = Hyperparameter.builtIns,
+        reported: [String] = []
     ) -> [String] {
         let trial = ranked.trial
         let parameters = trial.config.parameters
@@ -64,6 +77,7 @@ public enum RankingCSV {
             + (conditionalParameters + TrialParameters.programColumns(received)).map {
                 parameters.text(of: $0, received: received) ?? ""
             }
+            + reported.map { metrics.reported[$0].map(cell) ?? "" }
     }
 
     /// A metric's cell: empty when the trial did not report it (NaN, as a command trainer's

@@ -7,6 +7,12 @@ public enum ReportFormat {
         Ranking.isDefined(value) ? fixed(value, decimals: 4) : "-"
     }
 
+    /// A value of `objective`'s metric with 4 decimals, or `-` when undefined for it (see
+    /// ``Objective/isDefined(_:)``: a reported metric may be negative).
+    public static func metric(_ value: Double, of objective: Objective) -> String {
+        objective.isDefined(value) ? fixed(value, decimals: 4) : "-"
+    }
+
     /// `value` with a fixed number of decimals, in the POSIX format.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         String(format: "%.\(decimals)f", locale: nil, value)

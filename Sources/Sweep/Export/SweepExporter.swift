@@ -17,7 +17,7 @@ public enum SweepExporter {
     ///   or both outputs are one file.
     public static func export(
         from store: any TrialReader, sweep: String, csvPath: String?, limit: Int? = nil,
-        pareto: Bool = false, bestConfigPath: String?, objective: DetectionMetric? = nil
+        pareto: Bool = false, bestConfigPath: String?, objective: Objective? = nil
     ) throws -> [String] {
         let outputs = [("--out", csvPath), ("--best-config", bestConfigPath)].compactMap {
             option, path in path.map { (option: option, path: $0) }
@@ -45,7 +45,7 @@ public enum SweepExporter {
                 to: bestConfigPath)
             messages.append(
                 "wrote the config of trial \(best.trial.index) (\(objective.name) "
-                    + "\(ReportFormat.metric(best.metrics[objective]))) to \(bestConfigPath)")
+                    + "\(ReportFormat.metric(best.metrics[objective], of: objective))) to \(bestConfigPath)")
         }
         return messages
     }

@@ -20,7 +20,7 @@ public enum SweepStatusReport {
         text += "\n"
         if let best = summary.best {
             text += "  best: trial \(best.trial.index), \(summary.objective.name) "
-            text += ReportFormat.metric(best.metrics[summary.objective])
+            text += ReportFormat.metric(best.metrics[summary.objective], of: summary.objective)
             text += best.isPruned ? " (pruned)\n" : "\n"
         }
         if !status.running.isEmpty {

@@ -5,7 +5,8 @@ import Trainer
 /// Which trials: `completed` and `pruned` trials that have metrics. Diverged, failed, timed-out,
 /// queued, running and interrupted trials are not ranked.
 ///
-/// Order: the objective (``SweepSpec/objective``, `ap_small` by default) descending, then
+/// Order: the objective (``SweepSpec/objective``, `ap_small` by default) best first (descending,
+/// or ascending for `goal: minimize`), then
 /// `ap_small`, `ap50_small` and `ap` descending, then plan index ascending, so equal metrics always give the same order. An undefined value (pycocotools'
 /// `-1`, or NaN) sorts after every defined value of that key; two undefined values tie and the next
 /// key decides.
@@ -21,7 +22,7 @@ public enum Ranking {
     /// Ranks `trials` by `objective` first (see the type's documentation for the order); ranks
     /// are 1-based and unique.
     public static func rank(
-        _ trials: [TrialRecord], objective: DetectionMetric = .apSmall
+        _ trials: [TrialRecord], objective: Objective = .default
     ) -> [RankedTrial] {
         let candidates = trials.compactMap { trial -> (TrialRecord, DetectionMetrics)? in
             guard rankedStates.contains(trial.state), let metrics = trial.metrics else {
@@ -41,10 +42,10 @@ public enum Ranking {
 
     /// Whether `a` ranks strictly before `b`: a strict total order on distinct plan indices.
     public static func precedes(_ a: RankKey, _ b: RankKey) -> Bool {
-        let pairs = [
-            (a.objective, b.objective), (a.apSmall, b.apSmall), (a.ap50Small, b.ap50Small),
-            (a.ap, b.ap),
-        ]
+        if a.objective != b.objective {
+            return a.objective > b.objective
+        }
+        let pairs = [(a.apSmall, b.apSmall), (a.ap50Small, b.ap50Small), (a.ap, b.ap)]
         for (x, y) in pairs {
             if let better = better(x, y) {
                 return better

@@ -2,10 +2,11 @@ import Trainer
 
 /// The ranking as the terminal table `sweep-cli top` prints.
 public enum RankingTable {
-    /// The metric columns, headed by their ``DetectionMetric`` names: the ranking keys, the
-    /// objective first.
-    static func metrics(objective: DetectionMetric) -> [DetectionMetric] {
-        [objective] + [DetectionMetric.apSmall, .ap50Small, .ap].filter { $0 != objective }
+    /// The metric columns, headed by their names: the ranking keys, the objective first.
+    static func metrics(objective: Objective) -> [Objective] {
+        [objective]
+            + [DetectionMetric.apSmall, .ap50Small, .ap].map { Objective($0) }
+            .filter { $0.name != objective.name }
     }
 
     /// Columns: rank, trial (plan index), lr, weight_decay, batch_size, loss (those in
@@ -15,7 +16,7 @@ public enum RankingTable {
     /// for trials stopped early), epochs, seconds. Undefined metrics and unset parameters show
     /// as `-`.
     public static func render(
-        _ ranking: [RankedTrial], limit: Int? = nil, objective: DetectionMetric = .apSmall,
+        _ ranking: [RankedTrial], limit: Int? = nil, objective: Objective = .default,
         received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> String {
         let metrics = metrics(objective: objective)
@@ -35,7 +36,7 @@ public enum RankingTable {
             table.append(
                 [String(ranked.rank), String(trial.index)]
                     + shown.map { parameters.text(of: $0, received: received) ?? "-" }
-                    + metrics.map { ReportFormat.metric(ranked.metrics[$0]) } + [
+                    + metrics.map { ReportFormat.metric(ranked.metrics[$0], of: $0) } + [
                         trial.state.rawValue, String(trial.epochsReached),
                         trial.seconds.map { ReportFormat.fixed($0, decimals: 1) } ?? "-",
                     ])
@@ -43,17 +44,17 @@ public enum RankingTable {
         return table.render()
     }
 
-    /// `top`'s whole output: a title line (naming the objective unless it is the default
-    /// `ap_small`), then the table (or a note when nothing is ranked yet).
+    /// `top`'s whole output: a title line (naming the objective and its goal unless it is the
+    /// default `ap_small`, maximised), then the table (or a note when nothing is ranked yet).
     public static func report(
         sweep: String, ranking: [RankedTrial], totalTrials: Int, limit: Int? = nil,
-        objective: DetectionMetric = .apSmall,
+        objective: Objective = .default,
         received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> String {
         let shown = min(limit ?? ranking.count, ranking.count)
         var text = "sweep '\(sweep)': \(ranking.count) ranked of \(totalTrials) trials"
-        if objective != .apSmall {
-            text += " by \(objective.name)"
+        if objective != .default {
+            text += " by \(objective.label)"
         }
         text += shown < ranking.count ? ", top \(shown)\n" : "\n"
         if ranking.isEmpty {

@@ -60,17 +60,18 @@ public struct BatchSizeAdvice: Codable, Sendable, Equatable {
         let bySize = Dictionary(grouping: points, by: \.parameters.batchSize)
         rows = bySize.keys.sorted().compactMap { size -> Row? in
             guard let trials = bySize[size],
-                let best = trials.max(by: { ($0.objective, -$0.trial) < ($1.objective, -$1.trial) })
+                let best = trials.max(by: { ($0.score, -$0.trial) < ($1.score, -$1.trial) })
             else { return nil }
-            var lossBest: [String: Double] = [:]
-            for trial in trials {
-                lossBest[trial.parameters.loss.rawValue] = max(
-                    lossBest[trial.parameters.loss.rawValue] ?? -.infinity, trial.objective)
+            var lossBest: [String: ObjectivePoint] = [:]
+            for trial in trials
+            where lossBest[trial.parameters.loss.rawValue].map({ trial.score > $0.score }) ?? true {
+                lossBest[trial.parameters.loss.rawValue] = trial
             }
             return Row(
                 batchSize: size, trials: trials.count, bestTrial: best.trial,
                 bestLR: best.parameters.lr, bestObjective: best.objective,
-                bestLoss: best.parameters.loss.rawValue, lossBest: lossBest)
+                bestLoss: best.parameters.loss.rawValue,
+                lossBest: lossBest.mapValues(\.objective))
         }
         let usable = rows.filter { $0.trials >= Self.minimumTrialsPerBatchSize && $0.bestLR > 0 }
         lrScaling = Self.fit(usable.map { (log(Double($0.batchSize)), log($0.bestLR)) })

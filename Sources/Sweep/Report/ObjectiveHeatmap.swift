@@ -1,4 +1,4 @@
-/// The best and median objective per cell of two parameters (batch_size × loss, lr × batch_size).
+/// The best (highest, or lowest when minimised) and median objective per cell of two parameters (batch_size × loss, lr × batch_size).
 public struct ObjectiveHeatmap: Sendable, Equatable {
     /// One cell: its column and row labels, the number of trials in it, their best and median.
     public struct Cell: Sendable, Equatable {
@@ -34,10 +34,13 @@ public struct ObjectiveHeatmap: Sendable, Equatable {
                 xLabel.label(of: point.parameters), default: []
             ].append(point.objective)
         }
+        let minimize = points.first?.goal == .minimize
         var cells: [Cell] = []
         for row in yLabels {
             for column in xLabels {
-                guard let values = groups[row]?[column], let best = values.max() else { continue }
+                guard let values = groups[row]?[column],
+                    let best = minimize ? values.min() : values.max()
+                else { continue }
                 cells.append(
                     Cell(
                         x: column, y: row, count: values.count, best: best,

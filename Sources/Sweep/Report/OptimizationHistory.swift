@@ -19,13 +19,15 @@ public struct OptimizationHistory: Sendable, Equatable {
 
     public init(points: [ObjectivePoint], start: Date) {
         func steps(_ ordered: [ObjectivePoint]) -> [Step] {
-            var best = -Double.infinity
+            var best: ObjectivePoint?
             return ordered.map { point in
-                best = max(best, point.objective)
+                if best.map({ point.score > $0.score }) ?? true {
+                    best = point
+                }
                 return Step(
                     trial: point.trial,
                     elapsed: point.endedAt.map { $0.timeIntervalSince(start) },
-                    objective: point.objective, best: best)
+                    objective: point.objective, best: best?.objective ?? point.objective)
             }
         }
         byTrial = steps(points.sorted { $0.trial < $1.trial })

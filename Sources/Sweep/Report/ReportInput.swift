@@ -8,7 +8,7 @@ public struct ReportInput: Sendable {
     public var specText: String
     /// The metric the report ranks and charts by: the sweep file's `objective:` unless
     /// overridden (`--objective`).
-    public var objective: DetectionMetric
+    public var objective: Objective
     public var createdAt: Date
     /// Every trial, in plan order.
     public var trials: [TrialRecord]
@@ -22,7 +22,7 @@ public struct ReportInput: Sendable {
     public init(
         sweep: String, specText: String, createdAt: Date, trials: [TrialRecord],
         epochs: [String: [EpochReport]], now: Date = Date(), refreshSeconds: Int? = nil,
-        objective: DetectionMetric? = nil
+        objective: Objective? = nil
     ) {
         self.sweep = sweep
         self.specText = specText
@@ -38,7 +38,7 @@ public struct ReportInput: Sendable {
     /// ``StoreError/unknownSweep(name:known:path:)`` when there is none.
     public static func load(
         from store: any TrialReader, sweep name: String, now: Date = Date(),
-        refreshSeconds: Int? = nil, objective: DetectionMetric? = nil
+        refreshSeconds: Int? = nil, objective: Objective? = nil
     ) throws -> ReportInput {
         let source = try store.sweepSource(sweep: name)
         let trials = try store.trials(sweep: name)

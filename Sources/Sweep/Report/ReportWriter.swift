@@ -11,7 +11,7 @@ public enum ReportWriter {
     @discardableResult
     public static func write(
         store: any TrialReader, sweep: String, to path: String, chartJS: String,
-        refreshSeconds: Int? = nil, objective: DetectionMetric? = nil
+        refreshSeconds: Int? = nil, objective: Objective? = nil
     ) throws -> ReportInput {
         try ExportTarget.checkDistinct([(option: "--out", path: path)], database: store.location)
         let input = try ReportInput.load(

@@ -91,7 +91,7 @@ extension Scheduler {
         }
         let metrics = outcome.state == .pruned ? attempt.lastMetrics : outcome.result?.metrics
         if Ranking.rankedStates.contains(outcome.state), let value = metrics?[spec.objective],
-            Ranking.isDefined(value), value > (progress.bestObjective ?? -1)
+            spec.objective.isBetter(value, than: progress.bestObjective ?? .nan)
         {
             progress.bestObjective = value
         }

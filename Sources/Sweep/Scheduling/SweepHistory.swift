@@ -28,7 +28,7 @@ public struct SweepHistory: Sendable, Equatable {
     /// Reads the history of the sweep `name`, ranked by `objective`; empty when the sweep is not
     /// stored yet.
     public static func load(
-        from store: SQLiteTrialStore, sweep name: String, objective: DetectionMetric = .apSmall
+        from store: SQLiteTrialStore, sweep name: String, objective: Objective = .default
     ) throws(StoreError) -> SweepHistory {
         guard try store.sweepNames().contains(name) else { return SweepHistory() }
         let trials = try store.trials(sweep: name)
@@ -38,10 +38,12 @@ public struct SweepHistory: Sendable, Equatable {
                 epochs.append((trial.key, report))
             }
         }
-        let best = Ranking.rank(trials, objective: objective).first?.metrics[objective]
+        let best = Ranking.rank(trials, objective: objective).first.flatMap {
+            objective.objectiveValue($0.metrics)
+        }
         let failed = trials.filter { $0.state == .failed || $0.state == .timedOut }.count
         return SweepHistory(
-            epochs: epochs, bestObjective: best.flatMap { Ranking.isDefined($0) ? $0 : nil },
+            epochs: epochs, bestObjective: best,
             failed: failed)
     }
 }

@@ -12,7 +12,7 @@ public struct SweepProgress: Sendable, Equatable {
     /// The best objective value of a ranked trial so far, nil while none has one.
     public var bestObjective: Double?
     /// The sweep's objective (``SweepSpec/objective``), named in the progress output.
-    public var objective: DetectionMetric
+    public var objective: Objective
     /// Seconds since the run started.
     public var elapsed: Double
     /// Trials that ended during this run, and the wall-clock seconds they took together.
@@ -27,7 +27,7 @@ public struct SweepProgress: Sendable, Equatable {
     public init(
         total: Int, done: Int = 0, running: Int = 0, failed: Int = 0, bestObjective: Double? = nil,
         elapsed: Double = 0, finishedThisRun: Int = 0, trialSecondsThisRun: Double = 0,
-        jobs: Int = 1, objective: DetectionMetric = .apSmall,
+        jobs: Int = 1, objective: Objective = .default,
         receivedParameters: Set<Hyperparameter> = Hyperparameter.builtIns
     ) {
         self.objective = objective

@@ -79,7 +79,10 @@ struct SweepFileParser {
                 entry, parameters: parameters, conditions: conditions, trainer: trainer,
                 maxTrials: maxTrials)
         }
-        let objective = try byKey["objective"].map(parseObjective) ?? Self.defaultObjective
+        let objective =
+            try byKey["objective"].map { entry throws(SweepFileError) in
+                try parseObjective(entry, command: command)
+            } ?? Self.defaultObjective
 
         var training = trainer
         training.seed = seed ?? 0

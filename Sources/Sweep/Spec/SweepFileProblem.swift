@@ -98,6 +98,14 @@ public enum SweepFileProblem: YAMLFileProblem {
     case tooManyValues(count: Int, limit: Int)
     /// `objective` is not a stored metric; `valid` lists the metric names.
     case unknownObjective(valid: [String], suggestion: String?)
+    /// An unknown key under `objective:` (a mapping takes `name` and `goal`).
+    case unknownObjectiveKey(suggestion: String?)
+    /// `goal:` other than `maximize` or `minimize`.
+    case unknownGoal
+    /// `goal: minimize` on an AP or AR metric, which is better when higher.
+    case minimizedDetectionMetric(String)
+    /// An objective named like a key of the metrics protocol itself (`loss`, `epoch`, …).
+    case reservedObjectiveName
     /// An unknown key under `sampler`.
     case unknownSamplerKey(suggestion: String?)
     /// `sampler:` given for a method without a model (grid, random).
@@ -197,7 +205,17 @@ public enum SweepFileProblem: YAMLFileProblem {
             "lists \(count) values; at most \(limit) (no sweep plans more trials than that)"
         case .unknownObjective(let valid, let suggestion):
             Self.unknown("objective metric", suggestion)
-                + " (use one of \(valid.joined(separator: ", ")))"
+                + " (use one of \(valid.joined(separator: ", ")); a metric of the program's "
+                + "own needs a command trainer with metrics: stdout)"
+        case .unknownObjectiveKey(let suggestion): Self.unknown("objective key", suggestion)
+        case .unknownGoal: "unknown goal (use maximize or minimize)"
+        case .minimizedDetectionMetric(let name):
+            "\(name) is an AP or AR metric, better when higher, so it is only maximised; "
+                + "minimize is for a metric the program reports itself, such as val_loss"
+        case .reservedObjectiveName:
+            "a key of the metrics protocol itself ("
+                + CommandMessage.fieldNames.sorted().joined(separator: ", ")
+                + "), not a metric; report the metric under its own name, such as val_loss"
         case .unknownSamplerKey(let suggestion): Self.unknown("sampler key", suggestion)
         case .samplerNotAllowed(let method):
             "sampler settings only apply to methods tpe and bayes, not \(method)"

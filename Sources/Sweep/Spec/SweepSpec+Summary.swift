@@ -68,7 +68,7 @@ extension SweepSpec {
             lines.append(Self.row("trial_timeout", Self.describe(seconds: trialTimeout)))
         }
         lines.append(Self.row("max_retries", maxRetries))
-        lines.append(Self.row("objective", "\(objective.name) (maximised)"))
+        lines.append(Self.row("objective", objective.description))
         if !readingNotes.isEmpty {
             lines.append("W&B keys:")
             lines += readingNotes.map { "  " + $0 }

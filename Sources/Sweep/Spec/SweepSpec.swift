@@ -18,8 +18,8 @@ public struct SweepSpec: Sendable, Equatable {
     public var trialTimeout: Double?
     /// How often a crashed worker's trial is tried again.
     public var maxRetries: Int
-    /// The stored metric that ranks trials and guides the search (always maximised).
-    public var objective: DetectionMetric
+    /// The stored metric that ranks trials and guides the search, and its direction.
+    public var objective: Objective
     /// The file's text, stored with the sweep.
     public var sourceText: String
     /// The model's settings (`sampler:`), for a model-based `method`; nil otherwise.
@@ -44,7 +44,7 @@ public struct SweepSpec: Sendable, Equatable {
         parameters: [Hyperparameter: ParameterDomain], trainer: TrainingConfig = TrainingConfig(),
         earlyStop: EarlyStopSpec? = nil, timeBudget: Double? = nil, trialTimeout: Double? = nil,
         maxRetries: Int = 1, sourceText: String = "", samplerSettings: TPESettings? = nil,
-        initial: [TrialParameters] = [], objective: DetectionMetric = .apSmall
+        initial: [TrialParameters] = [], objective: Objective = .default
     ) {
         self.name = name
         self.method = method

@@ -5,7 +5,7 @@ extension SQLiteTrialStore {
     /// sweep's stored objective when nil) and seconds per epoch (the input of `sweep-cli bench
     /// asha`).
     public func learningCurves(
-        sweep name: String, objective: DetectionMetric? = nil
+        sweep name: String, objective: Objective? = nil
     ) throws(StoreError) -> [LearningCurve] {
         let objective =
             if let objective { objective } else { try self.objective(sweep: name) }

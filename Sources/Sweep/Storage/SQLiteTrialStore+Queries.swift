@@ -74,7 +74,7 @@ extension SQLiteTrialStore {
     /// The sweep's trials ranked (see ``Ranking``) by `objective`, or by the sweep's stored
     /// objective when nil: completed and pruned trials with metrics.
     public func ranking(
-        sweep name: String, objective: DetectionMetric? = nil
+        sweep name: String, objective: Objective? = nil
     ) throws(StoreError) -> [RankedTrial] {
         let objective =
             if let objective { objective } else { try self.objective(sweep: name) }
@@ -82,7 +82,7 @@ extension SQLiteTrialStore {
     }
 
     /// The objective of the sweep `name`: the `objective:` of its stored sweep file.
-    public func objective(sweep name: String) throws(StoreError) -> DetectionMetric {
+    public func objective(sweep name: String) throws(StoreError) -> Objective {
         let sweepID = try sweepID(named: name)
         let text = try read { db in
             try String.fetchOne(
@@ -142,7 +142,7 @@ extension SQLiteTrialStore {
     }
 
     private func summary(
-        _ db: Database, sweepID: Int64, name: String, createdAt: Date, objective: DetectionMetric
+        _ db: Database, sweepID: Int64, name: String, createdAt: Date, objective: Objective
     ) throws -> SweepSummary {
         let trials = try fetchTrials(db, sweepID: sweepID)
         return SweepSummary(

@@ -6,8 +6,11 @@ extension SQLiteTrialStore {
     /// The trials of a sweep (or the one with `key`) in plan order, joined with their final metrics,
     /// falling back to the last stored epoch (≤ `epochs_reached`) when there are none.
     func fetchTrials(_ db: Database, sweepID: Int64, key: String? = nil) throws -> [TrialRecord] {
-        let finalColumns = (["status", "seconds", "images_per_second"] + MetricColumns.names)
-            .map { "f.\($0) AS f_\($0)" }
+        let reported =
+            hasReportedMetrics ? "f.\(MetricColumns.reported)" : "NULL"
+        let finalColumns =
+            ((["status", "seconds", "images_per_second"] + MetricColumns.names)
+            .map { "f.\($0) AS f_\($0)" } + ["\(reported) AS f_\(MetricColumns.reported)"])
             .joined(separator: ", ")
         var arguments: StatementArguments = [sweepID]
         var keyFilter = ""

@@ -131,11 +131,12 @@ extension SQLiteTrialStore: TrialStore {
         var values: [(any DatabaseValueConvertible)?] = [trialID, report.epoch, report.loss]
         values += MetricColumns.values(report.metrics).map { $0 }
         values.append(report.seconds)
+        values.append(MetricColumns.reportedText(report.metrics))
         try db.execute(
             sql: """
                 INSERT INTO epoch_metric (trial_id, epoch, loss, \(columns.joined(separator: ", ")),
-                                          seconds)
-                VALUES (?, ?, ?, \(placeholders), ?)
+                                          seconds, \(MetricColumns.reported))
+                VALUES (?, ?, ?, \(placeholders), ?, ?)
                 ON CONFLICT(trial_id, epoch) DO UPDATE SET
                     loss = excluded.loss, \(MetricColumns.upsertAssignments),
                     seconds = excluded.seconds
@@ -185,11 +186,13 @@ extension SQLiteTrialStore: TrialStore {
         } else {
             values += Array(repeating: nil, count: columns.count)
         }
+        values.append(result.metrics.flatMap(MetricColumns.reportedText))
         try db.execute(
             sql: """
                 INSERT INTO final_metric (trial_id, status, epochs, seconds, images_per_second,
-                                          reason, \(columns.joined(separator: ", ")))
-                VALUES (?, ?, ?, ?, ?, ?, \(placeholders))
+                                          reason, \(columns.joined(separator: ", ")),
+                                          \(MetricColumns.reported))
+                VALUES (?, ?, ?, ?, ?, ?, \(placeholders), ?)
                 ON CONFLICT(trial_id) DO UPDATE SET
                     status = excluded.status, epochs = excluded.epochs,
                     seconds = excluded.seconds, images_per_second = excluded.images_per_second,

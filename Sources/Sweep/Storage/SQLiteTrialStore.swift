@@ -16,6 +16,9 @@ public struct SQLiteTrialStore: Sendable {
     /// The database file, as given.
     public let path: String
     let pool: DatabasePool
+    /// Whether `final_metric` has ``MetricColumns/reported``: false only for a database written
+    /// by an older version and opened read-only (readers never migrate).
+    let hasReportedMetrics: Bool
 
     /// Opens (creating when needed) the database at `path`.
     /// - Parameter readOnly: open for reading only (readers of a running sweep); the database must
@@ -50,6 +53,9 @@ public struct SQLiteTrialStore: Sendable {
                 }
             } else {
                 try Self.migrate(pool)
+            }
+            hasReportedMetrics = try pool.read { db in
+                try db.columns(in: "final_metric").contains { $0.name == MetricColumns.reported }
             }
         } catch {
             throw Self.openError(error, path: path, readOnly: readOnly)

@@ -18,6 +18,11 @@ enum StoreMigrations {
                 t.add(column: "owner", .text)
             }
         }
+        migrator.registerMigration("v3: reported_metrics (a command trainer's own metrics)") { db in
+            for table in ["epoch_metric", "final_metric"] {
+                try db.alter(table: table) { t in t.add(column: MetricColumns.reported, .text) }
+            }
+        }
         return migrator
     }
 

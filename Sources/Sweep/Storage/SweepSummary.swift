@@ -10,11 +10,11 @@ public struct SweepSummary: Sendable, Equatable {
     /// The top-ranked trial (see ``Ranking``), nil while none has metrics.
     public var best: RankedTrial?
     /// The metric `best` was ranked by first (the sweep file's `objective:`).
-    public var objective: DetectionMetric
+    public var objective: Objective
 
     public init(
         name: String, createdAt: Date, counts: [TrialState: Int], best: RankedTrial? = nil,
-        objective: DetectionMetric = .apSmall
+        objective: Objective = .default
     ) {
         self.name = name
         self.createdAt = createdAt

@@ -15,7 +15,7 @@ public protocol TrialReader: Sendable {
     /// ``StoreError/unknownSweep(name:known:path:)`` when there is no such sweep.
     func trials(sweep name: String) throws -> [TrialRecord]
     /// The objective of the sweep `name`: the `objective:` of its stored sweep file.
-    func objective(sweep name: String) throws -> DetectionMetric
+    func objective(sweep name: String) throws -> Objective
     /// The sweep file text and creation time stored with the sweep `name`.
     func sweepSource(sweep name: String) throws -> (text: String, createdAt: Date)
     /// The stored epochs of the trials with `keys`, by trial key, in epoch order (the learning
@@ -27,7 +27,7 @@ extension TrialReader {
     /// The sweep's trials ranked (see ``Ranking``) by `objective`, or by the sweep's stored
     /// objective when nil: completed and pruned trials with metrics.
     public func ranking(
-        sweep name: String, objective: DetectionMetric? = nil
+        sweep name: String, objective: Objective? = nil
     ) throws -> [RankedTrial] {
         let objective = try objective ?? self.objective(sweep: name)
         return Ranking.rank(try trials(sweep: name), objective: objective)

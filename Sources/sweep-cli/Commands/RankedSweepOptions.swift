@@ -21,7 +21,7 @@ struct RankedSweepOptions: ParsableArguments {
     /// The sweep's ranking by `--objective`, or by its own objective, that objective, and the
     /// parameters its trials were given (``SweepSpec/receivedParameters``).
     func ranking() throws -> (
-        ranking: [RankedTrial], objective: DetectionMetric, received: Set<Hyperparameter>
+        ranking: [RankedTrial], objective: Objective, received: Set<Hyperparameter>
     ) {
         let store = try StoreOpener.reader(db)
         let objective = try ObjectiveOption.metric(objective) ?? store.objective(sweep: sweep)

@@ -12,7 +12,7 @@ enum HeatmapCharts {
             let datasets = heatmap.cells.map { cell in
                 ChartDataset(
                     label: "\(heatmap.xParameter.name) \(cell.x), \(heatmap.yParameter.name) "
-                        + "\(cell.y): \(statistic.name) \(ReportFormat.metric(statistic.value(cell))) "
+                        + "\(cell.y): \(statistic.name) \(ReportFormat.fixed(statistic.value(cell), decimals: 4)) "
                         + "(\(cell.count) trials)",
                     data: [.cell(x: cell.x, y: cell.y)],
                     backgroundColor: .one(ChartPalette.objective(statistic.value(cell), in: range)),
@@ -21,8 +21,8 @@ enum HeatmapCharts {
             return ReportChart(
                 section: "heatmaps", id: "\(id)-\(statistic.name)",
                 note:
-                    "colour: \(statistic.name) \(objective) from \(ReportFormat.metric(range.lowerBound)) "
-                    + "(dark) to \(ReportFormat.metric(range.upperBound)) (yellow)",
+                    "colour: \(statistic.name) \(objective) from \(ReportFormat.fixed(range.lowerBound, decimals: 4)) "
+                    + "(dark) to \(ReportFormat.fixed(range.upperBound, decimals: 4)) (yellow)",
                 config: ChartConfig(
                     type: .scatter, data: ChartData(datasets: datasets),
                     options: ChartOptions(

@@ -20,7 +20,7 @@ public enum LearningCurveChart {
     /// `total` is the number of trials that have a curve to draw.
     static func chart(
         _ curves: [Curve], total: Int, rungs: [Int], rule: String?,
-        objective metric: DetectionMetric
+        objective metric: Objective
     ) -> ReportChart {
         let objective = metric.name
         let drawn = curves.prefix(ReportChart.maxLines)
@@ -37,10 +37,11 @@ public enum LearningCurveChart {
         }
         let values = drawn.flatMap { $0.epochs.compactMap { metric.objectiveValue($0.metrics) } }
         let top = values.max() ?? 1
+        let bottom = min(0, values.min() ?? 0)
         datasets += rungs.map { rung in
             ChartDataset(
                 label: "rung at epoch \(rung)",
-                data: [.point(x: Double(rung), y: 0), .point(x: Double(rung), y: top)],
+                data: [.point(x: Double(rung), y: bottom), .point(x: Double(rung), y: top)],
                 type: .line, borderColor: .one("rgba(0,0,0,0.35)"), borderWidth: 2,
                 pointRadius: 0, showLine: true, order: -1)
         }

@@ -16,10 +16,10 @@ enum ParameterCharts {
             axes.map { axis in axisLabel(axis, values: points.map { axis.value(of: $0.parameters) })
             }
             + [
-                "\(objective) (\(ReportFormat.metric(range.lowerBound))–\(ReportFormat.metric(range.upperBound)))"
+                "\(objective) (\(ReportFormat.fixed(range.lowerBound, decimals: 4))–\(ReportFormat.fixed(range.upperBound, decimals: 4)))"
             ]
         let objectiveScaled = scale(points.map(\.objective), ReportParameter(name: objective))
-        let drawn = points.indices.sorted { points[$0].objective > points[$1].objective }
+        let drawn = points.indices.sorted { points[$0].score > points[$1].score }
             .prefix(ReportChart.maxLines)
         let datasets = drawn.reversed().map { row in
             ChartDataset(

@@ -60,7 +60,7 @@ public enum FanovaImportance {
     /// for `objective`, from the completed trials in `ranking`; nil when fewer than two such
     /// trials or the objective never varies.
     public static func evaluate(
-        _ ranking: [RankedTrial], objective: DetectionMetric, settings: Settings = Settings(),
+        _ ranking: [RankedTrial], objective: Objective, settings: Settings = Settings(),
         received: Set<Hyperparameter> = Hyperparameter.builtIns
     ) -> [Entry]? {
         evaluate(

@@ -6,7 +6,8 @@ import Trainer
 /// either under `metrics` or beside the other fields:
 /// `{"epoch": {"epoch": 3, "ap_small": 0.12}}`, `{"result": {"ap_small": 0.2}}`,
 /// `{"error": "why"}`. A metric left out reads as NaN (stored as not reported); `loss`,
-/// `seconds` and `images_per_second` left out read as NaN, 0 and 0. Unknown keys are ignored.
+/// `seconds` and `images_per_second` left out read as NaN, 0 and 0. Other numeric keys are the
+/// program's own metrics (`val_loss`); other keys are ignored.
 public enum CommandMessage {
     /// The message on `line`, nil when the line is not one (a program's own log line).
     public static func decode(_ line: String) -> WorkerMessage? {
@@ -40,7 +41,10 @@ public enum CommandMessage {
         }
     }
 
-    private enum Field: String, CodingKey {
+    /// The protocol's own keys of an `epoch` or `result` message: never a metric's name.
+    public static let fieldNames = Set(Field.allCases.map(\.stringValue))
+
+    private enum Field: String, CodingKey, CaseIterable {
         case epoch, epochs, loss, seconds, metrics, status, reason
         case imagesPerSecond = "images_per_second"
     }
@@ -75,17 +79,20 @@ public enum CommandMessage {
         }
     }
 
-    /// The metrics under `metrics`, or else beside the other fields; NaN for each one left out.
+    /// The metrics under `metrics`, or else beside the other fields; NaN for each COCO one left
+    /// out. Other numeric keys are the program's own metrics (``DetectionMetrics/reported``).
     private enum PartialMetrics {
         static func decode(from decoder: any Decoder) throws -> DetectionMetrics {
             let fields = try decoder.container(keyedBy: Field.self)
-            let metrics =
-                fields.contains(.metrics)
-                ? try fields.nestedContainer(keyedBy: DetectionMetric.self, forKey: .metrics)
-                : try decoder.container(keyedBy: DetectionMetric.self)
-            return try DetectionMetrics { metric in
+            let nested = fields.contains(.metrics)
+            let source = nested ? try fields.superDecoder(forKey: .metrics) : decoder
+            let metrics = try source.container(keyedBy: DetectionMetric.self)
+            var result = try DetectionMetrics { metric in
                 try metrics.decodeIfPresent(Double.self, forKey: metric) ?? .nan
             }
+            result.reported = try DetectionMetrics.reported(
+                in: source, excluding: nested ? [] : fieldNames)
+            return result
         }
     }
 }

@@ -20,8 +20,9 @@ public struct ASHARule: EarlyStopRule {
     public let maxEpochs: Int
     /// The rung epochs, ascending.
     public let rungs: [Int]
-    /// The name of the metric the values are (the sweep's objective), used in stop reasons.
-    public var metricName = DetectionMetric.apSmall.name
+    /// The metric the values are (the sweep's objective): how they compare, and its name in
+    /// stop reasons.
+    public var objective = Objective.default
     /// Per rung epoch: each trial's first value there.
     private var values: [Int: [String: Double]] = [:]
     /// Per rung epoch: each trial's decision there.
@@ -50,7 +51,7 @@ public struct ASHARule: EarlyStopRule {
     public mutating func report(trial: String, epoch: Int, value: Double) -> EarlyStopDecision {
         guard let rung = rungs.firstIndex(of: epoch) else { return .continue }
         if let earlier = decisions[epoch]?[trial] { return earlier }
-        let score = EarlyStopScore.normalized(value)
+        let score = EarlyStopScore.normalized(value, objective)
         values[epoch, default: [:]][trial] = score
         let decision = decide(score, rung: rung + 1, epoch: epoch)
         decisions[epoch, default: [:]][trial] = decision
@@ -65,8 +66,8 @@ public struct ASHARule: EarlyStopRule {
         guard score < cut else { return .continue }
         return .prune(
             reason:
-                "ASHA rung \(rung) (epoch \(epoch)): \(metricName) \(EarlyStopScore.text(score)) "
-                + "below the top 1/\(reductionFactor) cut \(EarlyStopScore.text(cut)) "
+                "ASHA rung \(rung) (epoch \(epoch)): \(objective.name) \(EarlyStopScore.text(score, objective)) "
+                + "below the top 1/\(reductionFactor) cut \(EarlyStopScore.text(cut, objective)) "
                 + "of \(recorded.count) trials")
     }
 }

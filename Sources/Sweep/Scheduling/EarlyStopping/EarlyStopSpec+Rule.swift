@@ -5,17 +5,17 @@ extension EarlyStopSpec {
     /// `trainer.epochs`), judging values of `objective`: neither rule decides at or after the
     /// last epoch.
     public func makeRule(
-        maxEpochs: Int, objective: DetectionMetric = .apSmall
+        maxEpochs: Int, objective: Objective = .default
     ) -> any EarlyStopRule {
         switch kind {
         case .asha:
             var rule = ASHARule(
                 minEpochs: minEpochs, reductionFactor: reductionFactor, maxEpochs: maxEpochs)
-            rule.metricName = objective.name
+            rule.objective = objective
             return rule
         case .median:
             var rule = MedianStoppingRule(minEpochs: minEpochs, maxEpochs: maxEpochs)
-            rule.metricName = objective.name
+            rule.objective = objective
             return rule
         }
     }

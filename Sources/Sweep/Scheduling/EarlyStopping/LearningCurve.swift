@@ -1,5 +1,5 @@
-/// One trial's recorded objective (`ap_small` by default) after each epoch, as a sweep stored it; the input of
-/// ``EarlyStopReplay``.
+/// One trial's recorded objective (`ap_small` by default; an AP or AR metric, maximised) after
+/// each epoch, as a sweep stored it; the input of ``EarlyStopReplay``.
 public struct LearningCurve: Sendable, Equatable {
     /// The trial's plan index.
     public var index: Int
@@ -35,11 +35,11 @@ public struct LearningCurve: Sendable, Equatable {
 
     /// Epoch `epoch`'s value (1-based) as the early-stopping rules read it: -1 when undefined.
     public func value(atEpoch epoch: Int) -> Double {
-        EarlyStopScore.normalized(values[epoch - 1])
+        EarlyStopScore.normalized(values[epoch - 1], .default)
     }
 
     /// The last epoch's value (-1 when undefined or when no epoch was recorded).
     public var finalValue: Double {
-        EarlyStopScore.normalized(values.last ?? EarlyStopScore.undefined)
+        EarlyStopScore.normalized(values.last ?? EarlyStopScore.undefined, .default)
     }
 }

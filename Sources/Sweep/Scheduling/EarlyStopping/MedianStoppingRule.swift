@@ -14,8 +14,9 @@ import Trainer
 public struct MedianStoppingRule: EarlyStopRule {
     public let minEpochs: Int
     public let maxEpochs: Int
-    /// The name of the metric the values are (the sweep's objective), used in stop reasons.
-    public var metricName = DetectionMetric.apSmall.name
+    /// The metric the values are (the sweep's objective): how they compare, and its name in
+    /// stop reasons.
+    public var objective = Objective.default
     /// Fewer other trials at an epoch than this and nobody stops there.
     public let minimumOtherTrials: Int
     /// Each trial's first value per epoch.
@@ -36,7 +37,7 @@ public struct MedianStoppingRule: EarlyStopRule {
 
     public mutating func report(trial: String, epoch: Int, value: Double) -> EarlyStopDecision {
         if let earlier = decisions[trial]?[epoch] { return earlier }
-        curves[trial, default: [:]][epoch] = EarlyStopScore.normalized(value)
+        curves[trial, default: [:]][epoch] = EarlyStopScore.normalized(value, objective)
         let decision = decide(trial: trial, epoch: epoch)
         decisions[trial, default: [:]][epoch] = decision
         return decision
@@ -54,8 +55,8 @@ public struct MedianStoppingRule: EarlyStopRule {
         let best = curves[trial, default: [:]].filter { $0.key <= epoch }.values.max()!
         guard best < median else { return .continue }
         return .prune(
-            reason: "median rule at epoch \(epoch): best \(metricName) so far "
-                + "\(EarlyStopScore.text(best)) below the median \(EarlyStopScore.text(median)) "
+            reason: "median rule at epoch \(epoch): best \(objective.name) so far "
+                + "\(EarlyStopScore.text(best, objective)) below the median \(EarlyStopScore.text(median, objective)) "
                 + "of \(others.count) other trials at that epoch")
     }
 }

@@ -1,7 +1,7 @@
 /// What is wrong in a W&B sweep file, beyond the mistakes a native sweep file can make.
 public enum WandBProblem: Error, Sendable, Equatable {
-    /// `metric.goal: minimize` (or no goal: W&B's default is minimize).
-    case minimizeNotSupported(given: Bool)
+    /// No `metric.goal` (W&B's default is minimize) for an AP or AR metric.
+    case defaultGoalMinimizesDetectionMetric
     /// `metric.target`: stopping the sweep at a value.
     case targetNotSupported
     /// A W&B distribution this layer cannot map onto a bounded domain.
@@ -30,10 +30,9 @@ public enum WandBProblem: Error, Sendable, Equatable {
     /// The human-readable sentence for this problem.
     public var message: String {
         switch self {
-        case .minimizeNotSupported(let given):
-            (given ? "" : "W&B's default goal is minimize; ")
-                + "every objective here is an AP metric where higher is better, so a sweep "
-                + "always maximises it: write goal: maximize"
+        case .defaultGoalMinimizesDetectionMetric:
+            "W&B's default goal is minimize, but AP and AR metrics are better when higher: "
+                + "write goal: maximize"
         case .targetNotSupported:
             "stopping the sweep when a trial reaches a target is not supported; remove target"
         case .unsupportedDistribution(let reason): reason

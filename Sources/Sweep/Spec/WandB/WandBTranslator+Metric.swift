@@ -1,15 +1,22 @@
+import Trainer
 import Yams
 
 extension WandBTranslator {
     static let metricKeys = ["name", "goal", "target"]
 
-    /// The objective a W&B file names (`metric.name`), nil when it is not one.
-    static func objectiveName(in root: Node) -> String? {
-        guard !markers(in: root).isEmpty else { return nil }
-        return root.mapping?["metric"]?.mapping?["name"]?.string
+    /// The objective a W&B file names (`metric: {name, goal}`), nil when it is not one; without
+    /// a goal, W&B's default, minimize.
+    static func objective(in root: Node) -> Objective? {
+        guard !markers(in: root).isEmpty, let metric = root.mapping?["metric"]?.mapping,
+            let name = metric["name"]?.string
+        else { return nil }
+        let goal = metric["goal"]?.string.flatMap(Objective.Goal.init(rawValue:))
+        return Objective(name: name, goal: goal ?? .minimize)
     }
 
-    /// `metric: {name: ap50_small, goal: maximize}` → `objective: ap50_small`.
+    /// `metric: {name: val_loss, goal: minimize}` → `objective: {name: val_loss, goal: minimize}`.
+    /// Without `goal`, W&B minimizes: kept for a metric of the program's own, refused for an AP
+    /// or AR metric (better when higher), whose file must say `goal: maximize`.
     func translateMetric(
         _ entry: SweepFileEntry, notes: inout [String]
     ) throws(SweepFileError) -> (Node, Node) {
@@ -25,18 +32,26 @@ extension WandBTranslator {
         guard let name = byKey["name"] else {
             throw nodes.error(.missingKey, at: entry.keyNode, "metric.name")
         }
-        guard let goal = byKey["goal"] else {
-            throw nodes.error(
-                .wandb(.minimizeNotSupported(given: false)), at: entry.keyNode, "metric.goal")
-        }
-        let direction = try nodes.text(goal.value, goal.keyPath)
-        guard direction == "maximize" else {
-            throw nodes.error(
-                .wandb(.minimizeNotSupported(given: direction == "minimize")), at: goal.value,
-                goal.keyPath, value: direction)
+        let goal: Node
+        if let given = byKey["goal"] {
+            goal = given.value
+        } else {
+            let metricName = try nodes.text(name.value, name.keyPath)
+            if DetectionMetric(rawValue: metricName) != nil {
+                throw nodes.error(
+                    .wandb(.defaultGoalMinimizesDetectionMetric), at: entry.keyNode,
+                    "metric.goal")
+            }
+            goal = scalar(Objective.Goal.minimize.rawValue, at: entry.keyNode)
         }
         notes.append(
-            "metric: \(nodes.shown(name.value)), maximize → objective: \(nodes.shown(name.value))")
-        return (renamed(entry, "objective"), name.value)
+            "metric: \(nodes.shown(name.value)), \(nodes.shown(goal))"
+                + (byKey["goal"] == nil ? " (W&B's default goal)" : "")
+                + " → objective: {name: \(nodes.shown(name.value)), goal: \(nodes.shown(goal))}")
+        let objective = Node.mapping(
+            Node.Mapping(
+                [(scalar("name", at: name.keyNode), name.value), (scalar("goal", at: goal), goal)],
+                .implicit, .any, entry.value.mark))
+        return (renamed(entry, "objective"), objective)
     }
 }

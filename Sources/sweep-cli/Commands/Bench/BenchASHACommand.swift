@@ -48,7 +48,7 @@ struct BenchASHACommand: AsyncParsableCommand {
     func run() async throws {
         let store = try StoreOpener.sqliteFile(db)
         let benchmark = try ASHABenchmark.run(
-            sweep: sweep, curves: try store.learningCurves(sweep: sweep), workers: jobs,
+            sweep: sweep, curves: try ReplayCurves.load(store, sweep: sweep), workers: jobs,
             timing: timing, minEpochs: minEpochs, reductionFactor: reductionFactor)
         print(benchmark.report, terminator: "")
     }
