@@ -217,8 +217,9 @@ extension PostgresTrialStore: TrialReader {
     ) throws -> DetectionMetrics? {
         let reported = MetricColumns.reported(
             from: try row[prefix + MetricColumns.reported].decode(String?.self))
-        guard try row[prefix + DetectionMetric.ap.name].decode(Double?.self) != nil
-            || !reported.isEmpty
+        guard
+            try row[prefix + DetectionMetric.ap.name].decode(Double?.self) != nil
+                || !reported.isEmpty
         else {
             return nil
         }

@@ -113,6 +113,52 @@ import Testing
         #expect(trials[1].error?.contains("ASHA rung 1") == true, "\(trials[1].error ?? "")")
     }
 
+    /// `objective: {name: val_loss, goal: minimize}`: the program's own metric is stored,
+    /// ranks lowest first in the progress lines, `top` and the CSV, which gains its columns.
+    @Test func aMinimisedMetricOfTheProgramsOwnRanksTheTrials() async throws {
+        let sweep = try CommandTrainerSweep(
+            mode: "val-loss", lrs: [0.3, 0.1, 0.2],
+            extra: "objective: {name: val_loss, goal: minimize}")
+        defer { sweep.scratch.remove() }
+        let run = try await sweep.run()
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("trial 1 lr=0.1: completed val_loss=0.1000"), "\(run.output)")
+        let trials = try sweep.trials()
+        #expect(trials.map { $0.metrics?.reported["val_loss"] } == [0.3, 0.1, 0.2])
+        let top = try sweep.scratch.run(["top", sweep.name, "--db", sweep.scratch.db])
+        #expect(top.status == 0, "\(top.output)")
+        let lines = top.output.split(separator: "\n")
+        #expect(lines.first == "sweep 'cmd': 3 ranked of 3 trials by val_loss (minimised)")
+        #expect(
+            lines.dropFirst(2).map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+                == ["1 1", "2 2", "3 0"], "\(top.output)")
+        let csv = sweep.scratch.path("ranking.csv")
+        _ = try sweep.scratch.run(["export", sweep.name, "--db", sweep.scratch.db, "--out", csv])
+        let records = try String(contentsOfFile: csv, encoding: .utf8).split(
+            whereSeparator: \.isNewline)
+        #expect(records.first?.hasSuffix(",val_acc,val_loss") == true, "\(records)")
+        #expect(records.dropFirst().first?.hasSuffix(",0.9,0.1") == true, "\(records)")
+    }
+
+    /// ASHA on a minimised metric stops the trial whose value is the highest.
+    @Test func aMinimisedMetricDrivesEarlyStopping() async throws {
+        let sweep = try CommandTrainerSweep(
+            mode: "val-loss-stall", lrs: [0.9, 0.1], epochs: 2,
+            extra: """
+                trial_timeout: 2m
+                objective: {name: val_loss, goal: minimize}
+                early_stop: {type: asha, min_epochs: 1, reduction_factor: 2}
+                """)
+        defer { sweep.scratch.remove() }
+        let run = try await sweep.run()
+        #expect(run.status == 0, "\(run.output)")
+        let trials = try sweep.trials()
+        #expect(trials.map(\.state) == [.completed, .pruned])
+        #expect(
+            trials[1].error?.contains("val_loss 0.9000 above the top 1/2 cut 0.1000") == true,
+            "\(trials[1].error ?? "")")
+    }
+
     @Test func aCrashFailsAfterItsRetriesWithTheStderrTail() async throws {
         let sweep = try CommandTrainerSweep(mode: "crash", lrs: [0.1], retries: 1)
         defer { sweep.scratch.remove() }

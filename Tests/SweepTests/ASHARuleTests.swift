@@ -150,4 +150,23 @@ import Testing
                 ("d", 1, 0.4, false),  // keep 2 of 4 (0.6, 0.5): cut 0.5
             ])
     }
+
+    /// With a minimised objective the lowest values go on, and reasons print the values as
+    /// reported; a missing value (NaN) is the worst.
+    @Test func aMinimisedObjectiveKeepsTheLowestValues() {
+        var rule = ASHARule(minEpochs: 1, reductionFactor: 2, maxEpochs: 4)
+        rule.objective = Objective(name: "val_loss", goal: .minimize)
+        #expect(rule.report(trial: "a", epoch: 1, value: 0.5) == .continue)
+        #expect(rule.report(trial: "b", epoch: 1, value: 0.2) == .continue)
+        #expect(
+            rule.report(trial: "c", epoch: 1, value: 0.9)
+                == .prune(
+                    reason: "ASHA rung 1 (epoch 1): val_loss 0.9000 above the top 1/2 cut "
+                        + "0.2000 of 3 trials"))
+        guard case .prune(let reason) = rule.report(trial: "d", epoch: 1, value: .nan) else {
+            Issue.record("a trial without the value goes on")
+            return
+        }
+        #expect(reason.contains("val_loss undefined above"), "\(reason)")
+    }
 }

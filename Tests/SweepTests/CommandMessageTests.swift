@@ -57,4 +57,29 @@ import Trainer
     func otherLinesAreNotMessages(line: String) {
         #expect(CommandMessage.decode(line) == nil)
     }
+
+    /// Numeric keys that are neither COCO metrics nor the protocol's own fields are the program's
+    /// own metrics, beside the fields or under `metrics`; other values are skipped.
+    @Test func otherNumericKeysAreTheProgramsOwnMetrics() throws {
+        let flat = try #require(
+            CommandMessage.decode(
+                #"{"epoch": {"epoch": 2, "loss": 0.4, "val_loss": 0.3, "note": "x", "ap": 0.1}}"#))
+        guard case .epoch(let report) = flat else {
+            Issue.record("expected an epoch, got \(flat)")
+            return
+        }
+        #expect(report.metrics.reported == ["val_loss": 0.3])
+        #expect(report.metrics.ap == 0.1)
+        #expect(report.loss == 0.4)
+        let nested = try #require(
+            CommandMessage.decode(
+                #"{"result": {"epochs": 3, "metrics": {"val_loss": "nan", "epochs": 7}}}"#))
+        guard case .result(let result) = nested else {
+            Issue.record("expected a result, got \(nested)")
+            return
+        }
+        #expect(result.epochs == 3)
+        #expect(result.metrics?.reported["epochs"] == 7, "under metrics every key is a metric")
+        #expect(result.metrics?.reported["val_loss"]?.isNaN == true)
+    }
 }

@@ -51,7 +51,8 @@ import Trainer
     }
 
     @Test func aConstantObjectiveOrASingleTrialGivesNoImportance() {
-        #expect(FanovaImportance.evaluate(ranking { _ in 0.2 }, objective: Objective(.apSmall)) == nil)
+        #expect(
+            FanovaImportance.evaluate(ranking { _ in 0.2 }, objective: Objective(.apSmall)) == nil)
         #expect(
             FanovaImportance.evaluate(
                 Ranking.rank([ReportFixtures.record(0)]), objective: Objective(.apSmall)) == nil)

@@ -17,7 +17,10 @@ import Trainer
 
     @Test func ranksByTheObjectiveFirstThenTheUsualKeys() {
         #expect(Ranking.rank(trials).map(\.trial.index) == [0, 1, 2, 3])
-        #expect(Ranking.rank(trials, objective: Objective(.ap50Small)).map(\.trial.index) == [2, 3, 0, 1])
+        #expect(
+            Ranking.rank(trials, objective: Objective(.ap50Small)).map(\.trial.index) == [
+                2, 3, 0, 1,
+            ])
     }
 
     @Test func undefinedObjectiveValuesSortLast() {
@@ -80,5 +83,23 @@ import Trainer
             let report = SweepStatusReport.render(status, now: Date())
             #expect(report.contains("best: trial 1, ap50_small 0.9000"))
         }
+    }
+
+    /// A minimised metric of the program's own ranks lowest first; trials that did not report
+    /// it come last, in plan order.
+    @Test func aMinimisedReportedMetricRanksLowestFirst() {
+        let losses: [Double] = [0.3, .nan, 0.1, 0.2]
+        let trials = losses.enumerated().map { index, loss in
+            var record = StoreFixtures.record(index, apSmall: 0.5)
+            record.metrics?.reported = loss.isNaN ? [:] : ["val_loss": loss]
+            return record
+        }
+        let ranked = Ranking.rank(trials, objective: Objective(name: "val_loss", goal: .minimize))
+        #expect(ranked.map(\.trial.index) == [2, 3, 0, 1])
+        let table = RankingTable.report(
+            sweep: "s", ranking: ranked, totalTrials: 4,
+            objective: Objective(name: "val_loss", goal: .minimize))
+        #expect(table.hasPrefix("sweep 's': 4 ranked of 4 trials by val_loss (minimised)\n"))
+        #expect(table.contains("val_loss  ap_small"), "\(table)")
     }
 }

@@ -81,7 +81,8 @@ import Trainer
     @Test func theParetoFrontOfARankingFollowsItsObjective() {
         let trials = trials()
         let byAP50 = ParetoFront.front(
-            Ranking.rank(trials, objective: Objective(.ap50Small)), objective: Objective(.ap50Small))
+            Ranking.rank(trials, objective: Objective(.ap50Small)), objective: Objective(.ap50Small)
+        )
         #expect(byAP50.map(\.trial.index) == [0])
         let byAPSmall = ParetoFront.front(
             Ranking.rank(trials, objective: Objective(.apSmall)), objective: Objective(.apSmall))

@@ -85,4 +85,34 @@ import Testing
             #expect(try SQLiteTrialStore(path: copy, readOnly: true).sweepNames() == ["s", "t"])
         }
     }
+
+    /// A database written before `reported_metrics` existed reads as it is: readers never
+    /// migrate, and its trials keep their metrics.
+    @Test func aDatabaseWithoutReportedMetricsReads() throws {
+        try TemporaryFolder.with { folder in
+            let path = folder.path("sweeps.sqlite")
+            let store = try SQLiteTrialStore(path: path)
+            let id = try store.openSweep(name: "s", specText: "")
+            let trial = StoreFixtures.trial(0)
+            try store.plan(sweepID: id, trials: [trial])
+            try store.markRunning(key: trial.key, pid: 1, at: Date())
+            try store.finish(
+                key: trial.key,
+                outcome: StoreFixtures.completed(StoreFixtures.metrics(apSmall: 0.4)))
+            try store.pool.write { db in
+                for table in ["epoch_metric", "final_metric"] {
+                    try db.execute(sql: "ALTER TABLE \(table) DROP COLUMN reported_metrics")
+                }
+                try db.execute(
+                    sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%'")
+            }
+            try store.close()
+            let reader = try SQLiteTrialStore(path: path, readOnly: true)
+            #expect(try reader.trials(sweep: "s").map { $0.metrics?.apSmall } == [0.4])
+            try reader.close()
+            let writer = try SQLiteTrialStore(path: path)
+            #expect(try writer.trials(sweep: "s").map { $0.metrics?.apSmall } == [0.4])
+            try writer.close()
+        }
+    }
 }

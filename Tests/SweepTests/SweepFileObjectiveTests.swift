@@ -53,9 +53,69 @@ import Trainer
     }
 
     @Test func storedTextGivesTheObjectiveOrTheDefault() {
-        #expect(SweepFileParser.objective(storedIn: text(objective: "ap_tiny")) == Objective(.apTiny))
+        #expect(
+            SweepFileParser.objective(storedIn: text(objective: "ap_tiny")) == Objective(.apTiny))
         #expect(SweepFileParser.objective(storedIn: text(objective: nil)) == Objective(.apSmall))
         #expect(SweepFileParser.objective(storedIn: "") == Objective(.apSmall))
         #expect(SweepFileParser.objective(storedIn: "name: [unclosed") == Objective(.apSmall))
+    }
+
+    private func command(metrics: String = "", objective: String) -> String {
+        """
+        name: own
+        method: grid
+        parameters:
+          lr: {values: [0.01, 0.1]}
+        trainer:
+          command: [sh, train.sh, "{lr}"]
+        \(metrics)
+        objective: \(objective)
+        """
+    }
+
+    @Test func aCommandTrainerRanksByItsOwnMetricInEitherDirection() throws {
+        let minimized = try SweepSpec.parse(
+            text: command(objective: "{name: val_loss, goal: minimize}"), path: "o.yaml")
+        #expect(minimized.objective == Objective(name: "val_loss", goal: .minimize))
+        #expect(minimized.summary().contains("objective:      val_loss (minimised)"))
+        let maximized = try SweepSpec.parse(text: command(objective: "val_acc"), path: "o.yaml")
+        #expect(maximized.objective == Objective(name: "val_acc"))
+        #expect(
+            SweepSpec.objective(storedIn: command(objective: "{name: val_loss, goal: minimize}"))
+                == minimized.objective)
+    }
+
+    @Test(arguments: [
+        ("{name: ap_small, goal: minimize}", "objective", "better when higher"),
+        ("{name: val_loss, goal: lowest}", "objective.goal", "use maximize or minimize"),
+        ("{name: val_loss, direction: minimize}", "objective.direction", "unknown objective key"),
+        ("{goal: minimize}", "objective.name", "missing"),
+        ("loss", "objective", "a key of the metrics protocol itself"),
+    ])
+    func objectiveMistakesAreLocated(objective: String, keyPath: String, message: String) {
+        let error = #expect(throws: SweepFileError.self) {
+            _ = try SweepSpec.parse(text: command(objective: objective), path: "o.yaml")
+        }
+        #expect(error?.keyPath == keyPath)
+        #expect(error?.line == 8)
+        #expect(error?.description.contains(message) == true, "\(String(describing: error))")
+    }
+
+    /// Only a program printing its metrics can report one of its own: the embedded trainer and
+    /// scored predictions give the COCO metrics alone.
+    @Test func aMetricOfTheProgramsOwnNeedsMetricsOnStdout() {
+        let embedded = #expect(throws: SweepFileError.self) {
+            _ = try SweepSpec.parse(text: text(objective: "val_loss"), path: "obj.yaml")
+        }
+        #expect(
+            embedded?.description.contains("needs a command trainer with metrics: stdout") == true)
+        let predictions = #expect(throws: SweepFileError.self) {
+            _ = try SweepSpec.parse(
+                text: command(
+                    metrics: "  predictions: p.json\n  ground_truth: /dev/null",
+                    objective: "val_loss"),
+                path: "o.yaml")
+        }
+        #expect(predictions?.keyPath == "objective")
     }
 }

@@ -150,4 +150,33 @@ import Trainer
             #expect(try store.epochReports(sweepID: id, epoch: 3).isEmpty)
         }
     }
+
+    /// A command trainer's own metrics (``DetectionMetrics/reported``) come back from the epoch
+    /// and final rows, also when it reported no COCO metric at all; the SQLite and PostgreSQL
+    /// readers give them to the ranking.
+    @Test(arguments: Kind.allCases)
+    func reportedMetricsRoundTrip(kind: Kind) throws {
+        try withStore(kind) { store in
+            let id = try store.openSweep(name: "s", specText: "")
+            let trial = StoreFixtures.trial(0)
+            try store.plan(sweepID: id, trials: [trial])
+            try store.markRunning(key: trial.key, pid: 1, at: Date())
+            var metrics = DetectionMetrics { _ in .nan }
+            metrics.reported = ["val_loss": 0.25, "val_acc": -1.5, "grad_norm": .infinity]
+            let report = EpochReport(epoch: 1, loss: 0.5, metrics: metrics, seconds: 2)
+            try store.recordEpoch(key: trial.key, report: report)
+            let epoch = try #require(try store.epochReports(sweepID: id, epoch: 1)[trial.key])
+            #expect(epoch.metrics.reported == metrics.reported)
+            metrics.reported["val_loss"] = 0.125
+            try store.finish(key: trial.key, outcome: StoreFixtures.completed(metrics))
+            if let reader = store as? any TrialReader {
+                let record = try #require(try reader.trials(sweep: "s").first)
+                #expect(record.metrics?.reported == metrics.reported)
+                #expect(record.metricsSource == .final)
+                let ranked = try reader.ranking(
+                    sweep: "s", objective: Objective(name: "val_loss", goal: .minimize))
+                #expect(ranked.map(\.trial.index) == [0])
+            }
+        }
+    }
 }

@@ -70,9 +70,10 @@ import Yams
             of: "  epochs:\n    values: [5, 10, 15]\n", with: "  epochs:\n    value: 10\n")
         let spec = try SweepSpec.parse(text: fixedEpochs, path: "s.yaml")
         #expect(spec.objective == Objective(name: "validation_loss", goal: .minimize))
-        #expect(spec.readingNotes.contains {
-            $0.contains("metric: validation_loss, minimize → objective")
-        })
+        #expect(
+            spec.readingNotes.contains {
+                $0.contains("metric: validation_loss, minimize → objective")
+            })
         #expect(SweepSpec.objective(storedIn: fixedEpochs) == spec.objective)
     }
 

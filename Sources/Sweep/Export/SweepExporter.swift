@@ -45,7 +45,8 @@ public enum SweepExporter {
                 to: bestConfigPath)
             messages.append(
                 "wrote the config of trial \(best.trial.index) (\(objective.name) "
-                    + "\(ReportFormat.metric(best.metrics[objective], of: objective))) to \(bestConfigPath)")
+                    + "\(ReportFormat.metric(best.metrics[objective], of: objective))) to \(bestConfigPath)"
+            )
         }
         return messages
     }

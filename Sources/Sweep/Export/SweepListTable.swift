@@ -20,7 +20,9 @@ public enum SweepListTable {
                 String(sweep.count(.pruned)), String(sweep.count(.diverged)),
                 String(sweep.count(.failed) + sweep.count(.timedOut)),
                 sweep.objective.name,
-                sweep.best.map { ReportFormat.metric($0.metrics[sweep.objective], of: sweep.objective) }
+                sweep.best.map {
+                    ReportFormat.metric($0.metrics[sweep.objective], of: sweep.objective)
+                }
                     ?? "-",
             ])
         }

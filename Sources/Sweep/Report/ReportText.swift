@@ -32,7 +32,8 @@ public enum ReportText {
             for row in advice.rows {
                 table.append([
                     String(row.batchSize), String(row.trials), String(row.bestTrial),
-                    row.bestLR.description, ReportFormat.fixed(row.bestObjective, decimals: 4), row.bestLoss,
+                    row.bestLR.description, ReportFormat.fixed(row.bestObjective, decimals: 4),
+                    row.bestLoss,
                 ])
             }
             text += table.render()

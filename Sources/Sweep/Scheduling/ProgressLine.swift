@@ -9,7 +9,8 @@ public enum ProgressLine {
             "[\(progress.done)/\(progress.total) done] running \(progress.running)",
             "failed \(progress.failed)",
             "best \(progress.objective.name) "
-                + (progress.bestObjective.map { ReportFormat.metric($0, of: progress.objective) } ?? "-"),
+                + (progress.bestObjective.map { ReportFormat.metric($0, of: progress.objective) }
+                    ?? "-"),
             "elapsed " + ReportFormat.duration(progress.elapsed),
         ]
         parts.append("eta " + (progress.estimatedSecondsLeft.map(ReportFormat.duration) ?? "-"))
@@ -28,7 +29,8 @@ public enum ProgressLine {
             + outcome.state.rawValue
         if let metrics = outcome.result?.metrics {
             line +=
-                " \(progress.objective.name)=" + ReportFormat.metric(metrics[progress.objective], of: progress.objective)
+                " \(progress.objective.name)="
+                + ReportFormat.metric(metrics[progress.objective], of: progress.objective)
         }
         if outcome.state == .pruned {
             line += " at epoch \(outcome.epochsReached)"

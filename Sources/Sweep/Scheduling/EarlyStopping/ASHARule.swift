@@ -67,7 +67,7 @@ public struct ASHARule: EarlyStopRule {
         return .prune(
             reason:
                 "ASHA rung \(rung) (epoch \(epoch)): \(objective.name) \(EarlyStopScore.text(score, objective)) "
-                + "below the top 1/\(reductionFactor) cut \(EarlyStopScore.text(cut, objective)) "
+                + "\(EarlyStopScore.worse(objective)) the top 1/\(reductionFactor) cut \(EarlyStopScore.text(cut, objective)) "
                 + "of \(recorded.count) trials")
     }
 }

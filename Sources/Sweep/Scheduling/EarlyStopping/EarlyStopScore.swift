@@ -25,4 +25,9 @@ enum EarlyStopScore {
         let magnitude = abs(value)
         return String(format: magnitude == 0 || magnitude >= 0.001 ? "%.4f" : "%.2e", value)
     }
+
+    /// How reasons say a value is worse than another: "below", or "above" when minimised.
+    static func worse(_ objective: Objective) -> String {
+        objective.goal == .maximize ? "below" : "above"
+    }
 }

@@ -56,7 +56,7 @@ public struct MedianStoppingRule: EarlyStopRule {
         guard best < median else { return .continue }
         return .prune(
             reason: "median rule at epoch \(epoch): best \(objective.name) so far "
-                + "\(EarlyStopScore.text(best, objective)) below the median \(EarlyStopScore.text(median, objective)) "
+                + "\(EarlyStopScore.text(best, objective)) \(EarlyStopScore.worse(objective)) the median \(EarlyStopScore.text(median, objective)) "
                 + "of \(others.count) other trials at that epoch")
     }
 }

@@ -105,7 +105,8 @@ struct BenchSearchCommand: AsyncParsableCommand {
         let methods = try methods()
         if let db, let sweep {
             let store = try StoreOpener.sqliteFile(db)
-            let curves = try SearchCurves(sweep: sweep, curves: ReplayCurves.load(store, sweep: sweep))
+            let curves = try SearchCurves(
+                sweep: sweep, curves: ReplayCurves.load(store, sweep: sweep))
             let benchmark = try SearchEarlyStopBenchmark(
                 curves: curves, gap: gap, budget: budget ?? curves.curves.count, jobs: jobs,
                 asha: earlyStop == nil ? nil : (minEpochs: 1, reductionFactor: 3))

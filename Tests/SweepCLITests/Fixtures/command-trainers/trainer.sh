@@ -3,7 +3,9 @@
 # Modes: stdout (JSON lines with a few metrics), stall (trial 1 stalls after epoch 1 until
 # killed; ap_small = 0.9 for trial 0, 0.1 for trial 1), crash, hang, garbage, no-objective,
 # predictions (writes TRIAL_DIR/predictions.json from truth.json: exact boxes when LR >= 0.5,
-# else shifted ones), no-predictions, unknown-image.
+# else shifted ones), no-predictions, unknown-image, val-loss (only metrics of its own: val_loss
+# falls to LR, val_acc = 1 - LR), val-loss-stall (as stall, with val_loss 0.1 for trial 0 and
+# 0.9 for trial 1).
 mode=$1 lr=$2 epochs=$3 trial=$4 dir=$5
 echo "starting trial $trial in $(pwd)"
 printf '%s\n' "$*" > "$dir/args.txt"
@@ -32,6 +34,24 @@ stall)
         n=$((n + 1))
     done
     printf '{"result": {"ap_small": %s}}\n' "$value"
+    ;;
+val-loss)
+    n=1
+    while [ "$n" -le "$epochs" ]; do
+        printf '{"epoch": {"epoch": %s, "loss": 0.5, "val_loss": %s}}\n' "$n" \
+            "$(awk "BEGIN { print $lr * ($epochs - $n + 1) }")"
+        n=$((n + 1))
+    done
+    printf '{"result": {"metrics": {"val_loss": %s, "val_acc": %s}}}\n' "$lr" \
+        "$(awk "BEGIN { print 1 - $lr }")"
+    ;;
+val-loss-stall)
+    value=0.1
+    [ "$trial" = 1 ] && value=0.9
+    printf '{"epoch": {"epoch": 1, "val_loss": %s}}\n' "$value"
+    [ "$trial" = 1 ] && { sleep 600 & wait; }
+    printf '{"epoch": {"epoch": 2, "val_loss": %s}}\n' "$value"
+    printf '{"result": {"val_loss": %s}}\n' "$value"
     ;;
 crash)
     epoch 1 0.1
