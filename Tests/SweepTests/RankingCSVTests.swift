@@ -76,4 +76,18 @@ import Trainer
             #expect(Double(fields[column]) == Double(index) / 100, "\(metric.name)")
         }
     }
+
+    /// A program's own metrics are the last columns, by name, empty where a trial did not report
+    /// one; a name that is already a column (its logged `lr`) is prefixed.
+    @Test func reportedMetricsAreTheLastColumns() throws {
+        var first = StoreFixtures.record(0, apSmall: 0.3)
+        first.metrics?.reported = ["val_loss": 0.25, "lr": 0.001]
+        var second = StoreFixtures.record(1, apSmall: 0.2)
+        second.metrics?.reported = ["val_loss": .nan]
+        let records = try #require(
+            RFC4180Reader.parse(RankingCSV.render(Ranking.rank([first, second]))))
+        #expect(Array(records[0].suffix(2)) == ["reported.lr", "val_loss"])
+        #expect(Array(records[1].suffix(2)) == ["0.001", "0.25"])
+        #expect(Array(records[2].suffix(2)) == ["", ""])
+    }
 }

@@ -91,6 +91,8 @@ import Trainer
         ("{name: val_loss, direction: minimize}", "objective.direction", "unknown objective key"),
         ("{goal: minimize}", "objective.name", "missing"),
         ("loss", "objective", "a key of the metrics protocol itself"),
+        ("{name: '', goal: minimize}", "objective.name", "must name a metric"),
+        ("null", "objective", "must name a metric"),
     ])
     func objectiveMistakesAreLocated(objective: String, keyPath: String, message: String) {
         let error = #expect(throws: SweepFileError.self) {

@@ -23,16 +23,21 @@ public enum RankingCSV {
     /// The header, in column order; metric columns carry ``DetectionMetric`` names.
     public static let header: [String] = header(received: [])
 
-    /// The header of a sweep whose trials were given `received` and reported the metrics
-    /// named `reported`: a command trainer's own parameters
-    /// (``TrialParameters/programColumns(_:)``), then its own metrics, come last, by name.
-    public static func header(
-        received: Set<Hyperparameter>, reported: [String] = []
-    ) -> [String] {
+    /// The header of a sweep whose trials were given `received`: a command trainer's own
+    /// parameters (``TrialParameters/programColumns(_:)``) come last, by name (then its own
+    /// metrics, see ``reportedHeaders(_:after:)``).
+    public static func header(received: Set<Hyperparameter>) -> [String] {
         ["rank", "trial"] + TrialParameters.leading.map(\.rawValue)
             + leadingMetrics.map(\.name) + ["epochs", "seconds", "state", "key", "seed"]
             + trailingMetrics.map(\.name) + conditionalParameters.map(\.rawValue)
-            + TrialParameters.programColumns(received).map(\.rawValue) + reported
+            + TrialParameters.programColumns(received).map(\.rawValue)
+    }
+
+    /// The headers of the reported metrics `names` after the columns `header`: a name that is
+    /// already a column (a program logging its `lr`) becomes `reported.lr`.
+    static func reportedHeaders(_ names: [String], after header: [String]) -> [String] {
+        let taken = Set(header)
+        return names.map { taken.contains($0) ? "reported.\($0)" : $0 }
     }
 
     /// The names of the metrics the trials of `ranking` reported on their own, sorted.
@@ -51,7 +56,8 @@ public enum RankingCSV {
         let shown = ranking.prefix(limit ?? ranking.count)
         let reported = reportedNames(shown)
         var writer = CSVWriter()
-        writer.append(header(received: received, reported: reported))
+        let base = header(received: received)
+        writer.append(base + reportedHeaders(reported, after: base))
         for ranked in shown {
             writer.append(fields(ranked, received: received, reported: reported))
         }

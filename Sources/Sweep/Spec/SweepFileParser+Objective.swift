@@ -38,6 +38,9 @@ extension SweepFileParser {
             }
         }
         let name = try nodes.text(nameNode, namePath)
+        guard !name.isEmpty, nameNode.null == nil else {
+            throw nodes.error(.emptyObjectiveName, at: nameNode, namePath, value: name)
+        }
         let objective = Objective(name: name, goal: goal)
         if objective.detectionMetric != nil {
             guard goal == .maximize else {
@@ -54,7 +57,7 @@ extension SweepFileParser {
                     valid: valid, suggestion: KeySuggestion.closest(to: name, among: valid)),
                 at: nameNode, namePath, value: name)
         }
-        guard !CommandMessage.fieldNames.contains(name), !name.isEmpty else {
+        guard !CommandMessage.fieldNames.contains(name) else {
             throw nodes.error(.reservedObjectiveName, at: nameNode, namePath, value: name)
         }
         return objective

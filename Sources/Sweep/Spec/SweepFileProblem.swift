@@ -106,6 +106,8 @@ public enum SweepFileProblem: YAMLFileProblem {
     case minimizedDetectionMetric(String)
     /// An objective named like a key of the metrics protocol itself (`loss`, `epoch`, …).
     case reservedObjectiveName
+    /// An empty (or null) objective name.
+    case emptyObjectiveName
     /// An unknown key under `sampler`.
     case unknownSamplerKey(suggestion: String?)
     /// `sampler:` given for a method without a model (grid, random).
@@ -212,6 +214,7 @@ public enum SweepFileProblem: YAMLFileProblem {
         case .minimizedDetectionMetric(let name):
             "\(name) is an AP or AR metric, better when higher, so it is only maximised; "
                 + "minimize is for a metric the program reports itself, such as val_loss"
+        case .emptyObjectiveName: "must name a metric (it is empty)"
         case .reservedObjectiveName:
             "a key of the metrics protocol itself ("
                 + CommandMessage.fieldNames.sorted().joined(separator: ", ")
