@@ -39,7 +39,12 @@ public enum BestConfigYAML {
         if objective != .default {
             header += "# objective \(objective.label) \(m[objective])\n"
         }
-        header += "# ap_small \(m.apSmall), ap50_small \(m.ap50Small), ap \(m.ap)\n"
+        let reportedAPs = [DetectionMetric.apSmall, .ap50Small, .ap].filter { !m[$0].isNaN }
+        if !reportedAPs.isEmpty {
+            header +=
+                "# " + reportedAPs.map { "\($0.name) \(m[$0])" }.joined(separator: ", ")
+                + "\n"
+        }
         header +=
             embedded
             ? "# Train it again: sweep-cli train --config <this file>\n"
