@@ -43,4 +43,20 @@ import Yams
         defer { try? FileManager.default.removeItem(atPath: file) }
         #expect(try TrainingConfigReader.load(path: file) == record.config.training)
     }
+
+    /// A command trainer given lr, weight decay, batch size and loss (as
+    /// `examples/pytorch/sweep.yaml`) gets what its program was given, not an embedded
+    /// trainer's config.
+    @Test func aCommandGivenTheSearchedBuiltInsGetsItsProgramsValues() throws {
+        let best = try #require(Ranking.rank([StoreFixtures.record(1, apSmall: 0.4)]).first)
+        let yaml = try BestConfigYAML.render(
+            best, sweep: "cmd", programReceived: [.lr, .weightDecay, .batchSize, .loss])
+        #expect(yaml.contains("# The values the sweep's command passed to the program"))
+        #expect(!yaml.contains("sweep-cli train"))
+        #expect(!yaml.contains("momentum"), "the program was never given a momentum")
+        #expect(
+            yaml.hasSuffix(
+                "batch_size: 16\nepochs: 3\nloss: focal\nlr: 0.01\nseed: 1\nweight_decay: 0.0005\n"),
+            "\(yaml)")
+    }
 }

@@ -34,10 +34,12 @@ import Testing
     /// when `top` or `export` reads the sweep months later.
     @Test func aStoredFileIsReadBackWithoutItsFolders() {
         let stored = text(workdir: "/no/such/folder/anymore")
-        #expect(SweepSpec.receivedParameters(storedIn: stored) == [.lr, .loss])
-        #expect(
-            SweepSpec.receivedParameters(storedIn: "not: [a sweep")
-                == Hyperparameter.builtIns)
+        #expect(StoredSweepFile(text: stored).receivedParameters == [.lr, .loss])
+        #expect(StoredSweepFile(text: stored).runsCommand)
+        let unreadable = StoredSweepFile(text: "not: [a sweep")
+        #expect(unreadable.receivedParameters == Hyperparameter.builtIns)
+        #expect(!unreadable.runsCommand)
+        #expect(unreadable.objective == .default)
     }
 
     /// A W&B file takes its name from its file, which is not stored: it still reads back, with
@@ -52,6 +54,7 @@ import Testing
               dropout: {values: [0.1, 0.5]}
               lr: {min: 0.001, max: 0.1}
             """
-        #expect(SweepSpec.receivedParameters(storedIn: stored) == [.lr, .program("dropout")])
+        #expect(
+            StoredSweepFile(text: stored).receivedParameters == [.lr, .program("dropout")])
     }
 }

@@ -9,20 +9,21 @@ import Yams
 /// shortest round-trip form (`0.001`, not Yams' default `1e-3`).
 public enum BestConfigYAML {
     /// The YAML document for `best`, a trial of the sweep `sweep` ranked by `objective` (named in
-    /// the header unless it is the default `ap_small`). A command trainer's trial (`received`
-    /// is not every built-in hyperparameter) gets the parameters its program was given, with
-    /// its `epochs` and `seed`, instead of an embedded trainer's config.
+    /// the header unless it is the default `ap_small`). A command trainer's trial
+    /// (`programReceived`: the parameters its program was given, ``SweepSpec/receivedParameters``)
+    /// gets those, with its `epochs` and `seed`, instead of an embedded trainer's config.
     public static func render(
         _ best: RankedTrial, sweep: String, objective: Objective = .default,
-        received: Set<Hyperparameter> = Hyperparameter.builtIns
+        programReceived: Set<Hyperparameter>? = nil
     ) throws(ExportError) -> String {
-        let embedded = Hyperparameter.builtIns.isSubset(of: received)
+        let embedded = programReceived == nil
         let body: String
         do {
             let encoded =
                 embedded
                 ? try YAMLEncoder().encode(best.trial.config.training)
-                : try sortedKeys.encode(programConfig(best.trial.config, received: received))
+                : try sortedKeys.encode(
+                    programConfig(best.trial.config, received: programReceived ?? []))
             guard let node = try Yams.compose(yaml: encoded) else {
                 throw ExportError.encoding(reason: "YAMLEncoder produced an empty document")
             }

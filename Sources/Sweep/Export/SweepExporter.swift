@@ -23,9 +23,10 @@ public enum SweepExporter {
             option, path in path.map { (option: option, path: $0) }
         }
         try ExportTarget.checkDistinct(outputs, database: store.location)
-        let objective = try objective ?? store.objective(sweep: sweep)
+        let file = try store.storedFile(sweep: sweep)
+        let objective = objective ?? file.objective
         let ranking = try store.ranking(sweep: sweep, objective: objective)
-        let received = try store.receivedParameters(sweep: sweep)
+        let received = file.receivedParameters
         var messages: [String] = []
         if let csvPath {
             let trials = pareto ? ParetoFront.front(ranking, objective: objective) : ranking
@@ -41,7 +42,8 @@ public enum SweepExporter {
             }
             try ExportFile.write(
                 try BestConfigYAML.render(
-                    best, sweep: sweep, objective: objective, received: received),
+                    best, sweep: sweep, objective: objective,
+                    programReceived: file.runsCommand ? received : nil),
                 to: bestConfigPath)
             messages.append(
                 "wrote the config of trial \(best.trial.index) (\(objective.name) "

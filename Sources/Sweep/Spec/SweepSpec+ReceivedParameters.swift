@@ -11,12 +11,6 @@ extension SweepSpec {
         }
     }
 
-    /// ``receivedParameters`` of a stored sweep file's text: all of them when the text no
-    /// longer reads as a sweep file.
-    public static func receivedParameters(storedIn text: String) -> Set<Hyperparameter> {
-        stored(text: text)?.receivedParameters ?? Hyperparameter.builtIns
-    }
-
     /// A stored sweep file's text read back (it was validated when stored; the folders it
     /// names are not checked again, they may be gone); nil when it no longer reads as a sweep
     /// file. A W&B file without `name:` reads as `stored-sweep` (its file's name is not stored).

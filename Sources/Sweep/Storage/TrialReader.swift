@@ -33,10 +33,9 @@ extension TrialReader {
         return Ranking.rank(try trials(sweep: name), objective: objective)
     }
 
-    /// The hyperparameters the trials of the sweep `name` were given
-    /// (``SweepSpec/receivedParameters``).
-    public func receivedParameters(sweep name: String) throws -> Set<Hyperparameter> {
-        SweepSpec.receivedParameters(storedIn: try sweepSource(sweep: name).text)
+    /// The sweep file stored with the sweep `name`, as the views read it.
+    public func storedFile(sweep name: String) throws -> StoredSweepFile {
+        StoredSweepFile(text: try sweepSource(sweep: name).text)
     }
 }
 

@@ -24,10 +24,11 @@ struct RankedSweepOptions: ParsableArguments {
         ranking: [RankedTrial], objective: Objective, received: Set<Hyperparameter>
     ) {
         let store = try StoreOpener.reader(db)
-        let objective = try ObjectiveOption.metric(objective) ?? store.objective(sweep: sweep)
+        let file = try store.storedFile(sweep: sweep)
+        let objective = try ObjectiveOption.metric(objective) ?? file.objective
         return (
             try store.ranking(sweep: sweep, objective: objective), objective,
-            try store.receivedParameters(sweep: sweep)
+            file.receivedParameters
         )
     }
 }

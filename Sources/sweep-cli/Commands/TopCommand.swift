@@ -35,11 +35,12 @@ struct TopCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try StoreOpener.reader(db)
         let trials = try store.trials(sweep: sweep)
-        let objective = try ObjectiveOption.metric(objective) ?? store.objective(sweep: sweep)
+        let file = try store.storedFile(sweep: sweep)
+        let objective = try ObjectiveOption.metric(objective) ?? file.objective
         let report = RankingTable.report(
             sweep: sweep, ranking: Ranking.rank(trials, objective: objective),
             totalTrials: trials.count, limit: count, objective: objective,
-            received: try store.receivedParameters(sweep: sweep))
+            received: file.receivedParameters)
         print(report, terminator: "")
     }
 }
