@@ -68,9 +68,9 @@ import Trainer
             Issue.record("expected an epoch, got \(flat)")
             return
         }
-        #expect(report.metrics.reported == ["val_loss": 0.3])
+        #expect(report.metrics.reported == ["val_loss": 0.3, "loss": 0.4])
         #expect(report.metrics.ap == 0.1)
-        #expect(report.loss == 0.4)
+        #expect(report.loss == 0.4, "the training loss, and a metric an objective may name")
         let nested = try #require(
             CommandMessage.decode(
                 #"{"result": {"epochs": 3, "metrics": {"val_loss": "nan", "epochs": 7}}}"#))

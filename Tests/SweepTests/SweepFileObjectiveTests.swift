@@ -90,7 +90,7 @@ import Trainer
         ("{name: val_loss, goal: lowest}", "objective.goal", "use maximize or minimize"),
         ("{name: val_loss, direction: minimize}", "objective.direction", "unknown objective key"),
         ("{goal: minimize}", "objective.name", "missing"),
-        ("loss", "objective", "a key of the metrics protocol itself"),
+        ("seconds", "objective", "a key of the metrics protocol itself"),
         ("{name: '', goal: minimize}", "objective.name", "must name a metric"),
         ("null", "objective", "must name a metric"),
     ])

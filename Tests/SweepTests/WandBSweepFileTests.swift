@@ -97,6 +97,9 @@ import Yams
         let ownMetric = try SweepSpec.parse(
             text: text.replacingOccurrences(of: "ap_small", with: "val_loss"), path: "s.yaml")
         #expect(ownMetric.objective == Objective(name: "val_loss", goal: .minimize))
+        let loss = try SweepSpec.parse(
+            text: text.replacingOccurrences(of: "ap_small", with: "loss"), path: "s.yaml")
+        #expect(loss.objective == Objective(name: "loss", goal: .minimize))
     }
 
     @Test func theRandomExampleMapsOntoOurDomains() throws {

@@ -104,7 +104,7 @@ public enum SweepFileProblem: YAMLFileProblem {
     case unknownGoal
     /// `goal: minimize` on an AP or AR metric, which is better when higher.
     case minimizedDetectionMetric(String)
-    /// An objective named like a key of the metrics protocol itself (`loss`, `epoch`, …).
+    /// An objective named like a key of the metrics protocol itself (`epoch`, `seconds`, …).
     case reservedObjectiveName
     /// An empty (or null) objective name.
     case emptyObjectiveName
@@ -218,7 +218,7 @@ public enum SweepFileProblem: YAMLFileProblem {
         case .reservedObjectiveName:
             "a key of the metrics protocol itself ("
                 + CommandMessage.fieldNames.sorted().joined(separator: ", ")
-                + "), not a metric; report the metric under its own name, such as val_loss"
+                + "), not a metric; report the metric under another name"
         case .unknownSamplerKey(let suggestion): Self.unknown("sampler key", suggestion)
         case .samplerNotAllowed(let method):
             "sampler settings only apply to methods tpe and bayes, not \(method)"

@@ -42,7 +42,12 @@ public enum CommandMessage {
     }
 
     /// The protocol's own keys of an `epoch` or `result` message: never a metric's name.
-    public static let fieldNames = Set(Field.allCases.map(\.stringValue))
+    /// `loss` is not one of them: an epoch's `loss` is its training loss and also, like any
+    /// other number, a metric of the program's own, so `objective: {name: loss, goal:
+    /// minimize}` (W&B's usual metric) ranks by it.
+    public static let fieldNames = Set(Field.allCases.map(\.stringValue)).subtracting([
+        Field.loss.stringValue
+    ])
 
     private enum Field: String, CodingKey, CaseIterable {
         case epoch, epochs, loss, seconds, metrics, status, reason
