@@ -5,28 +5,8 @@ import Testing
 /// README are written beside them (no torch needed: nothing is trained), and the PyTorch sweep
 /// and the embedded one plan the same trials.
 @Suite struct PyTorchExampleTests {
-    private static let example = CLIRun.repository.appendingPathComponent("examples/pytorch")
-
-    /// A scratch copy of `files` of the example with a tiny `data/` made by the README's commands.
     private func prepared(_ files: [String]) throws -> CLIScratch {
-        let scratch = try CLIScratch()
-        for file in files {
-            try FileManager.default.copyItem(
-                atPath: Self.example.appendingPathComponent(file).path,
-                toPath: scratch.path(file))
-        }
-        let data = scratch.path("data")
-        let export = try scratch.run([
-            "dataset", "export", "--out", data, "--image-size", "64", "--train-images", "4",
-            "--val-images", "2",
-        ])
-        try #require(export.status == 0, "\(export.output)")
-        let coco = try scratch.run([
-            "dataset", "coco", data + "/data.yaml", "--split", "val", "--out",
-            data + "/val_coco.json",
-        ])
-        try #require(coco.status == 0, "\(coco.output)")
-        return scratch
+        try ExampleScratch.prepared(example: "pytorch", files: files)
     }
 
     /// The `initial[…]` lines `validate` prints: the trials both sweeps run.
