@@ -106,4 +106,38 @@ import Trainer
         #expect(range.quantize(29.9) == 24)
         #expect(QuantizedRange(min: 17, max: 23, q: 8) == nil)
     }
+
+    /// `normal` draws are Gaussian within mu ± 3 sigma: their mean is mu and their standard
+    /// deviation that of a Gaussian truncated at 3 sigma (0.9866 sigma); `log_normal` draws are
+    /// the `exp` of such draws. 4000 draws: the mean's standard error is sigma / 63.
+    @Test func gaussianDomainsDrawTruncatedGaussians() throws {
+        let spec = try parse(
+            """
+            name: gauss
+            method: random
+            max_trials: 4000
+            seed: 11
+            parameters:
+              focal_alpha: {distribution: normal, mu: 0.5, sigma: 0.1}
+              lr: {distribution: log_normal, mu: -4.6, sigma: 0.5}
+            """)
+        let trials = spec.planTrials()
+        let alphas = try trials.map { try #require($0.parameters.focalAlpha) }
+        let logLRs = trials.map { log($0.parameters.lr) }
+        func moments(_ values: [Double]) -> (mean: Double, deviation: Double) {
+            let mean = values.reduce(0, +) / Double(values.count)
+            let variance =
+                values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)
+            return (mean, variance.squareRoot())
+        }
+        let alpha = moments(alphas)
+        #expect(abs(alpha.mean - 0.5) < 4 * 0.1 / 63)
+        #expect(abs(alpha.deviation - 0.09866) < 0.004)
+        #expect(alphas.allSatisfy { 0.2 - 1e-12 <= $0 && $0 <= 0.8 + 1e-12 })
+        #expect(alphas.contains { $0 < 0.3 } && alphas.contains { $0 > 0.7 }, "the tails are drawn")
+        let lr = moments(logLRs)
+        #expect(abs(lr.mean + 4.6) < 4 * 0.5 / 63)
+        #expect(abs(lr.deviation - 0.4933) < 0.02)
+        #expect(trials == spec.planTrials(), "seeded draws are reproducible")
+    }
 }

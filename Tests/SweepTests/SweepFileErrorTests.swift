@@ -119,7 +119,7 @@ struct BadSweepCase: Sendable, CustomTestStringConvertible {
             .distributionNotAllowed(allowed: ["int_uniform", "q_log_uniform", "values"])),
         .init(
             "36-unknown-distribution.yaml", line: 6, key: "parameters.lr.distribution",
-            value: "normal", .unknownDistribution),
+            value: "poisson", .unknownDistribution),
         .init(
             "37-min-epochs-above-epochs.yaml", line: 7, key: "early_stop.min_epochs",
             value: "5", .minEpochsAboveEpochs(epochs: 3)),

@@ -310,13 +310,11 @@ import Yams
     }
 
     @Test(arguments: [
-        (
-            "lr: {distribution: normal, mu: 0.01, sigma: 0.002}",
-            "write uniform with min and max (mu ± 2 sigma is 0.006 to 0.014)"
-        ),
-        ("lr: {min: 0.01, max: 0.1, mu: 0.05}", "mu belongs to a distribution"),
-        ("lr: {distribution: normal}", "normal is not supported: every parameter here has bounds"),
-        ("lr: {distribution: log_normal}", "write log_uniform_values"),
+        ("lr: {distribution: q_normal, mu: 16, sigma: 4}", "write int_uniform or values"),
+        ("lr: {min: 0.01, max: 0.1, mu: 0.05}", "mu and sigma only apply to distributions normal"),
+        // W&B's default mu 0 and sigma 1 reach below 0, which no learning rate may.
+        ("lr: {distribution: normal}", "mu ± 3 sigma spans [-3.0, 3.0], whose values must be > 0"),
+        ("lr: {distribution: beta}", "beta is not supported: every parameter here has bounds"),
         ("loss: {values: [ce, focal], probabilities: [0.5, 0.5]}", "weighted values"),
         // Without a program there is no command trainer to take its own parameters.
         ("momentum: {values: [0.9]}", "unknown parameter (searchable: lr"),

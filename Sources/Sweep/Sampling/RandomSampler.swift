@@ -7,7 +7,8 @@ import Trainer
 /// parameter in the order `lr`, `weight_decay`, `batch_size`, `loss`; so
 /// raising `max_trials` keeps the earlier trials. Domains: categorical uniform over the values;
 /// `uniform` linear; `log_uniform` uniform in log space; `int_uniform` inclusive of both ends;
-/// `q_log_uniform` log-uniform then rounded to a multiple of `q` inside `[min, max]`. Every trial
+/// `q_log_uniform` log-uniform then rounded to a multiple of `q` inside `[min, max]`; `normal`
+/// Gaussian within mu ± 3 sigma, `log_normal` its `exp`. Every trial
 /// trains with the sweep's seed. Two draws may coincide, so the key also hashes the index.
 /// Conditional parameters (`when:`) are drawn after the others, and only when active, so an
 /// inactive one consumes no draw.
@@ -55,6 +56,20 @@ public struct RandomSampler: Sampler {
             }
             let value = range.quantize(logUniform(low, high, &generator))
             return integer ? .integer(Int(value.rounded())) : .number(value)
+        case .normal(let mu, let sigma):
+            return .number(mu + sigma * truncatedGaussian(&generator))
+        case .logNormal(let mu, let sigma):
+            return .number(exp(mu + sigma * truncatedGaussian(&generator)))
+        }
+    }
+
+    /// A standard Gaussian draw (Box–Muller) inside ±``ParameterDomain/normalTruncation``;
+    /// draws outside are drawn again.
+    private static func truncatedGaussian(_ generator: inout SplitMix64) -> Double {
+        while true {
+            let radius = (-2 * log(1 - generator.nextUnit())).squareRoot()
+            let z = radius * cos(2 * Double.pi * generator.nextUnit())
+            if abs(z) <= ParameterDomain.normalTruncation { return z }
         }
     }
 

@@ -7,4 +7,8 @@ enum DistributionName: String, CaseIterable {
     case logUniform = "log_uniform"
     case intUniform = "int_uniform"
     case qLogUniform = "q_log_uniform"
+    /// Gaussian with `mu` and `sigma` (W&B's `normal`), truncated to mu ± 3 sigma.
+    case normal
+    /// `exp` of a Gaussian with `mu` and `sigma` (W&B's `log_normal`), truncated likewise.
+    case logNormal = "log_normal"
 }

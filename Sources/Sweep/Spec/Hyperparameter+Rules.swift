@@ -5,13 +5,13 @@ extension Hyperparameter {
     /// The continuous distributions this hyperparameter accepts.
     var allowedDistributions: [DistributionName] {
         switch self {
-        case .lr, .weightDecay: [.uniform, .logUniform, .qLogUniform]
+        case .lr, .weightDecay: [.uniform, .logUniform, .qLogUniform, .normal, .logNormal]
         case .batchSize: [.intUniform, .qLogUniform]
         case .loss, .attention: []
-        case .focalGamma, .focalAlpha: [.uniform, .logUniform]
+        case .focalGamma, .focalAlpha: [.uniform, .logUniform, .normal, .logNormal]
         case let program where !program.isBuiltIn:
-            [.uniform, .logUniform, .intUniform, .qLogUniform]
-        default: [.uniform]
+            [.uniform, .logUniform, .intUniform, .qLogUniform, .normal, .logNormal]
+        default: [.uniform, .normal]
         }
     }
 

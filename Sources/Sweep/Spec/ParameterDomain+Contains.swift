@@ -2,7 +2,8 @@ import Foundation
 
 extension ParameterDomain {
     /// Whether `value` is one this domain can produce: listed in `values`, inside `[min, max]`,
-    /// and for `int_uniform` a whole number, for `q_log_uniform` a multiple of `q`.
+    /// and for `int_uniform` a whole number, for `q_log_uniform` a multiple of `q`; for `normal`
+    /// and `log_normal`, inside their truncation (``normalBounds``).
     func contains(_ value: ParameterValue) -> Bool {
         switch (self, value) {
         case (.values(let values), _):
@@ -11,6 +12,9 @@ extension ParameterDomain {
             return low <= number && number <= high
         case (.uniform(let low, let high), _), (.logUniform(let low, let high), _):
             return value.number.map { low <= $0 && $0 <= high } ?? false
+        case (.normal, _), (.logNormal, _):
+            guard let bounds = normalBounds, let number = value.number else { return false }
+            return bounds.contains(number)
         case (.qLogUniform(let low, let high, let q), _):
             guard let number = value.number, low <= number, number <= high else { return false }
             let steps = number / q

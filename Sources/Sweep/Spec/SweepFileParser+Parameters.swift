@@ -3,7 +3,9 @@ import Trainer
 import Yams
 
 extension SweepFileParser {
-    static let parameterKeys = ["values", "value", "distribution", "min", "max", "q", "when"]
+    static let parameterKeys = [
+        "values", "value", "distribution", "min", "max", "q", "mu", "sigma", "when",
+    ]
 
     /// The searched parameters; with `commandTrainer`, a name that is not built in is a
     /// parameter of the program (``Hyperparameter/program(_:)``), unless a placeholder every
@@ -64,7 +66,7 @@ extension SweepFileParser {
             }
             return (distribution, entry)
         }
-        let bounds = ["min", "max", "q"].compactMap { byKey[$0] }
+        let bounds = ["min", "max", "q", "mu", "sigma"].compactMap { byKey[$0] }
         if let values = byKey["values"] ?? byKey["value"] {
             if let (kind, entry) = distribution, kind != .categorical, kind != .constant {
                 throw nodes.error(.ambiguousDomain, at: entry.keyNode, entry.keyPath)
@@ -133,6 +135,15 @@ extension SweepFileParser {
         _ parameter: SweepFileEntry, _ byKey: [String: SweepFileEntry], _ name: Hyperparameter,
         _ kind: DistributionName
     ) throws(SweepFileError) -> ParameterDomain {
+        let gaussian = kind == .normal || kind == .logNormal
+        for key in gaussian ? ["min", "max", "q"] : ["mu", "sigma"] {
+            if let entry = byKey[key] {
+                throw nodes.error(
+                    .boundsNotForDistribution(gaussian: gaussian), at: entry.keyNode,
+                    entry.keyPath)
+            }
+        }
+        if gaussian { return try parseGaussian(parameter, byKey, name, kind) }
         func bound(_ key: String) throws(SweepFileError) -> (Double, SweepFileEntry) {
             guard let entry = byKey[key] else {
                 throw nodes.error(.missingKey, at: parameter.keyNode, "\(parameter.keyPath).\(key)")
@@ -183,8 +194,48 @@ extension SweepFileParser {
                     highEntry.keyPath, value: nodes.shown(highEntry.value))
             }
             return .qLogUniform(min: low, max: high, q: q)
-        case .categorical, .constant:
-            preconditionFailure("categorical domains are parsed from values")
+        case .categorical, .constant, .normal, .logNormal:
+            preconditionFailure("categorical and Gaussian domains are parsed elsewhere")
         }
+    }
+
+    /// `distribution: normal` or `log_normal` with `mu` and `sigma > 0`; its truncation
+    /// (mu ± 3 sigma, see ``ParameterDomain/normalBounds``) must lie in the parameter's range.
+    private func parseGaussian(
+        _ parameter: SweepFileEntry, _ byKey: [String: SweepFileEntry], _ name: Hyperparameter,
+        _ kind: DistributionName
+    ) throws(SweepFileError) -> ParameterDomain {
+        func number(_ key: String) throws(SweepFileError) -> (Double, SweepFileEntry) {
+            guard let entry = byKey[key] else {
+                throw nodes.error(.missingKey, at: parameter.keyNode, "\(parameter.keyPath).\(key)")
+            }
+            return (try nodes.number(entry.value, entry.keyPath), entry)
+        }
+        let (mu, muEntry) = try number("mu")
+        let (sigma, sigmaEntry) = try number("sigma")
+        guard sigma > 0 else {
+            throw nodes.error(
+                .outOfRange(requirement: "must be > 0"), at: sigmaEntry.value,
+                sigmaEntry.keyPath, value: nodes.shown(sigmaEntry.value))
+        }
+        let domain: ParameterDomain =
+            kind == .normal ? .normal(mu: mu, sigma: sigma) : .logNormal(mu: mu, sigma: sigma)
+        guard let bounds = domain.normalBounds, bounds.lowerBound.isFinite,
+            bounds.upperBound.isFinite, bounds.lowerBound < bounds.upperBound
+        else {
+            throw nodes.error(
+                .outOfRange(requirement: "mu ± 3 sigma must be finite numbers"),
+                at: sigmaEntry.value, sigmaEntry.keyPath, value: nodes.shown(sigmaEntry.value))
+        }
+        for end in [bounds.lowerBound, bounds.upperBound] {
+            if let requirement = name.check(end) {
+                throw nodes.error(
+                    .gaussianOutOfRange(
+                        requirement: requirement, low: bounds.lowerBound,
+                        high: bounds.upperBound),
+                    at: muEntry.value, muEntry.keyPath, value: nodes.shown(muEntry.value))
+            }
+        }
+        return domain
     }
 }

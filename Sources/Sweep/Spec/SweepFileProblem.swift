@@ -106,6 +106,12 @@ public enum SweepFileProblem: YAMLFileProblem {
     case minimizedDetectionMetric(String)
     /// An objective named like a key of the metrics protocol itself (`epoch`, `seconds`, …).
     case reservedObjectiveName
+    /// `min`, `max` or `q` with `normal` / `log_normal` (`gaussian`), or `mu` / `sigma` with
+    /// another distribution.
+    case boundsNotForDistribution(gaussian: Bool)
+    /// A `normal` or `log_normal` domain whose truncation `[low, high]` leaves the parameter's
+    /// range.
+    case gaussianOutOfRange(requirement: String, low: Double, high: Double)
     /// An empty (or null) objective name.
     case emptyObjectiveName
     /// An unknown key under `sampler`.
@@ -170,7 +176,7 @@ public enum SweepFileProblem: YAMLFileProblem {
         case .unknownMethod: "unknown method (use grid, random or tpe)"
         case .unknownDistribution:
             "unknown distribution (use categorical, uniform, log_uniform, int_uniform, "
-                + "q_log_uniform)"
+                + "q_log_uniform, normal, log_normal)"
         case .unknownEarlyStopType: "unknown early-stop type (use asha or median)"
         case .unknownLoss: "unknown loss (use mse, ce or focal)"
         case .unknownAttention: "unknown attention (use none, se or cbam)"
@@ -215,6 +221,13 @@ public enum SweepFileProblem: YAMLFileProblem {
             "\(name) is an AP or AR metric, better when higher, so it is only maximised; "
                 + "minimize is for a metric the program reports itself, such as val_loss"
         case .emptyObjectiveName: "must name a metric (it is empty)"
+        case .boundsNotForDistribution(let gaussian):
+            gaussian
+                ? "normal and log_normal take mu and sigma, not min, max or q"
+                : "mu and sigma only apply to distributions normal and log_normal"
+        case .gaussianOutOfRange(let requirement, let low, let high):
+            "mu ± 3 sigma spans [\(low), \(high)], whose values \(requirement); move mu or "
+                + "narrow sigma (log_normal keeps values > 0)"
         case .reservedObjectiveName:
             "a key of the metrics protocol itself ("
                 + CommandMessage.fieldNames.sorted().joined(separator: ", ")

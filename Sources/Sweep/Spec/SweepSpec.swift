@@ -1,3 +1,4 @@
+import Foundation
 import Trainer
 
 /// A validated sweep file: what to search over, how, and the fixed training settings.
@@ -157,6 +158,26 @@ public enum ParameterDomain: Sendable, Equatable {
     case intUniform(min: Int, max: Int)
     /// Log-uniform, then rounded to a multiple of `q` (e.g. batch sizes in steps of 8).
     case qLogUniform(min: Double, max: Double, q: Double)
+    /// Gaussian with mean `mu` and standard deviation `sigma`, truncated to
+    /// ``normalTruncation`` standard deviations either side (a bounded domain, as every other).
+    case normal(mu: Double, sigma: Double)
+    /// `exp` of ``normal(mu:sigma:)``'s draw: `mu` and `sigma` are the logarithm's.
+    case logNormal(mu: Double, sigma: Double)
+
+    /// How many standard deviations a `normal` or `log_normal` domain reaches either side of
+    /// `mu`: 99.7 % of an untruncated Gaussian's draws.
+    public static let normalTruncation = 3.0
+
+    /// The `[low, high]` of a `normal` or `log_normal` domain's values; nil for the others.
+    public var normalBounds: ClosedRange<Double>? {
+        switch self {
+        case .normal(let mu, let sigma):
+            (mu - Self.normalTruncation * sigma)...(mu + Self.normalTruncation * sigma)
+        case .logNormal(let mu, let sigma):
+            exp(mu - Self.normalTruncation * sigma)...exp(mu + Self.normalTruncation * sigma)
+        default: nil
+        }
+    }
 }
 
 /// Early stopping of unpromising trials from their per-epoch results.

@@ -1,7 +1,9 @@
 import Foundation
 
 /// One searched hyperparameter as the TPE model sees it: a category index, or a number on the
-/// scale its kernels live on (the log of the value for `log_uniform` and `q_log_uniform`).
+/// scale its kernels live on (the log of the value for `log_uniform`, `q_log_uniform` and
+/// `log_normal`). A `normal` or `log_normal` domain is searched over its truncation, as a
+/// `uniform` or `log_uniform` one over `[min, max]`: the model replaces the prior.
 struct TPEDimension: Sendable {
     enum Kind: Sendable {
         /// A `values:` list; encoded as the index of the value.
@@ -40,6 +42,13 @@ struct TPEDimension: Sendable {
         case .intUniform(let low, let high):
             guard low <= high else { throw .emptyDomain(parameter) }
             kind = .numeric(low: Double(low), high: Double(high), rounding: .integer)
+        case .normal(_, let sigma):
+            guard sigma > 0, let bounds = domain.normalBounds else { throw .emptyDomain(parameter) }
+            kind = .numeric(low: bounds.lowerBound, high: bounds.upperBound, rounding: .none)
+        case .logNormal(let mu, let sigma):
+            guard sigma > 0 else { throw .emptyDomain(parameter) }
+            let reach = ParameterDomain.normalTruncation * sigma
+            kind = .numeric(low: mu - reach, high: mu + reach, rounding: .logarithm)
         case .qLogUniform(let low, let high, let q):
             guard low > 0 else { throw .nonPositiveLogBound(parameter, low) }
             guard q > 0, let range = QuantizedRange(min: low, max: high, q: q) else {

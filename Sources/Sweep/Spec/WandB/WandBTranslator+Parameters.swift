@@ -7,9 +7,7 @@ extension WandBTranslator {
 
     /// W&B's distributions that have no bounded counterpart here, with what to write instead.
     static let unsupportedDistributions: [String: String] = [
-        "normal": "uniform with min and max",
         "q_normal": "int_uniform or values",
-        "log_normal": "log_uniform_values with min and max",
         "q_log_normal": "q_log_uniform_values with min, max and q",
         "inv_log_uniform": "log_uniform_values with min and max",
         "inv_log_uniform_values": "log_uniform_values with min and max",
@@ -77,10 +75,10 @@ extension WandBTranslator {
                 .wandb(
                     .unsupportedDistribution(
                         reason: "\(kind) is not supported: every parameter here has bounds; "
-                            + "write \(instead)" + twoSigma(kind, byKey))),
+                            + "write \(instead)")),
                 at: distribution.value, distribution.keyPath, value: kind)
         }
-        for key in ["probabilities", "parameters", "mu", "sigma", "a", "b"] {
+        for key in ["probabilities", "parameters", "a", "b"] {
             if let entry = byKey[key] {
                 let reason =
                     key == "probabilities"
@@ -107,6 +105,8 @@ extension WandBTranslator {
             return try exponents(parameter, byKey, kind: kind)
         case "q_uniform":
             return try quantizedUniform(parameter, byKey, name)
+        case "normal", "log_normal":
+            return gaussianDefaults(parameter, byKey, kind: kind)
         default:
             return (parameter.value, nil)
         }
@@ -196,14 +196,24 @@ extension WandBTranslator {
         )
     }
 
-    /// For `normal` and `log_normal` with `mu` and `sigma`: the bounds mu ± 2 sigma would give.
-    private func twoSigma(_ kind: String, _ byKey: [String: SweepFileEntry]) -> String {
-        guard kind == "normal" || kind == "log_normal",
-            let mu = byKey["mu"].flatMap({ try? nodes.number($0.value, $0.keyPath) }),
-            let sigma = byKey["sigma"].flatMap({ try? nodes.number($0.value, $0.keyPath) })
-        else { return "" }
-        let bounds = [mu - 2 * sigma, mu + 2 * sigma].map { kind == "normal" ? $0 : exp($0) }
-        return " (mu ± 2 sigma is \(Self.shortest(bounds[0])) to \(Self.shortest(bounds[1])))"
+    /// `normal` and `log_normal` as they are, with W&B's defaults for a missing `mu` (0) and
+    /// `sigma` (1); the note says they are truncated to mu ± 3 sigma here.
+    private func gaussianDefaults(
+        _ parameter: SweepFileEntry, _ byKey: [String: SweepFileEntry], kind: String
+    ) -> (Node, String?) {
+        var pairs = Self.pairs(parameter.value)
+        var defaults: [String] = []
+        let at = byKey["distribution"]?.value ?? parameter.value
+        for (key, value) in [("mu", "0"), ("sigma", "1")] where byKey[key] == nil {
+            pairs.append((scalar(key, at: at), scalar(value, at: at)))
+            defaults.append("\(key) \(value)")
+        }
+        let given =
+            defaults.isEmpty ? "" : " (W&B's default " + defaults.joined(separator: ", ") + ")"
+        return (
+            .mapping(Node.Mapping(pairs, .implicit, .any, parameter.value.mark)),
+            "\(kind)\(given) → \(kind), truncated to mu ± 3 sigma (every parameter here has bounds)"
+        )
     }
 
     /// `mapping` with `key`'s value replaced by `value`.
