@@ -50,11 +50,13 @@ extension SweepSpec {
             lines += command.summary(spec: self).map { Self.row($0.label, $0.value) }
         } else {
             lines.append(Self.row("dataset", Self.describe(trainer.data)))
-            lines.append(
-                Self.row(
-                    "fixed",
-                    "momentum \(trainer.momentum), warmup_epochs \(trainer.warmupEpochs), "
-                        + "focal_alpha \(trainer.focalAlpha), focal_gamma \(trainer.focalGamma)"))
+            var fixed = ["momentum \(trainer.momentum)", "warmup_epochs \(trainer.warmupEpochs)"]
+            for (parameter, value) in [
+                (Hyperparameter.focalAlpha, trainer.focalAlpha), (.focalGamma, trainer.focalGamma),
+            ] where parameters[parameter] == nil {
+                fixed.append("\(parameter.rawValue) \(value)")
+            }
+            lines.append(Self.row("fixed", fixed.joined(separator: ", ")))
         }
         if let earlyStop {
             var text = "\(earlyStop.kind.rawValue), min_epochs \(earlyStop.minEpochs)"
