@@ -25,6 +25,14 @@ import Testing
         let logBounds = try #require(logNormal.parameters[.lr]?.normalBounds)
         #expect(abs(logBounds.lowerBound - exp(-6.1)) < 1e-15)
         #expect(logNormal.summary().contains("log_normal mu -4.6 sigma 0.5, truncated to"))
+        let alpha = try SweepSpec.parse(
+            text: "name: a\nmethod: random\nmax_trials: 2\nparameters:\n"
+                + "  focal_alpha: {distribution: normal, mu: 0.25, sigma: 0.05}\n",
+            path: "a.yaml")
+        let summary = alpha.summary()
+        #expect(
+            summary.contains("fixed:          momentum 0.9, warmup_epochs 1.0, focal_gamma 2.0\n"))
+        #expect(!summary.contains("focal_alpha 0.25"), "a searched parameter is not fixed")
     }
 
     @Test(arguments: [
