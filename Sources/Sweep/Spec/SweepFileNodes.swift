@@ -15,6 +15,17 @@ extension YAMLNodes where Problem == SweepFileProblem {
         }
     }
 
+    /// The mapping `node`'s entries by key, once every key is checked to be in `allowed`
+    /// (``requireKnownKeys(_:allowed:_:)``); Yams refuses a key given twice before this.
+    func keyedMapping(
+        _ node: Node, _ keyPath: String, allowed: [String],
+        _ problem: (String?) -> SweepFileProblem
+    ) throws(SweepFileError) -> [String: SweepFileEntry] {
+        let entries = try mapping(node, keyPath)
+        try requireKnownKeys(entries, allowed: allowed, problem)
+        return Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     func list(_ node: Node, _ keyPath: String) throws(SweepFileError) -> [Node] {
         guard case .sequence(let sequence) = node else {
             throw error(.notAList, at: node, keyPath, value: shown(node))

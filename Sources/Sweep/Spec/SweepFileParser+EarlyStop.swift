@@ -7,12 +7,10 @@ extension SweepFileParser {
     func parseEarlyStop(
         _ entry: SweepFileEntry, epochs: Int
     ) throws(SweepFileError) -> EarlyStopSpec {
-        let entries = try nodes.mapping(entry.value, entry.keyPath)
-        try nodes.requireKnownKeys(entries, allowed: Self.earlyStopKeys) {
+        let byKey = try nodes.keyedMapping(entry.value, entry.keyPath, allowed: Self.earlyStopKeys)
+        {
             .unknownEarlyStopKey(suggestion: $0)
         }
-        let byKey = Dictionary(
-            entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         guard let typeEntry = byKey["type"] else {
             throw nodes.error(.missingKey, at: entry.keyNode, "\(entry.keyPath).type")
         }

@@ -18,12 +18,11 @@ extension SweepFileParser {
         var namePath = entry.keyPath
         var goal = Objective.Goal.maximize
         if entry.value.mapping != nil {
-            let entries = try nodes.mapping(entry.value, entry.keyPath)
-            try nodes.requireKnownKeys(entries, allowed: Self.objectiveKeys) {
+            let byKey = try nodes.keyedMapping(
+                entry.value, entry.keyPath, allowed: Self.objectiveKeys
+            ) {
                 .unknownObjectiveKey(suggestion: $0)
             }
-            let byKey = Dictionary(
-                entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             guard let name = byKey["name"] else {
                 throw nodes.error(.missingKey, at: entry.value, entry.keyPath + ".name")
             }

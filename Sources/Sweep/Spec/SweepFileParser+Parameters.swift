@@ -53,12 +53,11 @@ extension SweepFileParser {
     private func parseDomain(
         _ parameter: SweepFileEntry, _ name: Hyperparameter, method: SearchMethod
     ) throws(SweepFileError) -> ParameterDomain {
-        let entries = try nodes.mapping(parameter.value, parameter.keyPath)
-        try nodes.requireKnownKeys(entries, allowed: Self.parameterKeys) {
+        let byKey = try nodes.keyedMapping(
+            parameter.value, parameter.keyPath, allowed: Self.parameterKeys
+        ) {
             .unknownParameterKey(suggestion: $0)
         }
-        let byKey = Dictionary(
-            entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let distribution = try byKey["distribution"].map { entry throws(SweepFileError) in
             let text = try nodes.text(entry.value, entry.keyPath)
             guard let distribution = DistributionName(rawValue: text) else {

@@ -36,12 +36,9 @@ struct SweepFileParser {
 
     /// The spec of a sweep file's node tree in this project's vocabulary.
     func parse(root: Node) throws(SweepFileError) -> SweepSpec {
-        let entries = try nodes.mapping(root, "")
-        try nodes.requireKnownKeys(entries, allowed: Self.topLevelKeys) {
+        let byKey = try nodes.keyedMapping(root, "", allowed: Self.topLevelKeys) {
             .unknownTopLevelKey(suggestion: $0)
         }
-        let byKey = Dictionary(
-            entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         func required(_ key: String) throws(SweepFileError) -> SweepFileEntry {
             guard let entry = byKey[key] else { throw nodes.error(.missingKey, at: root, key) }
             return entry

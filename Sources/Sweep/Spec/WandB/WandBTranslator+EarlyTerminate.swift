@@ -11,12 +11,11 @@ extension WandBTranslator {
     func translateEarlyTerminate(
         _ entry: SweepFileEntry, notes: inout [String]
     ) throws(SweepFileError) -> (Node, Node) {
-        let entries = try nodes.mapping(entry.value, entry.keyPath)
-        try nodes.requireKnownKeys(entries, allowed: Self.earlyTerminateKeys) {
+        let byKey = try nodes.keyedMapping(
+            entry.value, entry.keyPath, allowed: Self.earlyTerminateKeys
+        ) {
             .unknownEarlyStopKey(suggestion: $0)
         }
-        let byKey = Dictionary(
-            entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         guard let type = byKey["type"] else {
             throw nodes.error(.missingKey, at: entry.keyNode, "early_terminate.type")
         }

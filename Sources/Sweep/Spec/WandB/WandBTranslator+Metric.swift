@@ -20,12 +20,9 @@ extension WandBTranslator {
     func translateMetric(
         _ entry: SweepFileEntry, notes: inout [String]
     ) throws(SweepFileError) -> (Node, Node) {
-        let entries = try nodes.mapping(entry.value, entry.keyPath)
-        try nodes.requireKnownKeys(entries, allowed: Self.metricKeys) {
+        let byKey = try nodes.keyedMapping(entry.value, entry.keyPath, allowed: Self.metricKeys) {
             .unknownParameterKey(suggestion: $0)
         }
-        let byKey = Dictionary(
-            entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         if let target = byKey["target"] {
             throw nodes.error(.wandb(.targetNotSupported), at: target.keyNode, target.keyPath)
         }
