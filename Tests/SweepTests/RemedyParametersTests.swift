@@ -104,7 +104,8 @@ import Trainer
             try SweepSpec.parse(text: logScale, path: "t.yaml")
         }
         #expect(
-            distribution?.problem == .distributionNotAllowed(allowed: ["uniform", "values"]))
+            distribution?.problem
+                == .distributionNotAllowed(allowed: ["uniform", "normal", "values"]))
     }
 
     @Test func theSummaryListsOnlyRemediesThatAreSearchedOrSet() throws {
