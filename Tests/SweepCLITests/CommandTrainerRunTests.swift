@@ -96,18 +96,26 @@ import Testing
         #expect(try sweep.trials().count == 2)
     }
 
-    /// The stalled trial reports epoch 1 below the first trial's and only a prune can end it.
-    @Test func reportedEpochsDriveEarlyStopping() async throws {
+    /// Runs two trials of `mode` under ASHA (η 2 from epoch 1), whose second trial reports epoch
+    /// 1 worse than the first's and then stalls, so only a prune can end it; the stored trials.
+    private func ashaRunWithAStalledSecondTrial(
+        mode: String, epochs: Int, extra: String = ""
+    ) async throws -> [TrialRecord] {
         let sweep = try CommandTrainerSweep(
-            mode: "stall", lrs: [0.9, 0.1], epochs: 3,
+            mode: mode, lrs: [0.9, 0.1], epochs: epochs,
             extra: """
                 trial_timeout: 2m
                 early_stop: {type: asha, min_epochs: 1, reduction_factor: 2}
+                \(extra)
                 """)
         defer { sweep.scratch.remove() }
         let run = try await sweep.run()
         #expect(run.status == 0, "\(run.output)")
-        let trials = try sweep.trials()
+        return try sweep.trials()
+    }
+
+    @Test func reportedEpochsDriveEarlyStopping() async throws {
+        let trials = try await ashaRunWithAStalledSecondTrial(mode: "stall", epochs: 3)
         #expect(trials.map(\.state) == [.completed, .pruned])
         #expect(trials[1].epochsReached == 1)
         #expect(trials[1].error?.contains("ASHA rung 1") == true, "\(trials[1].error ?? "")")
@@ -142,17 +150,9 @@ import Testing
 
     /// ASHA on a minimised metric stops the trial whose value is the highest.
     @Test func aMinimisedMetricDrivesEarlyStopping() async throws {
-        let sweep = try CommandTrainerSweep(
-            mode: "val-loss-stall", lrs: [0.9, 0.1], epochs: 2,
-            extra: """
-                trial_timeout: 2m
-                objective: {name: val_loss, goal: minimize}
-                early_stop: {type: asha, min_epochs: 1, reduction_factor: 2}
-                """)
-        defer { sweep.scratch.remove() }
-        let run = try await sweep.run()
-        #expect(run.status == 0, "\(run.output)")
-        let trials = try sweep.trials()
+        let trials = try await ashaRunWithAStalledSecondTrial(
+            mode: "val-loss-stall", epochs: 2,
+            extra: "objective: {name: val_loss, goal: minimize}")
         #expect(trials.map(\.state) == [.completed, .pruned])
         #expect(
             trials[1].error?.contains("val_loss 0.9000 above the top 1/2 cut 0.1000") == true,

@@ -20,10 +20,12 @@ public enum BestConfigYAML {
         let body: String
         do {
             let encoded =
-                embedded
-                ? try YAMLEncoder().encode(best.trial.config.training)
-                : try sortedKeys.encode(
-                    programConfig(best.trial.config, received: programReceived ?? []))
+                if let programReceived {
+                    try sortedKeys.encode(
+                        programConfig(best.trial.config, received: programReceived))
+                } else {
+                    try YAMLEncoder().encode(best.trial.config.training)
+                }
             guard let node = try Yams.compose(yaml: encoded) else {
                 throw ExportError.encoding(reason: "YAMLEncoder produced an empty document")
             }

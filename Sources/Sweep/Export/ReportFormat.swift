@@ -4,7 +4,7 @@ import Foundation
 public enum ReportFormat {
     /// A metric with 4 decimals, or `-` when undefined (pycocotools' -1, NaN).
     public static func metric(_ value: Double) -> String {
-        Ranking.isDefined(value) ? fixed(value, decimals: 4) : "-"
+        metric(value, of: .default)
     }
 
     /// A value of `objective`'s metric with 4 decimals, or `-` when undefined for it (see

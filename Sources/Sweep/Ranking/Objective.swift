@@ -12,6 +12,12 @@ public struct Objective: Sendable, Hashable, CustomStringConvertible {
     public enum Goal: String, Sendable, CaseIterable {
         case maximize, minimize
 
+        /// `value` oriented so that higher is better: the value itself when maximised, its
+        /// negation when minimised. Its own inverse: it also turns a score back into the value.
+        public func oriented(_ value: Double) -> Double {
+            self == .maximize ? value : -value
+        }
+
         /// How summaries say it: "maximised", "minimised".
         public var participle: String {
             switch self {
@@ -64,10 +70,9 @@ public struct Objective: Sendable, Hashable, CustomStringConvertible {
         return isDefined(value) ? value : nil
     }
 
-    /// `value` oriented so that higher is better: the value itself when maximised, its negation
-    /// when minimised. Its own inverse: it also turns a score back into the value.
+    /// `value` oriented by the goal (``Goal/oriented(_:)``).
     public func oriented(_ value: Double) -> Double {
-        goal == .maximize ? value : -value
+        goal.oriented(value)
     }
 
     /// `value` oriented (``oriented(_:)``) when it is defined; nil otherwise.

@@ -34,12 +34,12 @@ public struct ObjectiveHeatmap: Sendable, Equatable {
                 xLabel.label(of: point.parameters), default: []
             ].append(point.objective)
         }
-        let minimize = points.first?.goal == .minimize
+        let goal = points.first?.goal ?? .maximize
         var cells: [Cell] = []
         for row in yLabels {
             for column in xLabels {
                 guard let values = groups[row]?[column],
-                    let best = minimize ? values.min() : values.max()
+                    let best = values.max(by: { goal.oriented($0) < goal.oriented($1) })
                 else { continue }
                 cells.append(
                     Cell(

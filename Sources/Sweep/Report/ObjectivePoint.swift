@@ -41,8 +41,8 @@ public struct ObjectivePoint: Sendable, Equatable {
         }.sorted { $0.trial < $1.trial }
     }
 
-    /// ``objective`` oriented so that higher is better (``Objective/oriented(_:)``).
+    /// ``objective`` oriented so that higher is better (``Objective/Goal/oriented(_:)``).
     public var score: Double {
-        goal == .maximize ? objective : -objective
+        goal.oriented(objective)
     }
 }
