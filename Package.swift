@@ -31,11 +31,15 @@ let package = Package(
             providers: [.apt(["libpng-dev", "libjpeg62-turbo-dev"])]
         ),
         .target(name: "COCOEval"),
+        // The convolutions' GEMM kernels (AVX2 and AVX-512, chosen at run time). Optimised in
+        // debug builds too: unoptimised, their register tiles would live in memory.
+        .target(name: "CSmallGEMM", cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "Trainer",
             dependencies: [
                 "COCOEval",
                 "COpenBLAS",
+                "CSmallGEMM",
                 "CImageCodecs",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

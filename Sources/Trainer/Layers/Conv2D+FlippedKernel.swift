@@ -40,7 +40,7 @@ extension Conv2D {
         flipped.im2col(dOut, into: columns.data)
         gemm(
             m: inChannels, n: flipped.cols, k: flipped.rows, a: flippedWeight.data,
-            lda: flipped.rows, b: columns.data, ldb: flipped.cols, beta: 0, c: dIn,
+            aRowStride: flipped.rows, b: columns.data, ldb: flipped.cols, c: dIn,
             ldc: flipped.cols)
     }
 }

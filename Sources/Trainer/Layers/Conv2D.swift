@@ -1,6 +1,7 @@
 /// A 2-D convolution (cross-correlation, as in PyTorch) computed per image as im2col followed by
-/// one `cblas_sgemm`; the backward pass uses two more GEMMs (weight gradient, column gradient)
-/// and col2im. A 1×1 stride-1 convolution skips im2col and reads the image directly; a stride-1
+/// one GEMM (``gemmKernel``); the backward pass uses two more GEMMs (weight gradient, column
+/// gradient) and col2im. The weight gradient is summed as `columns · dOutᵀ`, transposed, so that
+/// its long dimension (the pixels) is the GEMM's depth. A 1×1 stride-1 convolution skips im2col and reads the image directly; a stride-1
 /// "same" convolution computes its input gradient as a convolution with the flipped kernel
 /// (`Conv2D+FlippedKernel.swift`) instead of col2im.
 ///
@@ -27,6 +28,8 @@ public final class Conv2D: Layer {
     /// When set, every GEMM of ``forward(_:training:)`` and ``backward(_:)`` adds its work and
     /// time here (benchmarks only; `nil`, the default, costs nothing).
     public var gemmTally: GEMMTally?
+    /// The code that computes this layer's GEMMs.
+    public var gemmKernel = GEMMKernel.best
 
     let output = Tensor(0, 0, 0, 0)
     private let inputGradient = Tensor(0, 0, 0, 0)
@@ -37,6 +40,10 @@ public final class Conv2D: Layer {
     let preActivationGradient = Tensor(0, 0, 0, 0)
     /// The weight as `[in, out, k, k]` with each kernel rotated by 180° (stride-1 backward).
     let flippedWeight = Tensor(0, 0, 0, 0)
+    /// One image's pre-activation output gradient as `[pixels, out]`.
+    private let transposedOutputGradient = Tensor(0, 0, 0, 0)
+    /// The weight gradient as `[in·k·k, out]`, summed over the batch before it is transposed.
+    private let transposedWeightGradient = Tensor(0, 0, 0, 0)
     private var input: Tensor?
 
     /// A convolution with weights drawn uniformly from `±sqrt(6 / fanIn) * gain / sqrt(2)`
@@ -99,8 +106,8 @@ public final class Conv2D: Layer {
             let out = output.data + item * output.itemCount
             let cols = columnMatrix(of: image, geometry: g)
             gemm(
-                m: outChannels, n: g.cols, k: g.rows, a: weight.value.data, lda: g.rows,
-                b: cols, ldb: g.cols, beta: 0, c: out, ldc: g.cols)
+                m: outChannels, n: g.cols, k: g.rows, a: weight.value.data, aRowStride: g.rows,
+                b: cols, ldb: g.cols, c: out, ldc: g.cols)
             applyBiasAndActivation(item: item, planeCount: g.cols)
         }
         return output
@@ -117,6 +124,8 @@ public final class Conv2D: Layer {
             columns.reshape(1, 1, max(g.rows, flipped ? flippedGeometry(g).rows : 0), g.cols)
         }
         if flipped { prepareFlippedWeight() }
+        transposedOutputGradient.reshape(1, 1, g.cols, outChannels)
+        transposedWeightGradient.reshape(1, 1, g.rows, outChannels)
         if let bias { bias.gradient.fill(0) }
         if activation == .silu {
             preActivationGradient.reshape(1, outChannels, g.outHeight, g.outWidth)
@@ -125,10 +134,12 @@ public final class Conv2D: Layer {
             let image = input.data + item * input.itemCount
             let dOut = UnsafePointer(preActivation(outputGradient, item: item))
             let cols = columnMatrix(of: image, geometry: g)
+            VectorMath.transpose(
+                dOut, rows: outChannels, columns: g.cols, into: transposedOutputGradient.data)
             gemm(
-                transB: true, m: outChannels, n: g.rows, k: g.cols, a: dOut, lda: g.cols,
-                b: cols, ldb: g.cols, beta: item == 0 ? 0 : 1, c: weight.gradient.data,
-                ldc: g.rows)
+                m: g.rows, n: outChannels, k: g.cols, a: cols, aRowStride: g.cols,
+                b: transposedOutputGradient.data, ldb: outChannels, accumulate: item > 0,
+                c: transposedWeightGradient.data, ldc: outChannels)
             if let bias {
                 for o in 0..<outChannels {
                     bias.gradient[o] += VectorMath.sum(dOut + o * g.cols, g.cols)
@@ -136,20 +147,22 @@ public final class Conv2D: Layer {
             }
             guard propagatesGradient else { continue }
             let dIn = inputGradient.data + item * input.itemCount
-            if g.isPointwise {
-                gemm(
-                    transA: true, m: g.rows, n: g.cols, k: outChannels, a: weight.value.data,
-                    lda: g.rows, b: dOut, ldb: g.cols, beta: 0, c: dIn, ldc: g.cols)
-            } else if flipped {
+            if flipped {
                 flippedKernelInputGradient(dOut, into: dIn, geometry: g)
-            } else {
-                gemm(
-                    transA: true, m: g.rows, n: g.cols, k: outChannels, a: weight.value.data,
-                    lda: g.rows, b: dOut, ldb: g.cols, beta: 0, c: columns.data, ldc: g.cols)
+                continue
+            }
+            gemm(
+                m: g.rows, n: g.cols, k: outChannels, a: weight.value.data, aRowStride: 1,
+                aColumnStride: g.rows, b: dOut, ldb: g.cols,
+                c: g.isPointwise ? dIn : columns.data, ldc: g.cols)
+            if !g.isPointwise {
                 dIn.update(repeating: 0, count: input.itemCount)
                 g.col2im(columns.data, addingInto: dIn)
             }
         }
+        VectorMath.transpose(
+            transposedWeightGradient.data, rows: g.rows, columns: outChannels,
+            into: weight.gradient.data)
         return inputGradient
     }
 
@@ -163,16 +176,18 @@ public final class Conv2D: Layer {
         return UnsafePointer(columns.data)
     }
 
-    /// `BLAS.gemm`, tallied into ``gemmTally`` when it is set.
+    /// ``GEMMKernel/multiply(m:n:k:a:aRowStride:aColumnStride:b:ldb:accumulate:c:ldc:)`` with
+    /// ``gemmKernel``, tallied into ``gemmTally`` when it is set.
     func gemm(
-        transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
-        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, aRowStride: Int, aColumnStride: Int = 1,
+        b: UnsafePointer<Float>, ldb: Int, accumulate: Bool = false,
+        c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
+        let kernel = gemmKernel
         let call = {
-            BLAS.gemm(
-                transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b,
-                ldb: ldb, beta: beta, c: c, ldc: ldc)
+            kernel.multiply(
+                m: m, n: n, k: k, a: a, aRowStride: aRowStride, aColumnStride: aColumnStride,
+                b: b, ldb: ldb, accumulate: accumulate, c: c, ldc: ldc)
         }
         if gemmTally == nil { call() } else { gemmTally!.time(m: m, n: n, k: k, call) }
     }

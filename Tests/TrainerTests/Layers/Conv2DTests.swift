@@ -55,4 +55,28 @@ import Testing
         #expect(conv.weight.gradient.values.contains { $0 != 0 })
         #expect(conv.parameters.count == 1)
     }
+
+    /// Output, weight gradient and input gradient of the same layer computed with `kernel`.
+    private func pass(_ kernel: GEMMKernel, stride: Int) -> [[Float]] {
+        var rng = SplitMix64(seed: 8)
+        let conv = Conv2D(5, 6, kernel: 3, stride: stride, activation: .silu, rng: &rng)
+        conv.gemmKernel = kernel
+        let input = GradientCheck.random(3, 5, 9, 11, seed: 9)
+        let out = conv.forward(input, training: true)
+        let dInput = conv.backward(GradientCheck.random(out.n, out.c, out.h, out.w, seed: 10))
+        return [out.values, conv.weight.gradient.values, dInput.values]
+    }
+
+    @Test(arguments: [1, 2])
+    func everyGEMMKernelGivesTheSamePass(stride: Int) {
+        let reference = pass(.openBLAS, stride: stride)
+        var small: [[Float]] = []
+        for kernel in GEMMKernel.available where kernel != .openBLAS {
+            let result = pass(kernel, stride: stride)
+            for (got, expected) in zip(result, reference) {
+                #expect(zip(got, expected).allSatisfy { abs($0 - $1) < 1e-4 }, "\(kernel)")
+            }
+            if small.isEmpty { small = result } else { #expect(result == small, "\(kernel)") }
+        }
+    }
 }

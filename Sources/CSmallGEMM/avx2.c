@@ -1,0 +1,126 @@
+// The AVX2 kernels: tiles of up to 6 rows × 16 columns (or 12 × 8 when `n` ≤ 8), in the same
+// order of operations as the AVX-512 ones, so that both give the same bits.
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+#include "kernels.h"
+
+#define KERNEL static inline __attribute__((always_inline, target("avx2,fma")))
+
+/// The mask of the first `count` (0…8) lanes.
+KERNEL __m256i lanes(ptrdiff_t count) {
+    const __m256i index = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(count < 8 ? count : 8)), index);
+}
+
+KERNEL __m256 load(const float *p, int full, __m256i mask) {
+    return full ? _mm256_loadu_ps(p) : _mm256_maskload_ps(p, mask);
+}
+
+KERNEL void store(float *p, int full, __m256i mask, __m256 value) {
+    if (full) _mm256_storeu_ps(p, value);
+    else _mm256_maskstore_ps(p, mask, value);
+}
+
+/// `rows × (8·vectors)` of `C` (columns past the masks left alone; `full` when no column is
+/// masked) over depths `[0, depth)` of the block starting at `a`, `b`.
+KERNEL void tile(
+    const int rows, const int vectors, const int full, ptrdiff_t depth, const float *a,
+    ptrdiff_t ars, ptrdiff_t acs, const float *b, ptrdiff_t ldb, int load_c, float *c,
+    ptrdiff_t ldc, __m256i mask0, __m256i mask1) {
+    __m256 acc[12][2];
+    for (int r = 0; r < rows; r++) {
+        for (int v = 0; v < vectors; v++) {
+            acc[r][v] = load_c ? load(c + r * ldc + 8 * v, full, v ? mask1 : mask0)
+                               : _mm256_setzero_ps();
+        }
+    }
+    for (ptrdiff_t p = 0; p < depth; p++) {
+        __m256 bv[2];
+        for (int v = 0; v < vectors; v++) bv[v] = load(b + p * ldb + 8 * v, full, v ? mask1 : mask0);
+        const float *ap = a + p * acs;
+        for (int r = 0; r < rows; r++) {
+            __m256 av = _mm256_broadcast_ss(ap + r * ars);
+            for (int v = 0; v < vectors; v++) acc[r][v] = _mm256_fmadd_ps(av, bv[v], acc[r][v]);
+        }
+    }
+    for (int r = 0; r < rows; r++) {
+        for (int v = 0; v < vectors; v++) {
+            store(c + r * ldc + 8 * v, full, v ? mask1 : mask0, acc[r][v]);
+        }
+    }
+}
+
+#define TILE_ARGUMENTS depth, a, ars, acs, b, ldb, load_c, c, ldc, mask0, mask1
+#define ROWS(count, vectors, full) \
+    case count: tile(count, vectors, full, TILE_ARGUMENTS); break
+
+/// A tile of `rows` (1…6) rows and 16 columns.
+static __attribute__((target("avx2,fma"))) void wide_tile(
+    ptrdiff_t rows, int full, ptrdiff_t depth, const float *a, ptrdiff_t ars, ptrdiff_t acs,
+    const float *b, ptrdiff_t ldb, int load_c, float *c, ptrdiff_t ldc, __m256i mask0,
+    __m256i mask1) {
+    if (full) {
+        switch (rows) { ROWS(6, 2, 1); ROWS(5, 2, 1); ROWS(4, 2, 1); ROWS(3, 2, 1); ROWS(2, 2, 1);
+        default: tile(1, 2, 1, TILE_ARGUMENTS); }
+    } else {
+        switch (rows) { ROWS(6, 2, 0); ROWS(5, 2, 0); ROWS(4, 2, 0); ROWS(3, 2, 0); ROWS(2, 2, 0);
+        default: tile(1, 2, 0, TILE_ARGUMENTS); }
+    }
+}
+
+/// A tile of `rows` (1…12) rows and 8 columns (always masked: only small `n` come here).
+static __attribute__((target("avx2,fma"))) void narrow_tile(
+    ptrdiff_t rows, ptrdiff_t depth, const float *a, ptrdiff_t ars, ptrdiff_t acs,
+    const float *b, ptrdiff_t ldb, int load_c, float *c, ptrdiff_t ldc, __m256i mask0,
+    __m256i mask1) {
+    switch (rows) {
+        ROWS(12, 1, 0); ROWS(11, 1, 0); ROWS(10, 1, 0); ROWS(9, 1, 0); ROWS(8, 1, 0);
+        ROWS(7, 1, 0); ROWS(6, 1, 0); ROWS(5, 1, 0); ROWS(4, 1, 0); ROWS(3, 1, 0); ROWS(2, 1, 0);
+    default: tile(1, 1, 0, TILE_ARGUMENTS);
+    }
+}
+
+/// Copies `depth` rows of a block of `B` (columns past the masks left out) into `packed`, rows
+/// of 16: a block read by many row tiles then stays in L1 whatever `ldb` (a power-of-two row
+/// length would map all its rows to one cache set).
+KERNEL void pack(
+    ptrdiff_t depth, const float *b, ptrdiff_t ldb, int full, __m256i mask0, __m256i mask1,
+    float *packed) {
+    for (ptrdiff_t p = 0; p < depth; p++) {
+        _mm256_store_ps(packed + 16 * p, load(b + p * ldb, full, mask0));
+        _mm256_store_ps(packed + 16 * p + 8, load(b + p * ldb + 8, full, mask1));
+    }
+}
+
+__attribute__((target("avx2,fma"))) void small_gemm_avx2(const struct small_gemm_operands *g) {
+    static _Thread_local float packed[SMALL_GEMM_DEPTH_BLOCK * 16] __attribute__((aligned(64)));
+    const int narrow = g->n <= 8;
+    const ptrdiff_t tile_rows = narrow ? 12 : 6, tile_columns = narrow ? 8 : 16;
+    const int packs = !narrow && g->m > tile_rows;
+    const ptrdiff_t ars = g->a_row_stride, acs = g->a_column_stride, ldc = g->ldc;
+    for (ptrdiff_t p0 = 0; p0 == 0 || p0 < g->k; p0 += SMALL_GEMM_DEPTH_BLOCK) {
+        const ptrdiff_t depth =
+            g->k - p0 < SMALL_GEMM_DEPTH_BLOCK ? g->k - p0 : SMALL_GEMM_DEPTH_BLOCK;
+        const int load_c = g->accumulate || p0 > 0;
+        for (ptrdiff_t j0 = 0; j0 < g->n; j0 += tile_columns) {
+            const int full = g->n - j0 >= tile_columns;
+            const __m256i mask0 = lanes(g->n - j0), mask1 = lanes(g->n - j0 - 8);
+            const float *b = g->b + p0 * g->ldb + j0;
+            ptrdiff_t ldb = g->ldb;
+            if (packs) {
+                pack(depth, b, ldb, full, mask0, mask1, packed);
+                b = packed;
+                ldb = 16;
+            }
+            for (ptrdiff_t i0 = 0; i0 < g->m; i0 += tile_rows) {
+                const ptrdiff_t rows = g->m - i0 < tile_rows ? g->m - i0 : tile_rows;
+                const float *a = g->a + i0 * ars + p0 * acs;
+                float *c = g->c + i0 * ldc + j0;
+                if (narrow) narrow_tile(rows, TILE_ARGUMENTS);
+                else wide_tile(rows, full, TILE_ARGUMENTS);
+            }
+        }
+    }
+}
+#endif

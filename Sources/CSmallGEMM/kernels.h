@@ -1,0 +1,24 @@
+#ifndef SMALL_GEMM_KERNELS_H
+#define SMALL_GEMM_KERNELS_H
+
+#include <stddef.h>
+
+/// One call's operands, as `small_gemm` received them.
+struct small_gemm_operands {
+    ptrdiff_t m, n, k;
+    const float *a;
+    ptrdiff_t a_row_stride, a_column_stride;
+    const float *b;
+    ptrdiff_t ldb;
+    int accumulate;
+    float *c;
+    ptrdiff_t ldc;
+};
+
+/// Rows of `B` (the `k` range) one pass over `C` covers, so that a panel of `B` stays in L1.
+enum { SMALL_GEMM_DEPTH_BLOCK = 256 };
+
+void small_gemm_avx512(const struct small_gemm_operands *g);
+void small_gemm_avx2(const struct small_gemm_operands *g);
+
+#endif

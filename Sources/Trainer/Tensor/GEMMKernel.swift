@@ -1,0 +1,91 @@
+import CSmallGEMM
+
+/// Which code computes a convolution's GEMMs.
+///
+/// The convolutions' products are small in one dimension (16–64 channels) and long in another
+/// (thousands of pixels), where OpenBLAS's blocking for large square matrices wastes much of the
+/// processor. `CSmallGEMM`'s kernels are written for these shapes; they also sum every element
+/// in one fixed order, so their results are the same bits on every processor with AVX2.
+public enum GEMMKernel: Sendable, Hashable, CustomStringConvertible {
+    /// OpenBLAS's `cblas_sgemm`.
+    case openBLAS
+    /// `CSmallGEMM`'s kernels with the given instruction set.
+    case small(SmallGEMMInstructionSet)
+
+    /// The small kernels with the widest instruction set this processor runs, else OpenBLAS.
+    public static let best: GEMMKernel =
+        SmallGEMMInstructionSet.widest.map { .small($0) } ?? .openBLAS
+
+    /// Every kernel this processor runs, OpenBLAS first.
+    public static var available: [GEMMKernel] {
+        [.openBLAS] + SmallGEMMInstructionSet.runnable.map { .small($0) }
+    }
+
+    /// The kernel called `name` (its ``description``), if this processor runs it.
+    public init?(named name: String) {
+        guard let kernel = Self.available.first(where: { $0.description == name }) else {
+            return nil
+        }
+        self = kernel
+    }
+
+    public var description: String {
+        switch self {
+        case .openBLAS: "openblas"
+        case .small(let set): set.rawValue
+        }
+    }
+
+    /// `C = A·B`, or `C += A·B` with `accumulate`, row-major: `A` is `m × k` with `A(i, p)` at
+    /// `a[i·aRowStride + p·aColumnStride]` (one of the strides must be 1), `B` is `k × n` with
+    /// rows of `ldb`, `C` is `m × n` with rows of `ldc`.
+    public func multiply(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, aRowStride: Int, aColumnStride: Int,
+        b: UnsafePointer<Float>, ldb: Int, accumulate: Bool, c: UnsafeMutablePointer<Float>,
+        ldc: Int
+    ) {
+        switch self {
+        case .openBLAS:
+            precondition(
+                aColumnStride == 1 || aRowStride == 1, "GEMMKernel: A needs a unit stride")
+            let transposed = aColumnStride != 1
+            BLAS.gemm(
+                transA: transposed, m: m, n: n, k: k, a: a,
+                lda: transposed ? aColumnStride : aRowStride, b: b, ldb: ldb,
+                beta: accumulate ? 1 : 0, c: c, ldc: ldc)
+        case .small(let set):
+            let status = small_gemm(
+                set.kernelValue, m, n, k, a, aRowStride, aColumnStride, b, ldb,
+                accumulate ? 1 : 0, c, ldc)
+            precondition(status == 0, "GEMMKernel: \(set.rawValue) does not run here")
+        }
+    }
+}
+
+/// The instruction sets `CSmallGEMM` has kernels for, narrowest first.
+public enum SmallGEMMInstructionSet: String, Sendable, CaseIterable, Comparable {
+    case avx2
+    case avx512
+
+    /// The widest one this processor runs; `nil` without AVX2 and FMA.
+    public static let widest: SmallGEMMInstructionSet? =
+        switch small_gemm_best_isa() {
+        case SMALL_GEMM_AVX512: .avx512
+        case SMALL_GEMM_AVX2: .avx2
+        default: nil
+        }
+
+    /// Every one this processor runs, narrowest first (none without AVX2 and FMA).
+    public static let runnable = allCases.filter { set in widest.map { set <= $0 } ?? false }
+
+    var kernelValue: small_gemm_isa {
+        switch self {
+        case .avx2: SMALL_GEMM_AVX2
+        case .avx512: SMALL_GEMM_AVX512
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
