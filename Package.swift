@@ -31,15 +31,16 @@ let package = Package(
             providers: [.apt(["libpng-dev", "libjpeg62-turbo-dev"])]
         ),
         .target(name: "COCOEval"),
-        // The convolutions' GEMM kernels (AVX2 and AVX-512, chosen at run time). Optimised in
-        // debug builds too: unoptimised, their register tiles would live in memory.
-        .target(name: "CSmallGEMM", cSettings: [.unsafeFlags(["-O2"])]),
+        // The trainer's hot loops (the convolutions' GEMMs, the fused SiLU) for AVX2 and AVX-512,
+        // chosen at run time. Optimised in debug builds too: unoptimised, their register tiles
+        // would live in memory.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "Trainer",
             dependencies: [
                 "COCOEval",
                 "COpenBLAS",
-                "CSmallGEMM",
+                "CKernels",
                 "CImageCodecs",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

@@ -20,6 +20,8 @@ public struct TrainerBenchmark: Sendable, Equatable {
     public var network: Network
     public var batchSize: Int
     public var steps: Int
+    /// The code that computed the convolutions' GEMMs.
+    public var gemmKernel: GEMMKernel
     /// Median seconds per step of each phase and of the whole step.
     public var forwardSeconds: Double
     public var backwardSeconds: Double
@@ -38,14 +40,17 @@ public struct TrainerBenchmark: Sendable, Equatable {
     public var gemmShare: Double { totalSeconds > 0 ? gemm.seconds / totalSeconds : 0 }
 
     /// Builds `network` with `seed`, trains it on one fixed random batch of `batchSize` images
-    /// for `warmupSteps + steps` steps and times the last `steps`. Throws
+    /// for `warmupSteps + steps` steps with `gemmKernel` computing the convolutions' GEMMs, and
+    /// times the last `steps`. Throws
     /// ``TrainerBenchmarkError/diverged(network:batchSize:step:loss:)`` when the loss stops being
     /// finite, since the timings of NaN arithmetic say nothing about training.
     public static func run(
-        _ network: Network, batchSize: Int, steps: Int, warmupSteps: Int = 2, seed: UInt64 = 0
+        _ network: Network, batchSize: Int, steps: Int, warmupSteps: Int = 2, seed: UInt64 = 0,
+        gemmKernel: GEMMKernel = .best
     ) throws(TrainerBenchmarkError) -> TrainerBenchmark {
         precondition(steps > 0 && warmupSteps >= 0, "TrainerBenchmark: steps \(steps)")
         let workload = BenchmarkWorkload.make(network, batchSize: batchSize, seed: seed)
+        for conv in workload.convolutions { conv.gemmKernel = gemmKernel }
         let clock = ContinuousClock()
         var forward: [Double] = []
         var backward: [Double] = []
@@ -76,7 +81,7 @@ public struct TrainerBenchmark: Sendable, Equatable {
         var gemm = GEMMTally()
         for tally in layerGEMMs { gemm.add(tally) }
         return TrainerBenchmark(
-            network: network, batchSize: batchSize, steps: steps,
+            network: network, batchSize: batchSize, steps: steps, gemmKernel: gemmKernel,
             forwardSeconds: Median.of(forward), backwardSeconds: Median.of(backward),
             optimizerSeconds: Median.of(optimizer), stepSeconds: Median.of(total), gemm: gemm,
             layerGEMMs: layerGEMMs,

@@ -46,7 +46,7 @@ public struct TrainerBenchmarkReport: Sendable {
                     + pad(fixed(100 * fraction(r), 0) + "%", 10, right: true)
                     + pad(fixed(100 * r.gemmShare, 0) + "%", 13, right: true))
             lines.append(
-                "    GFLOP/s by conv: "
+                "    GFLOP/s by conv (\(r.gemmKernel)): "
                     + r.layerGEMMs.map { fixed($0.gigaflopsPerSecond, 1) }.joined(separator: " "))
         }
         for p in pytorch {
@@ -68,7 +68,7 @@ public struct TrainerBenchmarkReport: Sendable {
     /// One JSON object: `sgemm` (`size`, `gflops`), `pytorch` (its R1 figures with `r1_ratio`,
     /// the trainer's images/s over PyTorch's) and `results`, one object per network and
     /// batch size with `images_per_second`, `forward_ms_per_image`, `backward_ms_per_image`,
-    /// `optimizer_ms_per_image`, `conv_gemm_gflops`, `conv_gemm_fraction_of_peak`, `gemm_share`
+    /// `optimizer_ms_per_image`, `gemm_kernel`, `conv_gemm_gflops`, `conv_gemm_fraction_of_peak`, `gemm_share`
     /// and `layer_gemm_gflops` (per convolution).
     /// - Throws: ``BenchmarkReportError/nonFiniteNumber(key:value:)`` naming the first NaN or
     ///   infinite number (a zero timing, a PyTorch reference of 0 images/s).
@@ -88,6 +88,7 @@ public struct TrainerBenchmarkReport: Sendable {
                 let perImage = 1000 / Double(r.batchSize)
                 return [
                     "network": r.network.rawValue, "batch_size": r.batchSize, "steps": r.steps,
+                    "gemm_kernel": r.gemmKernel.description,
                     "images_per_second": r.imagesPerSecond,
                     "forward_ms_per_image": r.forwardSeconds * perImage,
                     "backward_ms_per_image": r.backwardSeconds * perImage,

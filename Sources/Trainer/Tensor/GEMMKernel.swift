@@ -1,15 +1,15 @@
-import CSmallGEMM
+import CKernels
 
 /// Which code computes a convolution's GEMMs.
 ///
 /// The convolutions' products are small in one dimension (16–64 channels) and long in another
 /// (thousands of pixels), where OpenBLAS's blocking for large square matrices wastes much of the
-/// processor. `CSmallGEMM`'s kernels are written for these shapes; they also sum every element
+/// processor. `CKernels`'s kernels are written for these shapes; they also sum every element
 /// in one fixed order, so their results are the same bits on every processor with AVX2.
 public enum GEMMKernel: Sendable, Hashable, CustomStringConvertible {
     /// OpenBLAS's `cblas_sgemm`.
     case openBLAS
-    /// `CSmallGEMM`'s kernels with the given instruction set.
+    /// `CKernels`'s kernels with the given instruction set.
     case small(SmallGEMMInstructionSet)
 
     /// The small kernels with the widest instruction set this processor runs, else OpenBLAS.
@@ -54,15 +54,15 @@ public enum GEMMKernel: Sendable, Hashable, CustomStringConvertible {
                 lda: transposed ? aColumnStride : aRowStride, b: b, ldb: ldb,
                 beta: accumulate ? 1 : 0, c: c, ldc: ldc)
         case .small(let set):
-            let status = small_gemm(
-                set.kernelValue, m, n, k, a, aRowStride, aColumnStride, b, ldb,
-                accumulate ? 1 : 0, c, ldc)
-            precondition(status == 0, "GEMMKernel: \(set.rawValue) does not run here")
+            set.check(
+                small_gemm(
+                    set.kernelValue, m, n, k, a, aRowStride, aColumnStride, b, ldb,
+                    accumulate ? 1 : 0, c, ldc))
         }
     }
 }
 
-/// The instruction sets `CSmallGEMM` has kernels for, narrowest first.
+/// The instruction sets `CKernels` has kernels for, narrowest first.
 public enum SmallGEMMInstructionSet: String, Sendable, CaseIterable, Comparable {
     case avx2
     case avx512
@@ -77,6 +77,12 @@ public enum SmallGEMMInstructionSet: String, Sendable, CaseIterable, Comparable 
 
     /// Every one this processor runs, narrowest first (none without AVX2 and FMA).
     public static let runnable = allCases.filter { set in widest.map { set <= $0 } ?? false }
+
+    /// Stops on a `CKernels` call's status -1: the kernel was asked of a processor without
+    /// this instruction set (``GEMMKernel/small(_:)`` built by hand).
+    func check(_ status: Int32) {
+        precondition(status == 0, "CKernels: \(rawValue) does not run on this processor")
+    }
 
     var kernelValue: small_gemm_isa {
         switch self {

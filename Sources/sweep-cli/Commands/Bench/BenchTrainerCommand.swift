@@ -43,6 +43,13 @@ struct BenchTrainerCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "The convolutions' GEMM kernel: openblas, avx2 or avx512 (default: the widest this "
+                + "processor runs).", valueName: "kernel"),
+        transform: BenchTrainerCommand.parseKernel)
+    var gemm = GEMMKernel.best
+
+    @Option(
+        help: ArgumentHelp(
             "Also train R1 with PyTorch through this script (bench/pytorch_r1.py), each batch "
                 + "size right after the trainer's.", valueName: "script"))
     var pytorch: String?
@@ -67,7 +74,8 @@ struct BenchTrainerCommand: AsyncParsableCommand {
             for batchSize in batchSizes {
                 results.append(
                     try TrainerBenchmark.run(
-                        network, batchSize: batchSize, steps: steps, warmupSteps: warmup))
+                        network, batchSize: batchSize, steps: steps, warmupSteps: warmup,
+                        gemmKernel: gemm))
                 guard network == .r1, let pytorch else { continue }
                 do {
                     references.append(
@@ -96,6 +104,15 @@ struct BenchTrainerCommand: AsyncParsableCommand {
             }
             return value
         }
+    }
+
+    static func parseKernel(_ text: String) throws -> GEMMKernel {
+        guard let kernel = GEMMKernel(named: text) else {
+            let names = GEMMKernel.available.map(\.description).joined(separator: ", ")
+            throw ValidationError(
+                "--gemm: '\(text)' is not a kernel this processor runs (\(names))")
+        }
+        return kernel
     }
 
     static func parseNetworks(_ text: String) throws -> [TrainerBenchmark.Network] {

@@ -1,3 +1,4 @@
+#include "silu.h"
 #include "small_gemm.h"
 #include "kernels.h"
 
@@ -24,6 +25,30 @@ int small_gemm(
     return 0;
 #else
     (void)operands;
+    return -1;
+#endif
+}
+
+int silu_forward(small_gemm_isa isa, float *x, float *gate, float bias, ptrdiff_t count) {
+    if (isa == SMALL_GEMM_NONE || isa > small_gemm_best_isa()) return -1;
+#if defined(__x86_64__)
+    if (isa == SMALL_GEMM_AVX512) silu_forward_avx512(x, gate, bias, count);
+    else silu_forward_avx2(x, gate, bias, count);
+    return 0;
+#else
+    return -1;
+#endif
+}
+
+int silu_backward(
+    small_gemm_isa isa, const float *dy, const float *y, const float *gate, float *dz,
+    ptrdiff_t count) {
+    if (isa == SMALL_GEMM_NONE || isa > small_gemm_best_isa()) return -1;
+#if defined(__x86_64__)
+    if (isa == SMALL_GEMM_AVX512) silu_backward_avx512(dy, y, gate, dz, count);
+    else silu_backward_avx2(dy, y, gate, dz, count);
+    return 0;
+#else
     return -1;
 #endif
 }

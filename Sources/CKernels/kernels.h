@@ -21,4 +21,11 @@ enum { SMALL_GEMM_DEPTH_BLOCK = 256 };
 void small_gemm_avx512(const struct small_gemm_operands *g);
 void small_gemm_avx2(const struct small_gemm_operands *g);
 
+void silu_forward_avx512(float *x, float *gate, float bias, ptrdiff_t count);
+void silu_forward_avx2(float *x, float *gate, float bias, ptrdiff_t count);
+void silu_backward_avx512(
+    const float *dy, const float *y, const float *gate, float *dz, ptrdiff_t count);
+void silu_backward_avx2(
+    const float *dy, const float *y, const float *gate, float *dz, ptrdiff_t count);
+
 #endif
