@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "im2col.h"
+
 /// One call's operands, as `small_gemm` received them.
 struct small_gemm_operands {
     ptrdiff_t m, n, k;
@@ -20,6 +22,20 @@ enum { SMALL_GEMM_DEPTH_BLOCK = 256 };
 
 void small_gemm_avx512(const struct small_gemm_operands *g);
 void small_gemm_avx2(const struct small_gemm_operands *g);
+
+/// Output columns of `g`.
+static inline ptrdiff_t conv_out_width(const conv_geometry *g) {
+    return (g->width + 2 * g->padding - g->kernel) / g->stride + 1;
+}
+
+void im2col_avx512(
+    const conv_geometry *g, const float *image, ptrdiff_t y0, ptrdiff_t y1, float *columns);
+void im2col_avx2(
+    const conv_geometry *g, const float *image, ptrdiff_t y0, ptrdiff_t y1, float *columns);
+void col2im_avx512(
+    const conv_geometry *g, const float *columns, ptrdiff_t y0, ptrdiff_t y1, float *image);
+void col2im_avx2(
+    const conv_geometry *g, const float *columns, ptrdiff_t y0, ptrdiff_t y1, float *image);
 
 void silu_forward_avx512(float *x, float *gate, float bias, ptrdiff_t count);
 void silu_forward_avx2(float *x, float *gate, float bias, ptrdiff_t count);

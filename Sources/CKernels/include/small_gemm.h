@@ -3,16 +3,7 @@
 
 #include <stddef.h>
 
-/// Instruction sets the small-GEMM kernels are written for.
-typedef enum {
-    SMALL_GEMM_NONE = 0,
-    SMALL_GEMM_AVX2 = 1,
-    SMALL_GEMM_AVX512 = 2,
-} small_gemm_isa;
-
-/// The widest instruction set this processor runs the kernels with (`SMALL_GEMM_NONE` off x86-64
-/// or without AVX2 and FMA).
-small_gemm_isa small_gemm_best_isa(void);
+#include "isa.h"
 
 /// Row-major `C = A·B` (or `C += A·B` when `accumulate` is non-zero) with `A` `m × k`, `B` `k × n`,
 /// `C` `m × n`. `A(i, p)` is read at `a[i·a_row_stride + p·a_column_stride]`, so a transposed `A`
@@ -24,7 +15,7 @@ small_gemm_isa small_gemm_best_isa(void);
 ///
 /// Returns 0, or -1 when `isa` is not one this processor runs (nothing is written then).
 int small_gemm(
-    small_gemm_isa isa, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a,
+    ckernels_isa isa, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a,
     ptrdiff_t a_row_stride, ptrdiff_t a_column_stride, const float *b, ptrdiff_t ldb,
     int accumulate, float *c, ptrdiff_t ldc);
 

@@ -31,16 +31,20 @@ extension Conv2D {
     }
 
     /// The input gradient `dIn` (one CHW image) from the pre-activation output gradient `dOut`,
-    /// using ``columns`` as scratch (at least `out·k² × H·W` floats).
+    /// using ``columns`` as scratch (``reserveColumns(_:)`` of the flipped geometry), a block of
+    /// rows at a time.
     func flippedKernelInputGradient(
         _ dOut: UnsafePointer<Float>, into dIn: UnsafeMutablePointer<Float>,
         geometry g: ConvGeometry
     ) {
         let flipped = flippedGeometry(g)
-        flipped.im2col(dOut, into: columns.data)
-        gemm(
-            m: inChannels, n: flipped.cols, k: flipped.rows, a: flippedWeight.data,
-            aRowStride: flipped.rows, b: columns.data, ldb: flipped.cols, c: dIn,
-            ldc: flipped.cols)
+        for rows in columnBlocks(flipped) {
+            flipped.im2col(dOut, into: columns.data, outputRows: rows, using: gemmKernel)
+            let count = rows.count * flipped.outWidth
+            gemm(
+                m: inChannels, n: count, k: flipped.rows, a: flippedWeight.data,
+                aRowStride: flipped.rows, b: columns.data, ldb: count,
+                c: dIn + rows.lowerBound * flipped.outWidth, ldc: flipped.cols)
+        }
     }
 }

@@ -30,6 +30,10 @@ public final class Conv2D: Layer {
     public var gemmTally: GEMMTally?
     /// The code that computes this layer's GEMMs.
     public var gemmKernel = GEMMKernel.best
+    /// The most values one block of the column matrix holds: 64 Ki floats (256 KiB) stay in L2
+    /// between im2col writing them and the GEMM reading them; a whole image's matrix (up to
+    /// 4.7 MB in R1) went to L3 and back.
+    var columnBlockFloats = 65_536
 
     let output = Tensor(0, 0, 0, 0)
     private let inputGradient = Tensor(0, 0, 0, 0)
@@ -100,14 +104,18 @@ public final class Conv2D: Layer {
         let g = geometry(for: input)
         output.reshape(input.n, outChannels, g.outHeight, g.outWidth)
         if activation == .silu { sigmoid.reshape(like: output) }
-        if !g.isPointwise { columns.reshape(1, 1, g.rows, g.cols) }
+        reserveColumns(g)
+        let blocks = columnBlocks(g)
         for item in 0..<input.n {
             let image = input.data + item * input.itemCount
             let out = output.data + item * output.itemCount
-            let cols = columnMatrix(of: image, geometry: g)
-            gemm(
-                m: outChannels, n: g.cols, k: g.rows, a: weight.value.data, aRowStride: g.rows,
-                b: cols, ldb: g.cols, c: out, ldc: g.cols)
+            for rows in blocks {
+                let (cols, ldb) = columnMatrix(of: image, geometry: g, outputRows: rows)
+                gemm(
+                    m: outChannels, n: rows.count * g.outWidth, k: g.rows, a: weight.value.data,
+                    aRowStride: g.rows, b: cols, ldb: ldb, c: out + rows.lowerBound * g.outWidth,
+                    ldc: g.cols)
+            }
             applyBiasAndActivation(item: item, planeCount: g.cols)
         }
         return output
@@ -120,10 +128,12 @@ public final class Conv2D: Layer {
         let g = geometry(for: input)
         if propagatesGradient { inputGradient.reshape(like: input) }
         let flipped = propagatesGradient && usesFlippedKernel(g)
-        if !g.isPointwise {
-            columns.reshape(1, 1, max(g.rows, flipped ? flippedGeometry(g).rows : 0), g.cols)
+        reserveColumns(g)
+        if flipped {
+            reserveColumns(flippedGeometry(g))
+            prepareFlippedWeight()
         }
-        if flipped { prepareFlippedWeight() }
+        let blocks = columnBlocks(g)
         transposedOutputGradient.reshape(1, 1, g.cols, outChannels)
         transposedWeightGradient.reshape(1, 1, g.rows, outChannels)
         if let bias { bias.gradient.fill(0) }
@@ -133,13 +143,17 @@ public final class Conv2D: Layer {
         for item in 0..<input.n {
             let image = input.data + item * input.itemCount
             let dOut = UnsafePointer(preActivation(outputGradient, item: item))
-            let cols = columnMatrix(of: image, geometry: g)
             VectorMath.transpose(
                 dOut, rows: outChannels, columns: g.cols, into: transposedOutputGradient.data)
-            gemm(
-                m: g.rows, n: outChannels, k: g.cols, a: cols, aRowStride: g.cols,
-                b: transposedOutputGradient.data, ldb: outChannels, accumulate: item > 0,
-                c: transposedWeightGradient.data, ldc: outChannels)
+            for rows in blocks {
+                let (cols, ldb) = columnMatrix(of: image, geometry: g, outputRows: rows)
+                let start = rows.lowerBound * g.outWidth
+                gemm(
+                    m: g.rows, n: outChannels, k: rows.count * g.outWidth, a: cols,
+                    aRowStride: ldb, b: transposedOutputGradient.data + start * outChannels,
+                    ldb: outChannels, accumulate: item > 0 || start > 0,
+                    c: transposedWeightGradient.data, ldc: outChannels)
+            }
             if let bias {
                 for o in 0..<outChannels {
                     bias.gradient[o] += VectorMath.sum(dOut + o * g.cols, g.cols)
@@ -151,13 +165,18 @@ public final class Conv2D: Layer {
                 flippedKernelInputGradient(dOut, into: dIn, geometry: g)
                 continue
             }
-            gemm(
-                m: g.rows, n: g.cols, k: outChannels, a: weight.value.data, aRowStride: 1,
-                aColumnStride: g.rows, b: dOut, ldb: g.cols,
-                c: g.isPointwise ? dIn : columns.data, ldc: g.cols)
-            if !g.isPointwise {
-                dIn.update(repeating: 0, count: input.itemCount)
-                g.col2im(columns.data, addingInto: dIn)
+            if !g.isPointwise { dIn.update(repeating: 0, count: input.itemCount) }
+            for rows in blocks {
+                let start = rows.lowerBound * g.outWidth
+                let count = rows.count * g.outWidth
+                gemm(
+                    m: g.rows, n: count, k: outChannels, a: weight.value.data, aRowStride: 1,
+                    aColumnStride: g.rows, b: dOut + start, ldb: g.cols,
+                    c: g.isPointwise ? dIn + start : columns.data,
+                    ldc: g.isPointwise ? g.cols : count)
+                if !g.isPointwise {
+                    g.col2im(columns.data, addingInto: dIn, outputRows: rows, using: gemmKernel)
+                }
             }
         }
         VectorMath.transpose(
@@ -166,14 +185,29 @@ public final class Conv2D: Layer {
         return inputGradient
     }
 
-    /// The im2col matrix of one CHW image: the image itself for a pointwise conv, else written
-    /// into `columns`.
+    /// The blocks of output rows the GEMMs of `g` take one at a time: all rows for a pointwise
+    /// conv (which reads its input directly), else blocks whose column matrix stays in cache.
+    func columnBlocks(_ g: ConvGeometry) -> [Range<Int>] {
+        g.isPointwise ? [0..<g.outHeight] : g.outputRowBlocks(floats: columnBlockFloats)
+    }
+
+    /// Grows ``columns`` to hold one block of `g`'s column matrix.
+    func reserveColumns(_ g: ConvGeometry) {
+        guard !g.isPointwise else { return }
+        let needed = max(columnBlockFloats, g.rows * g.outWidth)
+        if columns.count < needed { columns.reshape(1, 1, 1, needed) }
+    }
+
+    /// The im2col matrix of the output rows `outputRows` of one CHW image, and its row length:
+    /// the image itself for a pointwise conv, else written into ``columns``.
     private func columnMatrix(
-        of image: UnsafeMutablePointer<Float>, geometry g: ConvGeometry
-    ) -> UnsafePointer<Float> {
-        guard !g.isPointwise else { return UnsafePointer(image) }
-        g.im2col(image, into: columns.data)
-        return UnsafePointer(columns.data)
+        of image: UnsafeMutablePointer<Float>, geometry g: ConvGeometry, outputRows: Range<Int>
+    ) -> (UnsafePointer<Float>, Int) {
+        guard !g.isPointwise else {
+            return (UnsafePointer(image + outputRows.lowerBound * g.outWidth), g.cols)
+        }
+        g.im2col(image, into: columns.data, outputRows: outputRows, using: gemmKernel)
+        return (UnsafePointer(columns.data), outputRows.count * g.outWidth)
     }
 
     /// ``GEMMKernel/multiply(m:n:k:a:aRowStride:aColumnStride:b:ldb:accumulate:c:ldc:)`` with

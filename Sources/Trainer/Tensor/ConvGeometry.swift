@@ -46,20 +46,24 @@ public struct ConvGeometry: Sendable, Equatable {
         return (min(lo, hi), hi)
     }
 
-    /// Writes the column matrix of one CHW image `input` into `columns` (`rows * cols` floats).
-    public func im2col(_ input: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>) {
-        let oh = outHeight
+    /// Writes the column matrix of one CHW image `input` into `columns` (`rows * cols` floats),
+    /// or only the columns of the output rows `outputRows` (`rows × outputRows.count·outWidth`).
+    public func im2col(
+        _ input: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>,
+        outputRows: Range<Int>? = nil
+    ) {
+        let rows = outputRows ?? 0..<outHeight
         let ow = outWidth
         let k = kernel
         for ch in 0..<inChannels {
             let plane = input + ch * inHeight * inWidth
             for ky in 0..<k {
                 for kx in 0..<k {
-                    let row = columns + ((ch * k + ky) * k + kx) * oh * ow
+                    let row = columns + ((ch * k + ky) * k + kx) * rows.count * ow
                     let (lo, hi) = validColumns(kx: kx)
                     let shift = kx - padding
-                    for y in 0..<oh {
-                        let dst = row + y * ow
+                    for y in rows {
+                        let dst = row + (y - rows.lowerBound) * ow
                         let iy = y * stride - padding + ky
                         if iy < 0 || iy >= inHeight || hi <= lo {
                             dst.update(repeating: 0, count: ow)
@@ -82,24 +86,26 @@ public struct ConvGeometry: Sendable, Equatable {
     }
 
     /// Adds the column matrix `columns` back onto the CHW image gradient `output` (the adjoint
-    /// of ``im2col(_:into:)``). `output` must be zeroed by the caller.
+    /// of ``im2col(_:into:outputRows:)``, for the same `outputRows`). `output` must be zeroed by
+    /// the caller.
     public func col2im(
-        _ columns: UnsafePointer<Float>, addingInto output: UnsafeMutablePointer<Float>
+        _ columns: UnsafePointer<Float>, addingInto output: UnsafeMutablePointer<Float>,
+        outputRows: Range<Int>? = nil
     ) {
-        let oh = outHeight
+        let rows = outputRows ?? 0..<outHeight
         let ow = outWidth
         let k = kernel
         for ch in 0..<inChannels {
             let plane = output + ch * inHeight * inWidth
             for ky in 0..<k {
                 for kx in 0..<k {
-                    let row = columns + ((ch * k + ky) * k + kx) * oh * ow
+                    let row = columns + ((ch * k + ky) * k + kx) * rows.count * ow
                     let (lo, hi) = validColumns(kx: kx)
                     let shift = kx - padding
-                    for y in 0..<oh {
+                    for y in rows {
                         let iy = y * stride - padding + ky
                         if iy < 0 || iy >= inHeight || hi <= lo { continue }
-                        let src = row + y * ow
+                        let src = row + (y - rows.lowerBound) * ow
                         let dst = plane + iy * inWidth + shift
                         if stride == 1 {
                             for x in lo..<hi { dst[x] += src[x] }

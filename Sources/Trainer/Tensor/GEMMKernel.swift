@@ -69,9 +69,9 @@ public enum SmallGEMMInstructionSet: String, Sendable, CaseIterable, Comparable 
 
     /// The widest one this processor runs; `nil` without AVX2 and FMA.
     public static let widest: SmallGEMMInstructionSet? =
-        switch small_gemm_best_isa() {
-        case SMALL_GEMM_AVX512: .avx512
-        case SMALL_GEMM_AVX2: .avx2
+        switch ckernels_best_isa() {
+        case CKERNELS_AVX512: .avx512
+        case CKERNELS_AVX2: .avx2
         default: nil
         }
 
@@ -84,10 +84,10 @@ public enum SmallGEMMInstructionSet: String, Sendable, CaseIterable, Comparable 
         precondition(status == 0, "CKernels: \(rawValue) does not run on this processor")
     }
 
-    var kernelValue: small_gemm_isa {
+    var kernelValue: ckernels_isa {
         switch self {
-        case .avx2: SMALL_GEMM_AVX2
-        case .avx512: SMALL_GEMM_AVX512
+        case .avx2: CKERNELS_AVX2
+        case .avx512: CKERNELS_AVX512
         }
     }
 

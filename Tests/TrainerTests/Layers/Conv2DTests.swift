@@ -79,4 +79,23 @@ import Testing
             if small.isEmpty { small = result } else { #expect(result == small, "\(kernel)") }
         }
     }
+
+    @Test(arguments: [1, 2])
+    func blocksOfOutputRowsGiveTheSamePass(stride: Int) {
+        func pass(blockFloats: Int) -> [[Float]] {
+            var rng = SplitMix64(seed: 11)
+            let conv = Conv2D(4, 5, kernel: 3, stride: stride, activation: .silu, rng: &rng)
+            conv.columnBlockFloats = blockFloats
+            let input = GradientCheck.random(2, 4, 13, 10, seed: 12)
+            let out = conv.forward(input, training: true)
+            let dInput = conv.backward(GradientCheck.random(out.n, out.c, out.h, out.w, seed: 13))
+            return [out.values, conv.weight.gradient.values, dInput.values]
+        }
+        let whole = pass(blockFloats: 1 << 20)
+        let rowByRow = pass(blockFloats: 1)
+        #expect(rowByRow[0] == whole[0])
+        #expect(zip(rowByRow[1], whole[1]).allSatisfy { abs($0 - $1) < 1e-4 })
+        #expect(zip(rowByRow[2], whole[2]).allSatisfy { abs($0 - $1) < 1e-5 })
+        #expect(rowByRow[2].contains { $0 != 0 })
+    }
 }
