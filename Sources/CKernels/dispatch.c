@@ -12,20 +12,15 @@ ckernels_isa ckernels_best_isa(void) {
     return CKERNELS_NONE;
 }
 
-int small_gemm(
-    ckernels_isa isa, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const float *a,
-    ptrdiff_t a_row_stride, ptrdiff_t a_column_stride, const float *b, ptrdiff_t ldb,
-    int accumulate, float *c, ptrdiff_t ldc) {
+int small_gemm(ckernels_isa isa, const small_gemm_problem *problem) {
     if (isa == CKERNELS_NONE || isa > ckernels_best_isa()) return -1;
-    if (m <= 0 || n <= 0) return 0;
-    struct small_gemm_operands operands = {
-        m, n, k, a, a_row_stride, a_column_stride, b, ldb, accumulate != 0, c, ldc};
+    if (problem->b_group_length > 0 && problem->n % problem->b_group_length != 0) return -2;
+    if (problem->m <= 0 || problem->n <= 0) return 0;
 #if defined(__x86_64__)
-    if (isa == CKERNELS_AVX512) small_gemm_avx512(&operands);
-    else small_gemm_avx2(&operands);
+    if (isa == CKERNELS_AVX512) small_gemm_avx512(problem);
+    else small_gemm_avx2(problem);
     return 0;
 #else
-    (void)operands;
     return -1;
 #endif
 }

@@ -23,10 +23,10 @@ KERNEL void store(float *p, int full, __m256i mask, __m256 value) {
 }
 
 /// `rows × (8·vectors)` of `C` (columns past the masks left alone; `full` when no column is
-/// masked) over depths `[0, depth)` of the block starting at `a`, `b`.
+/// masked) over depths `[0, depth)` of the block starting at `a` and the rows `b_rows` of `B`.
 KERNEL void tile(
     const int rows, const int vectors, const int full, ptrdiff_t depth, const float *a,
-    ptrdiff_t ars, ptrdiff_t acs, const float *b, ptrdiff_t ldb, int load_c, float *c,
+    ptrdiff_t ars, ptrdiff_t acs, const float *const *b_rows, int load_c, float *c,
     ptrdiff_t ldc, __m256i mask0, __m256i mask1) {
     __m256 acc[12][2];
     for (int r = 0; r < rows; r++) {
@@ -37,7 +37,7 @@ KERNEL void tile(
     }
     for (ptrdiff_t p = 0; p < depth; p++) {
         __m256 bv[2];
-        for (int v = 0; v < vectors; v++) bv[v] = load(b + p * ldb + 8 * v, full, v ? mask1 : mask0);
+        for (int v = 0; v < vectors; v++) bv[v] = load(b_rows[p] + 8 * v, full, v ? mask1 : mask0);
         const float *ap = a + p * acs;
         for (int r = 0; r < rows; r++) {
             __m256 av = _mm256_broadcast_ss(ap + r * ars);
@@ -51,14 +51,14 @@ KERNEL void tile(
     }
 }
 
-#define TILE_ARGUMENTS depth, a, ars, acs, b, ldb, load_c, c, ldc, mask0, mask1
+#define TILE_ARGUMENTS depth, a, ars, acs, b_rows, load_c, c, ldc, mask0, mask1
 #define ROWS(count, vectors, full) \
     case count: tile(count, vectors, full, TILE_ARGUMENTS); break
 
 /// A tile of `rows` (1…6) rows and 16 columns.
 static __attribute__((target("avx2,fma"))) void wide_tile(
     ptrdiff_t rows, int full, ptrdiff_t depth, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-    const float *b, ptrdiff_t ldb, int load_c, float *c, ptrdiff_t ldc, __m256i mask0,
+    const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc, __m256i mask0,
     __m256i mask1) {
     if (full) {
         switch (rows) { ROWS(6, 2, 1); ROWS(5, 2, 1); ROWS(4, 2, 1); ROWS(3, 2, 1); ROWS(2, 2, 1);
@@ -72,7 +72,7 @@ static __attribute__((target("avx2,fma"))) void wide_tile(
 /// A tile of `rows` (1…12) rows and 8 columns (always masked: only small `n` come here).
 static __attribute__((target("avx2,fma"))) void narrow_tile(
     ptrdiff_t rows, ptrdiff_t depth, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-    const float *b, ptrdiff_t ldb, int load_c, float *c, ptrdiff_t ldc, __m256i mask0,
+    const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc, __m256i mask0,
     __m256i mask1) {
     switch (rows) {
         ROWS(12, 1, 0); ROWS(11, 1, 0); ROWS(10, 1, 0); ROWS(9, 1, 0); ROWS(8, 1, 0);
@@ -81,42 +81,43 @@ static __attribute__((target("avx2,fma"))) void narrow_tile(
     }
 }
 
-/// Copies `depth` rows of a block of `B` (columns past the masks left out) into `packed`, rows
-/// of 16: a block read by many row tiles then stays in L1 whatever `ldb` (a power-of-two row
-/// length would map all its rows to one cache set).
+/// Copies the `depth` rows `b_rows` of a panel of `B` (lanes outside the masks left out) into
+/// `packed` and points `b_rows` there: a panel read by many row tiles then stays in L1 however
+/// its rows lie (a power-of-two row length would map them all to one cache set).
 KERNEL void pack(
-    ptrdiff_t depth, const float *b, ptrdiff_t ldb, int full, __m256i mask0, __m256i mask1,
+    ptrdiff_t depth, const float **b_rows, int full, __m256i mask0, __m256i mask1,
     float *packed) {
     for (ptrdiff_t p = 0; p < depth; p++) {
-        _mm256_store_ps(packed + 16 * p, load(b + p * ldb, full, mask0));
-        _mm256_store_ps(packed + 16 * p + 8, load(b + p * ldb + 8, full, mask1));
+        _mm256_store_ps(packed + 16 * p, load(b_rows[p], full, mask0));
+        _mm256_store_ps(packed + 16 * p + 8, load(b_rows[p] + 8, full, mask1));
+        b_rows[p] = packed + 16 * p;
     }
 }
 
-__attribute__((target("avx2,fma"))) void small_gemm_avx2(const struct small_gemm_operands *g) {
+__attribute__((target("avx2,fma"))) void small_gemm_avx2(const small_gemm_problem *g) {
     static _Thread_local float packed[SMALL_GEMM_DEPTH_BLOCK * 16] __attribute__((aligned(64)));
     const int narrow = g->n <= 8;
     const ptrdiff_t tile_rows = narrow ? 12 : 6, tile_columns = narrow ? 8 : 16;
     const int packs = !narrow && g->m > tile_rows;
-    const ptrdiff_t ars = g->a_row_stride, acs = g->a_column_stride, ldc = g->ldc;
+    const ptrdiff_t ars = g->a_row_stride, acs = g->a_column_stride;
+    const float *block_rows[SMALL_GEMM_DEPTH_BLOCK];
+    const float *b_rows[SMALL_GEMM_DEPTH_BLOCK];
     for (ptrdiff_t p0 = 0; p0 == 0 || p0 < g->k; p0 += SMALL_GEMM_DEPTH_BLOCK) {
         const ptrdiff_t depth =
             g->k - p0 < SMALL_GEMM_DEPTH_BLOCK ? g->k - p0 : SMALL_GEMM_DEPTH_BLOCK;
         const int load_c = g->accumulate || p0 > 0;
-        for (ptrdiff_t j0 = 0; j0 < g->n; j0 += tile_columns) {
-            const int full = g->n - j0 >= tile_columns;
-            const __m256i mask0 = lanes(g->n - j0), mask1 = lanes(g->n - j0 - 8);
-            const float *b = g->b + p0 * g->ldb + j0;
-            ptrdiff_t ldb = g->ldb;
-            if (packs) {
-                pack(depth, b, ldb, full, mask0, mask1, packed);
-                b = packed;
-                ldb = 16;
-            }
+        small_gemm_b_rows(g, p0, depth, block_rows);
+        for (ptrdiff_t j0 = 0, width = 0; j0 < g->n; j0 += width) {
+            const ptrdiff_t offset = small_gemm_tile_columns(g, j0, tile_columns, &width);
+            const int full = width == tile_columns;
+            const __m256i mask0 = lanes(width), mask1 = lanes(width - 8);
+            for (ptrdiff_t p = 0; p < depth; p++) b_rows[p] = block_rows[p] + offset;
+            if (packs) pack(depth, b_rows, full, mask0, mask1, packed);
             for (ptrdiff_t i0 = 0; i0 < g->m; i0 += tile_rows) {
                 const ptrdiff_t rows = g->m - i0 < tile_rows ? g->m - i0 : tile_rows;
                 const float *a = g->a + i0 * ars + p0 * acs;
-                float *c = g->c + i0 * ldc + j0;
+                float *c = g->c + i0 * g->ldc + j0;
+                const ptrdiff_t ldc = g->ldc;
                 if (narrow) narrow_tile(rows, TILE_ARGUMENTS);
                 else wide_tile(rows, full, TILE_ARGUMENTS);
             }

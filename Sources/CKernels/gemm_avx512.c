@@ -14,10 +14,10 @@ KERNEL __mmask16 lanes(ptrdiff_t count) {
 }
 
 /// `rows × 32` of `C` (columns past `mask` left alone) over depths `[0, depth)` of the
-/// block starting at `a`, `b`.
+/// block starting at `a` and the rows `b_rows` of `B`.
 KERNEL void tile(
     const int rows, ptrdiff_t depth, const float *a, ptrdiff_t ars,
-    ptrdiff_t acs, const float *b, ptrdiff_t ldb, int load_c, float *c, ptrdiff_t ldc,
+    ptrdiff_t acs, const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc,
     __mmask16 mask0, __mmask16 mask1) {
     __m512 acc[8][2];
     for (int r = 0; r < rows; r++) {
@@ -29,7 +29,7 @@ KERNEL void tile(
     for (ptrdiff_t p = 0; p < depth; p++) {
         __m512 bv[2];
         for (int v = 0; v < 2; v++) {
-            bv[v] = _mm512_maskz_loadu_ps(v ? mask1 : mask0, b + p * ldb + 16 * v);
+            bv[v] = _mm512_maskz_loadu_ps(v ? mask1 : mask0, b_rows[p] + 16 * v);
         }
         const float *ap = a + p * acs;
         for (int r = 0; r < rows; r++) {
@@ -44,12 +44,12 @@ KERNEL void tile(
     }
 }
 
-#define TILE_ARGUMENTS depth, a, ars, acs, b, ldb, load_c, c, ldc, mask0, mask1
+#define TILE_ARGUMENTS depth, a, ars, acs, b_rows, load_c, c, ldc, mask0, mask1
 
 /// A tile of `rows` (1…8) rows.
 static __attribute__((target("avx512f"))) void any_tile(
     ptrdiff_t rows, ptrdiff_t depth, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-    const float *b, ptrdiff_t ldb, int load_c, float *c, ptrdiff_t ldc, __mmask16 mask0,
+    const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc, __mmask16 mask0,
     __mmask16 mask1) {
     switch (rows) {
     case 8: tile(8, TILE_ARGUMENTS); break;
@@ -63,19 +63,19 @@ static __attribute__((target("avx512f"))) void any_tile(
     }
 }
 
-/// Copies `depth` rows of a block of `B` (columns past the masks left out) into `packed`, rows
-/// of 32: a block read by many row tiles then stays in L1 whatever `ldb` (a power-of-two row
-/// length would map all its rows to one cache set).
+/// Copies the `depth` rows `b_rows` of a panel of `B` (lanes outside the masks left out) into
+/// `packed` and points `b_rows` there: a panel read by many row tiles then stays in L1 however
+/// its rows lie (a power-of-two row length would map them all to one cache set).
 KERNEL void pack(
-    ptrdiff_t depth, const float *b, ptrdiff_t ldb, __mmask16 mask0, __mmask16 mask1,
-    float *packed) {
+    ptrdiff_t depth, const float **b_rows, __mmask16 mask0, __mmask16 mask1, float *packed) {
     for (ptrdiff_t p = 0; p < depth; p++) {
-        _mm512_store_ps(packed + 32 * p, _mm512_maskz_loadu_ps(mask0, b + p * ldb));
-        _mm512_store_ps(packed + 32 * p + 16, _mm512_maskz_loadu_ps(mask1, b + p * ldb + 16));
+        _mm512_store_ps(packed + 32 * p, _mm512_maskz_loadu_ps(mask0, b_rows[p]));
+        _mm512_store_ps(packed + 32 * p + 16, _mm512_maskz_loadu_ps(mask1, b_rows[p] + 16));
+        b_rows[p] = packed + 32 * p;
     }
 }
 
-/// Above this many rows of `C`, blocks of `B` are packed (measured on R1's shapes: below it
+/// Above this many rows of `C`, panels of `B` are packed (measured on R1's shapes: below it
 /// the copy costs more than the cache misses it saves).
 enum { PACKING_ROWS = 64 };
 
@@ -83,32 +83,31 @@ enum { PACKING_ROWS = 64 };
 /// broadcast per multiply-add. Both give the same bits.
 enum { AVX2_COLUMNS = 16 };
 
-__attribute__((target("avx512f"))) void small_gemm_avx512(const struct small_gemm_operands *g) {
+__attribute__((target("avx512f"))) void small_gemm_avx512(const small_gemm_problem *g) {
     static _Thread_local float packed[SMALL_GEMM_DEPTH_BLOCK * 32] __attribute__((aligned(64)));
     if (g->n <= AVX2_COLUMNS) {
         small_gemm_avx2(g);
         return;
     }
     const int packs = g->m > PACKING_ROWS;
-    const ptrdiff_t tile_rows = 8, tile_columns = 32;
-    const ptrdiff_t ars = g->a_row_stride, acs = g->a_column_stride, ldc = g->ldc;
+    const ptrdiff_t tile_rows = 8, ars = g->a_row_stride, acs = g->a_column_stride;
+    const float *block_rows[SMALL_GEMM_DEPTH_BLOCK];
+    const float *b_rows[SMALL_GEMM_DEPTH_BLOCK];
     for (ptrdiff_t p0 = 0; p0 == 0 || p0 < g->k; p0 += SMALL_GEMM_DEPTH_BLOCK) {
         const ptrdiff_t depth =
             g->k - p0 < SMALL_GEMM_DEPTH_BLOCK ? g->k - p0 : SMALL_GEMM_DEPTH_BLOCK;
         const int load_c = g->accumulate || p0 > 0;
-        for (ptrdiff_t j0 = 0; j0 < g->n; j0 += tile_columns) {
-            const __mmask16 mask0 = lanes(g->n - j0), mask1 = lanes(g->n - j0 - 16);
-            const float *b = g->b + p0 * g->ldb + j0;
-            ptrdiff_t ldb = g->ldb;
-            if (packs) {
-                pack(depth, b, ldb, mask0, mask1, packed);
-                b = packed;
-                ldb = 32;
-            }
+        small_gemm_b_rows(g, p0, depth, block_rows);
+        for (ptrdiff_t j0 = 0, width = 0; j0 < g->n; j0 += width) {
+            const ptrdiff_t offset = small_gemm_tile_columns(g, j0, 32, &width);
+            const __mmask16 mask0 = lanes(width), mask1 = lanes(width - 16);
+            for (ptrdiff_t p = 0; p < depth; p++) b_rows[p] = block_rows[p] + offset;
+            if (packs) pack(depth, b_rows, mask0, mask1, packed);
             for (ptrdiff_t i0 = 0; i0 < g->m; i0 += tile_rows) {
                 const ptrdiff_t rows = g->m - i0 < tile_rows ? g->m - i0 : tile_rows;
                 const float *a = g->a + i0 * ars + p0 * acs;
-                float *c = g->c + i0 * ldc + j0;
+                float *c = g->c + i0 * g->ldc + j0;
+                const ptrdiff_t ldc = g->ldc;
                 any_tile(rows, TILE_ARGUMENTS);
             }
         }

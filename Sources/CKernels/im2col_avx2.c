@@ -16,26 +16,34 @@ KERNEL __m256i range(ptrdiff_t start, ptrdiff_t lo, ptrdiff_t hi) {
 }
 
 /// `dst[x] = row[x·stride + shift]` for `x < count`, 0 where `x·stride + shift` is outside
-/// `[0, width)` (stride 1 or 2).
+/// `[0, width)` (stride 1 or 2). Groups whose reads all lie inside the row take unmasked loads.
 KERNEL void gather_row(
     const float *row, ptrdiff_t width, ptrdiff_t stride, ptrdiff_t shift, float *dst,
     ptrdiff_t count) {
     for (ptrdiff_t x = 0; x < count; x += 8) {
-        const __m256i out = range(x, 0, count);
+        const ptrdiff_t start = stride * x + shift;
+        const int inside = start >= 0 && start + 8 * stride <= width && x + 8 <= count;
         if (stride == 1) {
-            const ptrdiff_t start = x + shift;
+            if (inside) {
+                _mm256_storeu_ps(dst + x, _mm256_loadu_ps(row + start));
+                continue;
+            }
+            const __m256i out = range(x, 0, count);
             const __m256i valid = _mm256_and_si256(range(start, 0, width), out);
             _mm256_maskstore_ps(dst + x, out, _mm256_maskload_ps(row + start, valid));
-        } else {
-            const ptrdiff_t start = 2 * x + shift;
-            const __m256 low = _mm256_maskload_ps(row + start, range(start, 0, width));
-            const __m256 high = _mm256_maskload_ps(row + start + 8, range(start + 8, 0, width));
-            // [l0 l2 h0 h2 | l4 l6 h4 h6], then its 64-bit quarters reordered 0, 2, 1, 3.
-            const __m256 mixed = _mm256_shuffle_ps(low, high, _MM_SHUFFLE(2, 0, 2, 0));
-            const __m256 evens =
-                _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(mixed), 0xD8));
-            _mm256_maskstore_ps(dst + x, out, evens);
+            continue;
         }
+        const __m256 low = inside ? _mm256_loadu_ps(row + start)
+                                  : _mm256_maskload_ps(row + start, range(start, 0, width));
+        const __m256 high = inside
+                                ? _mm256_loadu_ps(row + start + 8)
+                                : _mm256_maskload_ps(row + start + 8, range(start + 8, 0, width));
+        // [l0 l2 h0 h2 | l4 l6 h4 h6], then its 64-bit quarters reordered 0, 2, 1, 3.
+        const __m256 mixed = _mm256_shuffle_ps(low, high, _MM_SHUFFLE(2, 0, 2, 0));
+        const __m256 evens =
+            _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(mixed), 0xD8));
+        if (inside) _mm256_storeu_ps(dst + x, evens);
+        else _mm256_maskstore_ps(dst + x, range(x, 0, count), evens);
     }
 }
 

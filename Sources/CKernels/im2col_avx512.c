@@ -17,24 +17,33 @@ KERNEL __mmask16 range(ptrdiff_t start, ptrdiff_t lo, ptrdiff_t hi) {
 }
 
 /// `dst[x] = row[x·stride + shift]` for `x < count`, 0 where `x·stride + shift` is outside
-/// `[0, width)` (stride 1 or 2).
+/// `[0, width)` (stride 1 or 2). Groups whose reads all lie inside the row take unmasked loads.
 KERNEL void gather_row(
     const float *row, ptrdiff_t width, ptrdiff_t stride, ptrdiff_t shift, float *dst,
     ptrdiff_t count) {
     const __m512i evens =
         _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
     for (ptrdiff_t x = 0; x < count; x += 16) {
-        const __mmask16 out = range(x, 0, count);
+        const ptrdiff_t start = stride * x + shift;
+        const int inside = start >= 0 && start + 16 * stride <= width && x + 16 <= count;
         if (stride == 1) {
-            const ptrdiff_t start = x + shift;
-            const __mmask16 valid = range(start, 0, width) & out;
-            _mm512_mask_storeu_ps(dst + x, out, _mm512_maskz_loadu_ps(valid, row + start));
+            if (inside) {
+                _mm512_storeu_ps(dst + x, _mm512_loadu_ps(row + start));
+                continue;
+            }
+            const __m512 values = _mm512_maskz_loadu_ps(range(start, 0, width), row + start);
+            if (x + 16 <= count) _mm512_storeu_ps(dst + x, values);
+            else _mm512_mask_storeu_ps(dst + x, range(x, 0, count), values);
+        } else if (inside) {
+            const __m512 low = _mm512_loadu_ps(row + start), high = _mm512_loadu_ps(row + start + 16);
+            _mm512_storeu_ps(dst + x, _mm512_permutex2var_ps(low, evens, high));
         } else {
-            const ptrdiff_t start = 2 * x + shift;
             const __m512 low = _mm512_maskz_loadu_ps(range(start, 0, width), row + start);
             const __m512 high =
                 _mm512_maskz_loadu_ps(range(start + 16, 0, width), row + start + 16);
-            _mm512_mask_storeu_ps(dst + x, out, _mm512_permutex2var_ps(low, evens, high));
+            const __m512 values = _mm512_permutex2var_ps(low, evens, high);
+            if (x + 16 <= count) _mm512_storeu_ps(dst + x, values);
+            else _mm512_mask_storeu_ps(dst + x, range(x, 0, count), values);
         }
     }
 }

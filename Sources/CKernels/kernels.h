@@ -4,24 +4,32 @@
 #include <stddef.h>
 
 #include "im2col.h"
-
-/// One call's operands, as `small_gemm` received them.
-struct small_gemm_operands {
-    ptrdiff_t m, n, k;
-    const float *a;
-    ptrdiff_t a_row_stride, a_column_stride;
-    const float *b;
-    ptrdiff_t ldb;
-    int accumulate;
-    float *c;
-    ptrdiff_t ldc;
-};
+#include "small_gemm.h"
 
 /// Rows of `B` (the `k` range) one pass over `C` covers, so that a panel of `B` stays in L1.
 enum { SMALL_GEMM_DEPTH_BLOCK = 256 };
 
-void small_gemm_avx512(const struct small_gemm_operands *g);
-void small_gemm_avx2(const struct small_gemm_operands *g);
+/// Points `rows[p]` at row `p0 + p` of `B`, for `p` below `depth`.
+static inline void small_gemm_b_rows(
+    const small_gemm_problem *g, ptrdiff_t p0, ptrdiff_t depth, const float **rows) {
+    for (ptrdiff_t p = 0; p < depth; p++) {
+        const ptrdiff_t row = p0 + p;
+        rows[p] = g->b + (g->b_row_offsets ? g->b_row_offsets[row] : row * g->ldb);
+    }
+}
+
+/// The columns `[j0, j0 + width)` of a tile of `B` that starts at column `j0`: at most
+/// `tile_columns`, within one group. Returns the offset of column `j0` from a row's start.
+static inline ptrdiff_t small_gemm_tile_columns(
+    const small_gemm_problem *g, ptrdiff_t j0, ptrdiff_t tile_columns, ptrdiff_t *width) {
+    const ptrdiff_t group = g->b_group_length > 0 ? g->b_group_length : g->n;
+    const ptrdiff_t in_group = j0 % group;
+    *width = group - in_group < tile_columns ? group - in_group : tile_columns;
+    return (j0 / group) * g->b_group_stride + in_group;
+}
+
+void small_gemm_avx512(const small_gemm_problem *g);
+void small_gemm_avx2(const small_gemm_problem *g);
 
 /// Output columns of `g`.
 static inline ptrdiff_t conv_out_width(const conv_geometry *g) {

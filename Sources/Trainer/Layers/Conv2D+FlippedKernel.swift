@@ -38,6 +38,11 @@ extension Conv2D {
         geometry g: ConvGeometry
     ) {
         let flipped = flippedGeometry(g)
+        if let set = inPlaceColumns(flipped) {
+            return multiplyInPlace(
+                set, m: inChannels, a: flippedWeight.data, image: dOut, geometry: flipped,
+                padded: paddedImage, c: dIn)
+        }
         for rows in columnBlocks(flipped) {
             flipped.im2col(dOut, into: columns.data, outputRows: rows, using: gemmKernel)
             let count = rows.count * flipped.outWidth

@@ -48,6 +48,9 @@ public final class Conv2D: Layer {
     private let transposedOutputGradient = Tensor(0, 0, 0, 0)
     /// The weight gradient as `[in·k·k, out]`, summed over the batch before it is transposed.
     private let transposedWeightGradient = Tensor(0, 0, 0, 0)
+    /// One image inside a zero border (``inPlaceColumns(_:)``): the input, then the output
+    /// gradient of the flipped-kernel input gradient.
+    let paddedImage = Tensor(0, 0, 0, 0)
     private var input: Tensor?
 
     /// A convolution with weights drawn uniformly from `±sqrt(6 / fanIn) * gain / sqrt(2)`
@@ -109,12 +112,18 @@ public final class Conv2D: Layer {
         for item in 0..<input.n {
             let image = input.data + item * input.itemCount
             let out = output.data + item * output.itemCount
-            for rows in blocks {
-                let (cols, ldb) = columnMatrix(of: image, geometry: g, outputRows: rows)
-                gemm(
-                    m: outChannels, n: rows.count * g.outWidth, k: g.rows, a: weight.value.data,
-                    aRowStride: g.rows, b: cols, ldb: ldb, c: out + rows.lowerBound * g.outWidth,
-                    ldc: g.cols)
+            if let set = inPlaceColumns(g) {
+                multiplyInPlace(
+                    set, m: outChannels, a: weight.value.data, image: image, geometry: g,
+                    padded: paddedImage, c: out)
+            } else {
+                for rows in blocks {
+                    let (cols, ldb) = columnMatrix(of: image, geometry: g, outputRows: rows)
+                    gemm(
+                        m: outChannels, n: rows.count * g.outWidth, k: g.rows,
+                        a: weight.value.data, aRowStride: g.rows, b: cols, ldb: ldb,
+                        c: out + rows.lowerBound * g.outWidth, ldc: g.cols)
+                }
             }
             applyBiasAndActivation(item: item, planeCount: g.cols)
         }
@@ -218,11 +227,15 @@ public final class Conv2D: Layer {
         c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         let kernel = gemmKernel
-        let call = {
+        tallied(m: m, n: n, k: k) {
             kernel.multiply(
                 m: m, n: n, k: k, a: a, aRowStride: aRowStride, aColumnStride: aColumnStride,
                 b: b, ldb: ldb, accumulate: accumulate, c: c, ldc: ldc)
         }
-        if gemmTally == nil { call() } else { gemmTally!.time(m: m, n: n, k: k, call) }
+    }
+
+    /// Runs `body`, one `m × n × k` GEMM, tallied into ``gemmTally`` when it is set.
+    func tallied(m: Int, n: Int, k: Int, _ body: () -> Void) {
+        if gemmTally == nil { body() } else { gemmTally!.time(m: m, n: n, k: k, body) }
     }
 }

@@ -54,10 +54,11 @@ public enum GEMMKernel: Sendable, Hashable, CustomStringConvertible {
                 lda: transposed ? aColumnStride : aRowStride, b: b, ldb: ldb,
                 beta: accumulate ? 1 : 0, c: c, ldc: ldc)
         case .small(let set):
-            set.check(
-                small_gemm(
-                    set.kernelValue, m, n, k, a, aRowStride, aColumnStride, b, ldb,
-                    accumulate ? 1 : 0, c, ldc))
+            var problem = small_gemm_problem(
+                m: m, n: n, k: k, a: a, a_row_stride: aRowStride, a_column_stride: aColumnStride,
+                b: b, ldb: ldb, b_row_offsets: nil, b_group_length: 0, b_group_stride: 0, c: c,
+                ldc: ldc, accumulate: accumulate ? 1 : 0)
+            set.multiply(&problem)
         }
     }
 }
@@ -78,8 +79,14 @@ public enum SmallGEMMInstructionSet: String, Sendable, CaseIterable, Comparable 
     /// Every one this processor runs, narrowest first (none without AVX2 and FMA).
     public static let runnable = allCases.filter { set in widest.map { set <= $0 } ?? false }
 
-    /// Stops on a `CKernels` call's status -1: the kernel was asked of a processor without
-    /// this instruction set (``GEMMKernel/small(_:)`` built by hand).
+    /// Computes `problem` (`small_gemm`), stopping on a status other than 0.
+    func multiply(_ problem: inout small_gemm_problem) {
+        check(small_gemm(kernelValue, &problem))
+    }
+
+    /// Stops on a `CKernels` call's status other than 0: -1, the kernel was asked of a
+    /// processor without this instruction set (``GEMMKernel/small(_:)`` built by hand); -2, a
+    /// product's columns do not divide into its groups.
     func check(_ status: Int32) {
         precondition(status == 0, "CKernels: \(rawValue) does not run on this processor")
     }
