@@ -1,6 +1,7 @@
 #include "im2col.h"
 #include "silu.h"
 #include "small_gemm.h"
+#include "transpose.h"
 #include "kernels.h"
 
 ckernels_isa ckernels_best_isa(void) {
@@ -69,6 +70,17 @@ int col2im(
 #if defined(__x86_64__)
     if (isa == CKERNELS_AVX512) col2im_avx512(g, columns, y0, y1, image);
     else col2im_avx2(g, columns, y0, y1, image);
+    return 0;
+#else
+    return -1;
+#endif
+}
+
+int transpose(
+    ckernels_isa isa, const float *source, ptrdiff_t rows, ptrdiff_t columns, float *target) {
+    if (isa == CKERNELS_NONE || isa > ckernels_best_isa()) return -1;
+#if defined(__x86_64__)
+    transpose_avx2(source, rows, columns, target);
     return 0;
 #else
     return -1;

@@ -45,6 +45,8 @@ void col2im_avx512(
 void col2im_avx2(
     const conv_geometry *g, const float *columns, ptrdiff_t y0, ptrdiff_t y1, float *image);
 
+void transpose_avx2(const float *source, ptrdiff_t rows, ptrdiff_t columns, float *target);
+
 void silu_forward_avx512(float *x, float *gate, float bias, ptrdiff_t count);
 void silu_forward_avx2(float *x, float *gate, float bias, ptrdiff_t count);
 void silu_backward_avx512(

@@ -153,7 +153,8 @@ public final class Conv2D: Layer {
             let image = input.data + item * input.itemCount
             let dOut = UnsafePointer(preActivation(outputGradient, item: item))
             VectorMath.transpose(
-                dOut, rows: outChannels, columns: g.cols, into: transposedOutputGradient.data)
+                dOut, rows: outChannels, columns: g.cols, into: transposedOutputGradient.data,
+                using: gemmKernel)
             for rows in blocks {
                 let (cols, ldb) = columnMatrix(of: image, geometry: g, outputRows: rows)
                 let start = rows.lowerBound * g.outWidth
@@ -190,7 +191,7 @@ public final class Conv2D: Layer {
         }
         VectorMath.transpose(
             transposedWeightGradient.data, rows: g.rows, columns: outChannels,
-            into: weight.gradient.data)
+            into: weight.gradient.data, using: gemmKernel)
         return inputGradient
     }
 
