@@ -25,8 +25,9 @@ KERNEL void store(float *p, int full, __m256i mask, __m256 value) {
 /// `rows × (8·vectors)` of `C` (columns past the masks left alone; `full` when no column is
 /// masked) over depths `[0, depth)` of the block starting at `a` and the rows `b_rows` of `B`.
 KERNEL void tile(
-    const int rows, const int vectors, const int full, ptrdiff_t depth, const float *a,
-    ptrdiff_t ars, ptrdiff_t acs, const float *const *b_rows, int load_c, float *c,
+    const int rows, const int vectors, const int full, const int gathered, ptrdiff_t depth,
+    const float *a, ptrdiff_t ars, ptrdiff_t acs, const ptrdiff_t *a_offsets,
+    const float *const *b_rows, int load_c, float *c,
     ptrdiff_t ldc, __m256i mask0, __m256i mask1) {
     __m256 acc[12][2];
     for (int r = 0; r < rows; r++) {
@@ -35,12 +36,15 @@ KERNEL void tile(
                                : _mm256_setzero_ps();
         }
     }
+    const float *a_rows[12];
+    for (int r = 0; r < rows; r++) a_rows[r] = gathered ? a + a_offsets[r] : a + r * ars;
     for (ptrdiff_t p = 0; p < depth; p++) {
         __m256 bv[2];
         for (int v = 0; v < vectors; v++) bv[v] = load(b_rows[p] + 8 * v, full, v ? mask1 : mask0);
         const float *ap = a + p * acs;
         for (int r = 0; r < rows; r++) {
-            __m256 av = _mm256_broadcast_ss(ap + r * ars);
+            const __m256 av =
+                _mm256_broadcast_ss(gathered ? a_rows[r] + p * acs : ap + r * ars);
             for (int v = 0; v < vectors; v++) acc[r][v] = _mm256_fmadd_ps(av, bv[v], acc[r][v]);
         }
     }
@@ -51,33 +55,38 @@ KERNEL void tile(
     }
 }
 
-#define TILE_ARGUMENTS depth, a, ars, acs, b_rows, load_c, c, ldc, mask0, mask1
+#define TILE_ARGUMENTS depth, a, ars, acs, a_offsets, b_rows, load_c, c, ldc, mask0, mask1
 #define ROWS(count, vectors, full) \
-    case count: tile(count, vectors, full, TILE_ARGUMENTS); break
+    case count: \
+        if (a_offsets) tile(count, vectors, full, 1, TILE_ARGUMENTS); \
+        else tile(count, vectors, full, 0, TILE_ARGUMENTS); \
+        break
 
 /// A tile of `rows` (1…6) rows and 16 columns.
 static __attribute__((target("avx2,fma"))) void wide_tile(
     ptrdiff_t rows, int full, ptrdiff_t depth, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-    const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc, __m256i mask0,
+    const ptrdiff_t *a_offsets, const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc, __m256i mask0,
     __m256i mask1) {
     if (full) {
         switch (rows) { ROWS(6, 2, 1); ROWS(5, 2, 1); ROWS(4, 2, 1); ROWS(3, 2, 1); ROWS(2, 2, 1);
-        default: tile(1, 2, 1, TILE_ARGUMENTS); }
+        default: if (a_offsets) tile(1, 2, 1, 1, TILE_ARGUMENTS); else tile(1, 2, 1, 0, TILE_ARGUMENTS); }
     } else {
         switch (rows) { ROWS(6, 2, 0); ROWS(5, 2, 0); ROWS(4, 2, 0); ROWS(3, 2, 0); ROWS(2, 2, 0);
-        default: tile(1, 2, 0, TILE_ARGUMENTS); }
+        default: if (a_offsets) tile(1, 2, 0, 1, TILE_ARGUMENTS); else tile(1, 2, 0, 0, TILE_ARGUMENTS); }
     }
 }
 
 /// A tile of `rows` (1…12) rows and 8 columns (always masked: only small `n` come here).
 static __attribute__((target("avx2,fma"))) void narrow_tile(
     ptrdiff_t rows, ptrdiff_t depth, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-    const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc, __m256i mask0,
+    const ptrdiff_t *a_offsets, const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc, __m256i mask0,
     __m256i mask1) {
     switch (rows) {
         ROWS(12, 1, 0); ROWS(11, 1, 0); ROWS(10, 1, 0); ROWS(9, 1, 0); ROWS(8, 1, 0);
         ROWS(7, 1, 0); ROWS(6, 1, 0); ROWS(5, 1, 0); ROWS(4, 1, 0); ROWS(3, 1, 0); ROWS(2, 1, 0);
-    default: tile(1, 1, 0, TILE_ARGUMENTS);
+    default:
+        if (a_offsets) tile(1, 1, 0, 1, TILE_ARGUMENTS);
+        else tile(1, 1, 0, 0, TILE_ARGUMENTS);
     }
 }
 
@@ -102,9 +111,9 @@ __attribute__((target("avx2,fma"))) void small_gemm_avx2(const small_gemm_proble
     const ptrdiff_t ars = g->a_row_stride, acs = g->a_column_stride;
     const float *block_rows[SMALL_GEMM_DEPTH_BLOCK];
     const float *b_rows[SMALL_GEMM_DEPTH_BLOCK];
-    for (ptrdiff_t p0 = 0; p0 == 0 || p0 < g->k; p0 += SMALL_GEMM_DEPTH_BLOCK) {
-        const ptrdiff_t depth =
-            g->k - p0 < SMALL_GEMM_DEPTH_BLOCK ? g->k - p0 : SMALL_GEMM_DEPTH_BLOCK;
+    ptrdiff_t p0 = 0;
+    do {
+        const ptrdiff_t depth = small_gemm_depth(g, p0);
         const int load_c = g->accumulate || p0 > 0;
         small_gemm_b_rows(g, p0, depth, block_rows);
         for (ptrdiff_t j0 = 0, width = 0; j0 < g->n; j0 += width) {
@@ -115,13 +124,15 @@ __attribute__((target("avx2,fma"))) void small_gemm_avx2(const small_gemm_proble
             if (packs) pack(depth, b_rows, full, mask0, mask1, packed);
             for (ptrdiff_t i0 = 0; i0 < g->m; i0 += tile_rows) {
                 const ptrdiff_t rows = g->m - i0 < tile_rows ? g->m - i0 : tile_rows;
-                const float *a = g->a + i0 * ars + p0 * acs;
+                const float *a = small_gemm_a_block(g, i0, p0);
+                const ptrdiff_t *a_offsets = g->a_row_offsets ? g->a_row_offsets + i0 : 0;
                 float *c = g->c + i0 * g->ldc + j0;
                 const ptrdiff_t ldc = g->ldc;
                 if (narrow) narrow_tile(rows, TILE_ARGUMENTS);
                 else wide_tile(rows, full, TILE_ARGUMENTS);
             }
         }
-    }
+        p0 += depth;
+    } while (p0 < g->k);
 }
 #endif

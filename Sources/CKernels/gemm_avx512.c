@@ -14,10 +14,11 @@ KERNEL __mmask16 lanes(ptrdiff_t count) {
 }
 
 /// `rows × 32` of `C` (columns past `mask` left alone) over depths `[0, depth)` of the
-/// block starting at `a` and the rows `b_rows` of `B`.
+/// block starting at `a` (rows `ars` apart, or `gathered` at `a_offsets`) and the rows
+/// `b_rows` of `B`.
 KERNEL void tile(
-    const int rows, ptrdiff_t depth, const float *a, ptrdiff_t ars,
-    ptrdiff_t acs, const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc,
+    const int rows, const int gathered, ptrdiff_t depth, const float *a, ptrdiff_t ars,
+    ptrdiff_t acs, const ptrdiff_t *a_offsets, const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc,
     __mmask16 mask0, __mmask16 mask1) {
     __m512 acc[8][2];
     for (int r = 0; r < rows; r++) {
@@ -26,6 +27,8 @@ KERNEL void tile(
                                : _mm512_setzero_ps();
         }
     }
+    const float *a_rows[8];
+    for (int r = 0; r < rows; r++) a_rows[r] = gathered ? a + a_offsets[r] : a + r * ars;
     for (ptrdiff_t p = 0; p < depth; p++) {
         __m512 bv[2];
         for (int v = 0; v < 2; v++) {
@@ -33,7 +36,7 @@ KERNEL void tile(
         }
         const float *ap = a + p * acs;
         for (int r = 0; r < rows; r++) {
-            __m512 av = _mm512_set1_ps(ap[r * ars]);
+            const __m512 av = _mm512_set1_ps(gathered ? a_rows[r][p * acs] : ap[r * ars]);
             for (int v = 0; v < 2; v++) acc[r][v] = _mm512_fmadd_ps(av, bv[v], acc[r][v]);
         }
     }
@@ -44,23 +47,27 @@ KERNEL void tile(
     }
 }
 
-#define TILE_ARGUMENTS depth, a, ars, acs, b_rows, load_c, c, ldc, mask0, mask1
+#define TILE_ARGUMENTS depth, a, ars, acs, a_offsets, b_rows, load_c, c, ldc, mask0, mask1
 
 /// A tile of `rows` (1…8) rows.
 static __attribute__((target("avx512f"))) void any_tile(
     ptrdiff_t rows, ptrdiff_t depth, const float *a, ptrdiff_t ars, ptrdiff_t acs,
-    const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc, __mmask16 mask0,
-    __mmask16 mask1) {
-    switch (rows) {
-    case 8: tile(8, TILE_ARGUMENTS); break;
-    case 7: tile(7, TILE_ARGUMENTS); break;
-    case 6: tile(6, TILE_ARGUMENTS); break;
-    case 5: tile(5, TILE_ARGUMENTS); break;
-    case 4: tile(4, TILE_ARGUMENTS); break;
-    case 3: tile(3, TILE_ARGUMENTS); break;
-    case 2: tile(2, TILE_ARGUMENTS); break;
-    default: tile(1, TILE_ARGUMENTS); break;
+    const ptrdiff_t *a_offsets, const float *const *b_rows, int load_c, float *c, ptrdiff_t ldc,
+    __mmask16 mask0, __mmask16 mask1) {
+#define ROWS(count, gathered) \
+    case count: tile(count, gathered, TILE_ARGUMENTS); break
+    if (a_offsets) {
+        switch (rows) {
+            ROWS(8, 1); ROWS(7, 1); ROWS(6, 1); ROWS(5, 1); ROWS(4, 1); ROWS(3, 1); ROWS(2, 1);
+        default: tile(1, 1, TILE_ARGUMENTS);
+        }
+    } else {
+        switch (rows) {
+            ROWS(8, 0); ROWS(7, 0); ROWS(6, 0); ROWS(5, 0); ROWS(4, 0); ROWS(3, 0); ROWS(2, 0);
+        default: tile(1, 0, TILE_ARGUMENTS);
+        }
     }
+#undef ROWS
 }
 
 /// Copies the `depth` rows `b_rows` of a panel of `B` (lanes outside the masks left out) into
@@ -93,9 +100,9 @@ __attribute__((target("avx512f"))) void small_gemm_avx512(const small_gemm_probl
     const ptrdiff_t tile_rows = 8, ars = g->a_row_stride, acs = g->a_column_stride;
     const float *block_rows[SMALL_GEMM_DEPTH_BLOCK];
     const float *b_rows[SMALL_GEMM_DEPTH_BLOCK];
-    for (ptrdiff_t p0 = 0; p0 == 0 || p0 < g->k; p0 += SMALL_GEMM_DEPTH_BLOCK) {
-        const ptrdiff_t depth =
-            g->k - p0 < SMALL_GEMM_DEPTH_BLOCK ? g->k - p0 : SMALL_GEMM_DEPTH_BLOCK;
+    ptrdiff_t p0 = 0;
+    do {
+        const ptrdiff_t depth = small_gemm_depth(g, p0);
         const int load_c = g->accumulate || p0 > 0;
         small_gemm_b_rows(g, p0, depth, block_rows);
         for (ptrdiff_t j0 = 0, width = 0; j0 < g->n; j0 += width) {
@@ -105,12 +112,14 @@ __attribute__((target("avx512f"))) void small_gemm_avx512(const small_gemm_probl
             if (packs) pack(depth, b_rows, mask0, mask1, packed);
             for (ptrdiff_t i0 = 0; i0 < g->m; i0 += tile_rows) {
                 const ptrdiff_t rows = g->m - i0 < tile_rows ? g->m - i0 : tile_rows;
-                const float *a = g->a + i0 * ars + p0 * acs;
+                const float *a = small_gemm_a_block(g, i0, p0);
+                const ptrdiff_t *a_offsets = g->a_row_offsets ? g->a_row_offsets + i0 : 0;
                 float *c = g->c + i0 * g->ldc + j0;
                 const ptrdiff_t ldc = g->ldc;
                 any_tile(rows, TILE_ARGUMENTS);
             }
         }
-    }
+        p0 += depth;
+    } while (p0 < g->k);
 }
 #endif

@@ -18,6 +18,27 @@ static inline void small_gemm_b_rows(
     }
 }
 
+/// The depths one block starting at `p0` covers: at most `SMALL_GEMM_DEPTH_BLOCK`, within one
+/// depth group of `A`.
+static inline ptrdiff_t small_gemm_depth(const small_gemm_problem *g, ptrdiff_t p0) {
+    ptrdiff_t depth = g->k - p0 < SMALL_GEMM_DEPTH_BLOCK ? g->k - p0 : SMALL_GEMM_DEPTH_BLOCK;
+    const ptrdiff_t group = g->a_depth_group_length;
+    if (group > 0 && group - p0 % group < depth) depth = group - p0 % group;
+    return depth;
+}
+
+/// Where depth `p0` of row `i0` of `A` lies; with row offsets, where depth `p0` lies relative
+/// to a row's start (the tile adds each row's offset).
+static inline const float *small_gemm_a_block(
+    const small_gemm_problem *g, ptrdiff_t i0, ptrdiff_t p0) {
+    const ptrdiff_t group = g->a_depth_group_length;
+    const ptrdiff_t depth = group > 0
+                                ? (p0 / group) * g->a_depth_group_stride
+                                      + (p0 % group) * g->a_column_stride
+                                : p0 * g->a_column_stride;
+    return g->a + depth + (g->a_row_offsets ? 0 : i0 * g->a_row_stride);
+}
+
 /// The columns `[j0, j0 + width)` of a tile of `B` that starts at column `j0`: at most
 /// `tile_columns`, within one group. Returns the offset of column `j0` from a row's start.
 static inline ptrdiff_t small_gemm_tile_columns(

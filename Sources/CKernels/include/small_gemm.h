@@ -10,8 +10,15 @@
 typedef struct {
     ptrdiff_t m, n, k;
     /// `A(i, p)` is `a[i·a_row_stride + p·a_column_stride]`: a transposed `A` needs no copy.
+    /// With `a_row_offsets`, row `i` starts at `a + a_row_offsets[i]` instead; the depths come
+    /// in groups of `a_depth_group_length` (0: one group of `k`), group `g` starting
+    /// `g·a_depth_group_stride` after the row's start. A convolution's weight gradient reads its
+    /// zero-padded input through this instead of im2col: row `(c, ky, kx)` starts at the padded
+    /// pixel `(c, ky, kx)`, and each output row is a group.
     const float *a;
     ptrdiff_t a_row_stride, a_column_stride;
+    const ptrdiff_t *a_row_offsets;
+    ptrdiff_t a_depth_group_length, a_depth_group_stride;
     /// Row `p` of `B` starts at `b + b_row_offsets[p]` when `b_row_offsets` is given, else at
     /// `b + p·ldb`. Its `n` columns come in groups of `b_group_length` consecutive floats
     /// (0: one group of `n`), group `g` starting `g·b_group_stride` after the row's start.

@@ -155,14 +155,21 @@ public final class Conv2D: Layer {
             VectorMath.transpose(
                 dOut, rows: outChannels, columns: g.cols, into: transposedOutputGradient.data,
                 using: gemmKernel)
-            for rows in blocks {
-                let (cols, ldb) = columnMatrix(of: image, geometry: g, outputRows: rows)
-                let start = rows.lowerBound * g.outWidth
-                gemm(
-                    m: g.rows, n: outChannels, k: rows.count * g.outWidth, a: cols,
-                    aRowStride: ldb, b: transposedOutputGradient.data + start * outChannels,
-                    ldb: outChannels, accumulate: item > 0 || start > 0,
-                    c: transposedWeightGradient.data, ldc: outChannels)
+            if let set = inPlaceWeightGradient(g) {
+                multiplyWeightGradientInPlace(
+                    set, image: image, geometry: g, padded: paddedImage,
+                    b: transposedOutputGradient.data, accumulate: item > 0,
+                    c: transposedWeightGradient.data)
+            } else {
+                for rows in blocks {
+                    let (cols, ldb) = columnMatrix(of: image, geometry: g, outputRows: rows)
+                    let start = rows.lowerBound * g.outWidth
+                    gemm(
+                        m: g.rows, n: outChannels, k: rows.count * g.outWidth, a: cols,
+                        aRowStride: ldb, b: transposedOutputGradient.data + start * outChannels,
+                        ldb: outChannels, accumulate: item > 0 || start > 0,
+                        c: transposedWeightGradient.data, ldc: outChannels)
+                }
             }
             if let bias {
                 for o in 0..<outChannels {

@@ -56,7 +56,8 @@ public enum GEMMKernel: Sendable, Hashable, CustomStringConvertible {
         case .small(let set):
             var problem = small_gemm_problem(
                 m: m, n: n, k: k, a: a, a_row_stride: aRowStride, a_column_stride: aColumnStride,
-                b: b, ldb: ldb, b_row_offsets: nil, b_group_length: 0, b_group_stride: 0, c: c,
+                a_row_offsets: nil, a_depth_group_length: 0, a_depth_group_stride: 0, b: b,
+                ldb: ldb, b_row_offsets: nil, b_group_length: 0, b_group_stride: 0, c: c,
                 ldc: ldc, accumulate: accumulate ? 1 : 0)
             set.multiply(&problem)
         }

@@ -98,4 +98,41 @@ import Testing
         #expect(zip(rowByRow[2], whole[2]).allSatisfy { abs($0 - $1) < 1e-5 })
         #expect(rowByRow[2].contains { $0 != 0 })
     }
+
+    /// The GEMMs that read the padded input in place give the bits of the same GEMMs over an
+    /// explicit im2col matrix.
+    @Test(arguments: [1, 2])
+    func inPlaceColumnsGiveTheBitsOfIm2col(stride: Int) {
+        for case .small(let set) in GEMMKernel.available {
+            var rng = SplitMix64(seed: 14)
+            let conv = Conv2D(3, 4, kernel: 3, stride: stride, bias: false, rng: &rng)
+            conv.gemmKernel = .small(set)
+            let input = GradientCheck.random(1, 3, 9, 12, seed: 15)
+            let out = conv.forward(input, training: true)
+            let dOut = GradientCheck.random(out.n, out.c, out.h, out.w, seed: 16)
+            _ = conv.backward(dOut)
+            let g = conv.geometry(for: input)
+            let columns = Tensor(1, 1, g.rows, g.cols)
+            g.im2col(input.data, into: columns.data)
+            let expected = Tensor(1, 4, g.outHeight, g.outWidth)
+            GEMMKernel.small(set).multiply(
+                m: 4, n: g.cols, k: g.rows, a: conv.weight.value.data, aRowStride: g.rows,
+                aColumnStride: 1, b: columns.data, ldb: g.cols, accumulate: false,
+                c: expected.data, ldc: g.cols)
+            #expect(out.values == expected.values, "forward \(set) stride \(stride)")
+            let dOutT = Tensor(1, 1, g.cols, 4)
+            VectorMath.transpose(
+                dOut.data, rows: 4, columns: g.cols, into: dOutT.data, using: .openBLAS)
+            let gradientT = Tensor(1, 1, g.rows, 4)
+            GEMMKernel.small(set).multiply(
+                m: g.rows, n: 4, k: g.cols, a: columns.data, aRowStride: g.cols,
+                aColumnStride: 1, b: dOutT.data, ldb: 4, accumulate: false,
+                c: gradientT.data, ldc: 4)
+            let gradient = Tensor(1, 1, 4, g.rows)
+            VectorMath.transpose(
+                gradientT.data, rows: g.rows, columns: 4, into: gradient.data, using: .openBLAS)
+            #expect(
+                conv.weight.gradient.values == gradient.values, "weights \(set) stride \(stride)")
+        }
+    }
 }
