@@ -30,7 +30,9 @@ KERNEL void gather_row(
             }
             const __m256i out = range(x, 0, count);
             const __m256i valid = _mm256_and_si256(range(start, 0, width), out);
-            _mm256_maskstore_ps(dst + x, out, _mm256_maskload_ps(row + start, valid));
+            const __m256 values = _mm256_maskload_ps(row + start, valid);
+            if (x + 8 <= count) _mm256_storeu_ps(dst + x, values);
+            else _mm256_maskstore_ps(dst + x, out, values);
             continue;
         }
         const __m256 low = inside ? _mm256_loadu_ps(row + start)
@@ -42,40 +44,51 @@ KERNEL void gather_row(
         const __m256 mixed = _mm256_shuffle_ps(low, high, _MM_SHUFFLE(2, 0, 2, 0));
         const __m256 evens =
             _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(mixed), 0xD8));
-        if (inside) _mm256_storeu_ps(dst + x, evens);
+        if (x + 8 <= count) _mm256_storeu_ps(dst + x, evens);
         else _mm256_maskstore_ps(dst + x, range(x, 0, count), evens);
     }
 }
 
 /// `row[x·stride + shift] += src[x]` for `x < count` where `x·stride + shift` lies in
-/// `[0, width)` (stride 1 or 2).
+/// `[0, width)` (stride 1 or 2). Groups whose reads and writes all lie inside the row take
+/// unmasked moves (masked ones are slow on some processors); odd lanes of a stride-2 span then
+/// get `+ 0`, which leaves every value as it was.
 KERNEL void scatter_row(
     const float *src, ptrdiff_t count, ptrdiff_t stride, ptrdiff_t shift, float *row,
     ptrdiff_t width) {
     const __m256i spread_low = _mm256_setr_epi32(0, 0, 1, 1, 2, 2, 3, 3);
     const __m256i spread_high = _mm256_setr_epi32(4, 4, 5, 5, 6, 6, 7, 7);
     const __m256i even = _mm256_setr_epi32(-1, 0, -1, 0, -1, 0, -1, 0);
+    const __m256 zero = _mm256_setzero_ps();
     for (ptrdiff_t x = 0; x < count; x += 8) {
+        const ptrdiff_t start = stride * x + shift;
+        const int inside = start >= 0 && start + 8 * stride <= width && x + 8 <= count;
         const __m256i in = range(x, 0, count);
-        const __m256 values = _mm256_maskload_ps(src + x, in);
+        const __m256 values = inside ? _mm256_loadu_ps(src + x) : _mm256_maskload_ps(src + x, in);
         if (stride == 1) {
-            const ptrdiff_t start = x + shift;
+            if (inside) {
+                _mm256_storeu_ps(row + start, _mm256_add_ps(_mm256_loadu_ps(row + start), values));
+                continue;
+            }
             const __m256i valid = _mm256_and_si256(range(start, 0, width), in);
             const __m256 sum = _mm256_add_ps(_mm256_maskload_ps(row + start, valid), values);
             _mm256_maskstore_ps(row + start, valid, sum);
-        } else {
-            // Source lane i goes to lane 2i of a 16-float span; odd lanes are left alone.
-            const ptrdiff_t start = 2 * x + shift;
-            for (int half = 0; half < 2; half++) {
-                const ptrdiff_t at = start + 8 * half;
-                const __m256i valid = _mm256_and_si256(
-                    _mm256_and_si256(range(at, 0, width), even),
-                    range(at, shift, shift + 2 * count));
-                const __m256 spread =
-                    _mm256_permutevar8x32_ps(values, half ? spread_high : spread_low);
-                const __m256 sum = _mm256_add_ps(_mm256_maskload_ps(row + at, valid), spread);
-                _mm256_maskstore_ps(row + at, valid, sum);
+            continue;
+        }
+        // Source lane i goes to lane 2i of a 16-float span.
+        for (int half = 0; half < 2; half++) {
+            const ptrdiff_t at = start + 8 * half;
+            const __m256 spread =
+                _mm256_permutevar8x32_ps(values, half ? spread_high : spread_low);
+            if (inside) {
+                const __m256 evens = _mm256_blend_ps(zero, spread, 0x55);
+                _mm256_storeu_ps(row + at, _mm256_add_ps(_mm256_loadu_ps(row + at), evens));
+                continue;
             }
+            const __m256i valid = _mm256_and_si256(
+                _mm256_and_si256(range(at, 0, width), even), range(at, shift, shift + 2 * count));
+            const __m256 sum = _mm256_add_ps(_mm256_maskload_ps(row + at, valid), spread);
+            _mm256_maskstore_ps(row + at, valid, sum);
         }
     }
 }

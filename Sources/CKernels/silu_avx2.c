@@ -35,17 +35,28 @@ KERNEL __m256i lanes(ptrdiff_t count) {
     return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(count < 8 ? count : 8)), index);
 }
 
-KERNEL __m256 load(__m256i mask, const float *p) { return _mm256_maskload_ps(p, mask); }
+/// A masked load or store only for a plane's last, partial group: masked moves are slow on
+/// some processors (AMD's are microcoded).
+KERNEL __m256 load(const float *p, int full, __m256i mask) {
+    return full ? _mm256_loadu_ps(p) : _mm256_maskload_ps(p, mask);
+}
+
+KERNEL void store(float *p, int full, __m256i mask, __m256 value) {
+    if (full) _mm256_storeu_ps(p, value);
+    else _mm256_maskstore_ps(p, mask, value);
+}
 
 __attribute__((target("avx2,fma"))) void silu_forward_avx2(
     float *x, float *gate, float bias, ptrdiff_t count) {
     const __m256 b = _mm256_set1_ps(bias), one = _mm256_set1_ps(1.0f);
     for (ptrdiff_t i = 0; i < count; i += 8) {
+        const int full = count - i >= 8;
         const __m256i mask = lanes(count - i);
-        const __m256 z = _mm256_add_ps(load(mask, x + i), b);
-        const __m256 s = _mm256_div_ps(one, _mm256_add_ps(one, exponential(_mm256_sub_ps(_mm256_setzero_ps(), z))));
-        _mm256_maskstore_ps(gate + i, mask, s);
-        _mm256_maskstore_ps(x + i, mask, _mm256_mul_ps(z, s));
+        const __m256 z = _mm256_add_ps(load(x + i, full, mask), b);
+        const __m256 e = exponential(_mm256_sub_ps(_mm256_setzero_ps(), z));
+        const __m256 s = _mm256_div_ps(one, _mm256_add_ps(one, e));
+        store(gate + i, full, mask, s);
+        store(x + i, full, mask, _mm256_mul_ps(z, s));
     }
 }
 
@@ -53,10 +64,11 @@ __attribute__((target("avx2,fma"))) void silu_backward_avx2(
     const float *dy, const float *y, const float *gate, float *dz, ptrdiff_t count) {
     const __m256 one = _mm256_set1_ps(1.0f);
     for (ptrdiff_t i = 0; i < count; i += 8) {
+        const int full = count - i >= 8;
         const __m256i mask = lanes(count - i);
-        const __m256 s = load(mask, gate + i);
-        const __m256 slope = _mm256_fmadd_ps(load(mask, y + i), _mm256_sub_ps(one, s), s);
-        _mm256_maskstore_ps(dz + i, mask, _mm256_mul_ps(load(mask, dy + i), slope));
+        const __m256 s = load(gate + i, full, mask);
+        const __m256 slope = _mm256_fmadd_ps(load(y + i, full, mask), _mm256_sub_ps(one, s), s);
+        store(dz + i, full, mask, _mm256_mul_ps(load(dy + i, full, mask), slope));
     }
 }
 #endif
