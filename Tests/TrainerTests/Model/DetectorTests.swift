@@ -45,4 +45,20 @@ import Testing
         #expect(abs(head.bias!.value[0] - -2.1972246) < 1e-5)
         #expect(head.bias!.value[2] == 0)
     }
+
+    /// The detector's convolutions give the same bits on every instruction set of `CKernels`
+    /// (BatchNorm, SiLU layers and the losses are plain Swift, the same everywhere).
+    @Test(.enabled(if: SmallGEMMInstructionSet.runnable.count > 1, "needs AVX-512"))
+    func everyInstructionSetGivesTheSameGradients() {
+        let images = GradientCheck.random(2, 3, 32, 32, seed: 9)
+        let passes = SmallGEMMInstructionSet.runnable.map { set -> [[Float]] in
+            let detector = Detector(classCount: 2, seed: 10)
+            for case let conv as Conv2D in detector.network.layers { conv.gemmKernel = .small(set) }
+            let out = detector.forward(images, training: true)
+            _ = detector.network.backward(
+                GradientCheck.random(out.n, out.c, out.h, out.w, seed: 11))
+            return [out.values] + detector.parameters.map(\.gradient.values)
+        }
+        #expect(passes.dropFirst().allSatisfy { $0 == passes[0] })
+    }
 }
