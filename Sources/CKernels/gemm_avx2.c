@@ -1,26 +1,8 @@
 // The AVX2 kernels: tiles of up to 6 rows × 16 columns (or 12 × 8 when `n` ≤ 8), in the same
 // order of operations as the AVX-512 ones, so that both give the same bits.
 #if defined(__x86_64__)
-#include <immintrin.h>
-
+#include "avx2_lanes.h"
 #include "kernels.h"
-
-#define KERNEL static inline __attribute__((always_inline, target("avx2,fma")))
-
-/// The mask of the first `count` (0…8) lanes.
-KERNEL __m256i lanes(ptrdiff_t count) {
-    const __m256i index = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(count < 8 ? count : 8)), index);
-}
-
-KERNEL __m256 load(const float *p, int full, __m256i mask) {
-    return full ? _mm256_loadu_ps(p) : _mm256_maskload_ps(p, mask);
-}
-
-KERNEL void store(float *p, int full, __m256i mask, __m256 value) {
-    if (full) _mm256_storeu_ps(p, value);
-    else _mm256_maskstore_ps(p, mask, value);
-}
 
 /// `rows × (8·vectors)` of `C` (columns past the masks left alone; `full` when no column is
 /// masked) over depths `[0, depth)` of the block starting at `a` and the rows `b_rows` of `B`.

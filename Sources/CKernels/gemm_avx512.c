@@ -2,16 +2,8 @@
 // broadcast element by element, `B` read row by row in place, `C` kept in registers for a
 // block of `SMALL_GEMM_DEPTH_BLOCK` depths.
 #if defined(__x86_64__)
-#include <immintrin.h>
-
+#include "avx512_lanes.h"
 #include "kernels.h"
-
-#define KERNEL static inline __attribute__((always_inline, target("avx512f")))
-
-/// The mask of the first `count` (0…16) lanes.
-KERNEL __mmask16 lanes(ptrdiff_t count) {
-    return count >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (count > 0 ? count : 0)) - 1);
-}
 
 /// `rows × 32` of `C` (columns past `mask` left alone) over depths `[0, depth)` of the
 /// block starting at `a` (rows `ars` apart, or `gathered` at `a_offsets`) and the rows

@@ -1,10 +1,7 @@
 // im2col and col2im on 8 lanes, as `im2col_avx512.c` on 16.
 #if defined(__x86_64__)
-#include <immintrin.h>
-
+#include "avx2_lanes.h"
 #include "kernels.h"
-
-#define KERNEL static inline __attribute__((always_inline, target("avx2,fma")))
 
 /// The lanes `i` of an 8-lane group starting at `start` with `lo ≤ start + i < hi`.
 KERNEL __m256i range(ptrdiff_t start, ptrdiff_t lo, ptrdiff_t hi) {

@@ -1,11 +1,8 @@
 // im2col and col2im on 16 lanes: every output row of a kernel tap is a shifted (stride 1) or
 // decimated (stride 2) copy of one image row, zero where the window leaves the image.
 #if defined(__x86_64__)
-#include <immintrin.h>
-
+#include "avx512_lanes.h"
 #include "kernels.h"
-
-#define KERNEL static inline __attribute__((always_inline, target("avx512f")))
 
 /// The lanes `i` of a 16-lane group starting at `start` with `lo ≤ start + i < hi`.
 KERNEL __mmask16 range(ptrdiff_t start, ptrdiff_t lo, ptrdiff_t hi) {

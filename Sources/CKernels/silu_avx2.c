@@ -1,10 +1,7 @@
 // The fused bias + SiLU and its gradient on 8 lanes, the last lanes of a plane masked.
 #if defined(__x86_64__)
-#include <immintrin.h>
-
+#include "avx2_lanes.h"
 #include "kernels.h"
-
-#define KERNEL static inline __attribute__((always_inline, target("avx2,fma")))
 
 /// Cephes' `expf`: range reduction by ln 2, degree-6 polynomial, exponent by integer addition.
 KERNEL __m256 exponential(__m256 x) {
@@ -27,23 +24,6 @@ KERNEL __m256 exponential(__m256 x) {
             _mm256_set1_epi32(127)),
         23);
     return _mm256_mul_ps(p, _mm256_castsi256_ps(exponent));
-}
-
-/// The mask of the first `count` (at least 1) lanes.
-KERNEL __m256i lanes(ptrdiff_t count) {
-    const __m256i index = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(count < 8 ? count : 8)), index);
-}
-
-/// A masked load or store only for a plane's last, partial group: masked moves are slow on
-/// some processors (AMD's are microcoded).
-KERNEL __m256 load(const float *p, int full, __m256i mask) {
-    return full ? _mm256_loadu_ps(p) : _mm256_maskload_ps(p, mask);
-}
-
-KERNEL void store(float *p, int full, __m256i mask, __m256 value) {
-    if (full) _mm256_storeu_ps(p, value);
-    else _mm256_maskstore_ps(p, mask, value);
 }
 
 __attribute__((target("avx2,fma"))) void silu_forward_avx2(

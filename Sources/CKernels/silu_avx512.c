@@ -1,10 +1,7 @@
 // The fused bias + SiLU and its gradient on 16 lanes, the last lanes of a plane masked.
 #if defined(__x86_64__)
-#include <immintrin.h>
-
+#include "avx512_lanes.h"
 #include "kernels.h"
-
-#define KERNEL static inline __attribute__((always_inline, target("avx512f")))
 
 /// Cephes' `expf`: range reduction by ln 2, degree-6 polynomial, exponent by integer addition.
 KERNEL __m512 exponential(__m512 x) {
@@ -27,11 +24,6 @@ KERNEL __m512 exponential(__m512 x) {
             _mm512_set1_epi32(127)),
         23);
     return _mm512_mul_ps(p, _mm512_castsi512_ps(exponent));
-}
-
-/// The mask of the first `count` (at least 1) lanes.
-KERNEL __mmask16 lanes(ptrdiff_t count) {
-    return count >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << count) - 1);
 }
 
 __attribute__((target("avx512f"))) void silu_forward_avx512(

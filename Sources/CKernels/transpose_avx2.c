@@ -1,10 +1,7 @@
 // Matrix transposition in 8 × 8 blocks of AVX2 registers, plain copies at the edges.
 #if defined(__x86_64__)
-#include <immintrin.h>
-
+#include "avx2_lanes.h"
 #include "kernels.h"
-
-#define KERNEL static inline __attribute__((always_inline, target("avx2,fma")))
 
 /// Transposes the 8 × 8 block at `source` (rows `ls` apart) into `target` (rows `lt` apart).
 KERNEL void block(const float *source, ptrdiff_t ls, float *target, ptrdiff_t lt) {

@@ -1,9 +1,12 @@
-/// A 2-D convolution (cross-correlation, as in PyTorch) computed per image as im2col followed by
-/// one GEMM (``gemmKernel``); the backward pass uses two more GEMMs (weight gradient, column
+/// A 2-D convolution (cross-correlation, as in PyTorch) computed per image as one GEMM over the
+/// im2col matrix (``gemmKernel``); the backward pass uses two more GEMMs (weight gradient, column
 /// gradient) and col2im. The weight gradient is summed as `columns · dOutᵀ`, transposed, so that
-/// its long dimension (the pixels) is the GEMM's depth. A 1×1 stride-1 convolution skips im2col and reads the image directly; a stride-1
-/// "same" convolution computes its input gradient as a convolution with the flipped kernel
-/// (`Conv2D+FlippedKernel.swift`) instead of col2im.
+/// its long dimension (the pixels) is the GEMM's depth. A 1×1 stride-1 convolution reads the
+/// image directly; a stride-1 "same" convolution computes its input gradient as a convolution
+/// with the flipped kernel (`Conv2D+FlippedKernel.swift`) instead of col2im. With the small
+/// kernels the GEMMs read the zero-padded image in place of an im2col matrix where they can
+/// (`Conv2D+InPlaceColumns.swift`); elsewhere the matrix is built a block of output rows at a
+/// time (``columnBlockFloats``).
 ///
 /// With ``ConvActivation/silu`` the bias and SiLU are applied in one pass over each image's
 /// GEMM output while it is still in cache (`silu(conv(x) + b)`), and the backward pass turns

@@ -44,6 +44,9 @@ public enum GEMMKernel: Sendable, Hashable, CustomStringConvertible {
         b: UnsafePointer<Float>, ldb: Int, accumulate: Bool, c: UnsafeMutablePointer<Float>,
         ldc: Int
     ) {
+        precondition(
+            m >= 0 && n >= 0 && k >= 0 && ldb >= 0 && ldc >= n,
+            "GEMMKernel: sizes \(m)×\(n)×\(k) with ldb \(ldb), ldc \(ldc)")
         switch self {
         case .openBLAS:
             precondition(
@@ -89,7 +92,11 @@ public enum SmallGEMMInstructionSet: String, Sendable, CaseIterable, Comparable 
     /// processor without this instruction set (``GEMMKernel/small(_:)`` built by hand); -2, a
     /// product's columns do not divide into its groups.
     func check(_ status: Int32) {
-        precondition(status == 0, "CKernels: \(rawValue) does not run on this processor")
+        precondition(
+            status == 0,
+            status == -1
+                ? "CKernels: \(rawValue) does not run on this processor"
+                : "CKernels: a product's columns do not divide into its groups")
     }
 
     var kernelValue: ckernels_isa {
