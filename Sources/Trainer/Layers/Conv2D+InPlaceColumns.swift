@@ -12,15 +12,22 @@ import CKernels
 extension Conv2D {
     /// The instruction set whose forward GEMM reads `g`'s columns in place, if any.
     func inPlaceColumns(_ g: ConvGeometry) -> SmallGEMMInstructionSet? {
-        guard case .small(let set) = gemmKernel, usesFlippedKernel(g) else { return nil }
-        return set
+        guard usesFlippedKernel(g) else { return nil }
+        return inPlaceWeightGradient(g)
     }
 
     /// The instruction set whose weight gradient reads `g`'s columns in place, if any.
     func inPlaceWeightGradient(_ g: ConvGeometry) -> SmallGEMMInstructionSet? {
-        guard case .small(let set) = gemmKernel, !g.isPointwise else { return nil }
+        guard case .small(let set) = gemmKernel, !g.isPointwise,
+            g.outWidth.isMultiple(of: Self.inPlaceRowMultiple)
+        else { return nil }
         return set
     }
+
+    /// In place, a GEMM's tiles stop at the end of each output row (a group of columns or of
+    /// depths): only rows of whole AVX-512 tiles (32 columns, two AVX2 tiles) keep every lane
+    /// busy. A detector at 96² (rows of 48, 24, 12) ran 4% slower than through im2col.
+    static let inPlaceRowMultiple = 32
 
     /// `C = A · columns(image)` for the stride-1 geometry `g`, its columns read from `padded`
     /// after `image` is copied into it; `A` is `m × g.rows` with rows of `g.rows`, `C` is

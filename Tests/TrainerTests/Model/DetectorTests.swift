@@ -50,7 +50,8 @@ import Testing
     /// (BatchNorm, SiLU layers and the losses are plain Swift, the same everywhere).
     @Test(.enabled(if: SmallGEMMInstructionSet.runnable.count > 1, "needs AVX-512"))
     func everyInstructionSetGivesTheSameGradients() {
-        let images = GradientCheck.random(2, 3, 32, 32, seed: 9)
+        // Rows of 64 and 32: the small kernels read them in place.
+        let images = GradientCheck.random(2, 3, 16, 128, seed: 9)
         let passes = SmallGEMMInstructionSet.runnable.map { set -> [[Float]] in
             let detector = Detector(classCount: 2, seed: 10)
             for case let conv as Conv2D in detector.network.layers { conv.gemmKernel = .small(set) }
