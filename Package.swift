@@ -32,9 +32,8 @@ let package = Package(
         ),
         .target(name: "COCOEval"),
         // The trainer's hot loops (the convolutions' GEMMs, the fused SiLU) for AVX2 and AVX-512,
-        // chosen at run time. Optimised in debug builds too: unoptimised, their register tiles
-        // would live in memory.
-        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        // chosen at run time.
+        .target(name: "CKernels"),
         .target(
             name: "Trainer",
             dependencies: [
